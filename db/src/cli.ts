@@ -1,0 +1,15 @@
+import { loadConfig } from '@ubos/kernel';
+import { prepareDatabase } from './prepare.js';
+
+/**
+ * `npm run migrate` and `npm run seed`: the database steps of `npm start`, without serving.
+ * Useful with DATABASE_URL before starting subgraphs as separate processes.
+ */
+const command = process.argv[2];
+if (command !== 'migrate' && command !== 'seed') {
+  console.error('usage: tsx db/src/cli.ts migrate|seed');
+  process.exit(2);
+}
+const config = loadConfig();
+const database = await prepareDatabase({ ...config, demo: command === 'seed' ? true : config.demo }, (line) => console.log(line));
+await database.stop();

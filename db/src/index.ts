@@ -1,0 +1,6 @@
+export * from './admin.js';
+export * from './embedded.js';
+export * from './migrate.js';
+export * from './roles.js';
+export * from './prepare.js';
+export * from './seed/demo.js';

@@ -1,0 +1,32 @@
+import { quoteIdent, quoteLiteral, withAdminClient } from './admin.js';
+
+/**
+ * The serving role: it can log in, but it is not a superuser, cannot bypass Row Level
+ * Security and owns no table, so every policy applies to it.
+ */
+export async function ensureAppRole(adminUrl: string, role: string, password: string): Promise<void> {
+  await withAdminClient(adminUrl, async (client) => {
+    const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+    const verb = rowCount ? 'alter' : 'create';
+    await client.query(`${verb} role ${quoteIdent(role)} login nosuperuser nobypassrls nocreatedb nocreaterole password ${quoteLiteral(password)}`);
+  });
+}
+
+/**
+ * Grants the serving role what it needs, and no more: DML on the tenant tables, read-only
+ * access to the global ones, and the login functions. Run after every migration, since new
+ * tables need their grants; GRANT is idempotent.
+ */
+export async function grantAppPrivileges(adminUrl: string, role: string): Promise<void> {
+  const who = quoteIdent(role);
+  await withAdminClient(adminUrl, async (client) => {
+    await client.query(`
+      grant usage on schema public to ${who};
+      grant select, insert, update on memberships, clients, contacts, deals, projects, milestones, tasks to ${who};
+      grant select on organizations to ${who};
+      grant select (id, email, name, created_at, updated_at) on users to ${who};
+      grant execute on function auth_find_user_by_email(text), auth_user_memberships(uuid) to ${who};
+      revoke all on schema_migrations from ${who};
+    `);
+  });
+}

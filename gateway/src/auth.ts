@@ -1,0 +1,46 @@
+import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { InvalidTokenError, unauthenticated, type TokenService } from '@ubos/kernel';
+import type { GatewayContext } from './context.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Turns the Authorization header into the request's actor and tenant. No header means an
+ * anonymous caller, who may only log in; a header that does not verify is refused outright.
+ */
+export async function authenticate(req: http.IncomingMessage, tokens: TokenService): Promise<GatewayContext> {
+  const suppliedId = req.headers['x-request-id'];
+  const requestId = typeof suppliedId === 'string' && REQUEST_ID.test(suppliedId) ? suppliedId : randomUUID();
+  const base = {
+    requestId,
+    ip: req.socket.remoteAddress,
+    userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 512) : undefined,
+  };
+  const header = req.headers.authorization;
+  if (!header) return { ...base, actor: { kind: 'anonymous' }, organizationId: null };
+  const [scheme, token] = header.split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) throw withRequestId(unauthenticated('Authorization must be "Bearer <token>"'), requestId);
+  try {
+    const claims = await tokens.verify(token);
+    return { ...base, actor: { kind: 'user', userId: claims.userId, role: claims.role }, organizationId: claims.organizationId };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw withRequestId(unauthenticated('Invalid or expired token'), requestId);
+    throw error;
+  }
+}
+
+function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, requestId } });
+}
+
+/** Fields an anonymous caller may select: logging in, and nothing else. */
+const PUBLIC_MUTATIONS = new Set(['login']);
+
+export function isPublicOperation(operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== 'mutation') return false;
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && (PUBLIC_MUTATIONS.has(selection.name.value) || selection.name.value === '__typename'),
+  );
+}

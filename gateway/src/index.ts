@@ -1,0 +1,4 @@
+export * from './compose.js';
+export * from './server.js';
+export * from './stack.js';
+export * from './subgraphs.js';

@@ -1,0 +1,49 @@
+import { loadConfig } from '@ubos/kernel';
+import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
+import { startStack, type RunningStack } from './stack.js';
+
+/**
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, every
+ * subgraph and the gateway in this one process. With UBOS_SUBGRAPH_URLS, only the gateway.
+ */
+const log = (line: string) => console.log(`[ubos] ${line}`);
+const config = loadConfig();
+const distributed = Object.keys(config.subgraphUrls).length > 0;
+
+let database: PreparedDatabase | undefined;
+let stack: RunningStack | undefined;
+let stopping = false;
+
+async function shutdown(signal: string, code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: shutting down`);
+  await stack?.close().catch((error) => console.error(error));
+  await database?.stop().catch((error) => console.error(error));
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  if (!distributed) database = await prepareDatabase(config, log);
+  const acme = database?.demoOrganizations?.acme;
+  const demoOwnerId = acme?.userIds['owner@acme.test'];
+  stack = await startStack({
+    config,
+    appUrl: database?.appUrl,
+    demoToken: async (tokens) => {
+      if (config.production || !acme || !demoOwnerId) return undefined;
+      return tokens.sign({ userId: demoOwnerId, organizationId: acme.organizationId, role: 'OWNER' }, '30d');
+    },
+  });
+  const base = `http://localhost:${config.port}`;
+  log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : 'identity, crm and projects subgraphs running in-process');
+  log(`GraphQL endpoint: ${base}/graphql`);
+  console.log(`\n  Playground: ${base}/\n`);
+  if (stack.demoToken) console.log(`  Demo token (owner@acme.test, Acme Agency; valid 30 days):\n\n  ${stack.demoToken}\n`);
+  log('press Ctrl-C to stop');
+} catch (error) {
+  console.error(`[ubos] startup failed: ${(error as Error).message}`);
+  await shutdown('startup failure', 1);
+}

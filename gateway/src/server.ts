@@ -1,0 +1,163 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { maskError, readJsonBody, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
+import { authenticate, isPublicOperation } from './auth.js';
+import type { GatewayContext } from './context.js';
+import { playgroundAsset, playgroundHtml } from './playground.js';
+import { InProcessSubgraphSource, SignedRemoteSubgraphSource } from './sources.js';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  tokens: TokenService;
+  signer: InternalContextSigner;
+  /** One-process mode: the subgraphs of this process, by name. */
+  runtimes?: Record<string, SubgraphRuntime<unknown>>;
+  /** Distributed mode: subgraph URLs, by name. */
+  subgraphUrls?: Record<string, string>;
+  production: boolean;
+  demoToken?: string;
+  metricsToken?: string;
+}
+
+function gatewayPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (contextValue.actor.kind === 'anonymous' && (!operation || !isPublicOperation(operation))) throw unauthenticated();
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
+              const { serviceName: _serviceName, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
+              return maskError({ ...error, extensions }, contextValue.requestId);
+            });
+          }
+          if (response.body.kind === 'single' && response.body.singleResult.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED') && !response.body.singleResult.data) {
+            response.http.status = 401;
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface RunningGateway {
+  url: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The public entry: one HTTP server with the GraphQL endpoint, the playground, /health and
+ * /metrics. It verifies the caller, plans the query over the supergraph, and reaches each
+ * subgraph in-process or over HTTP with a signed internal context.
+ */
+export async function startGateway(options: GatewayOptions, port: number, host = '0.0.0.0'): Promise<RunningGateway> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }): GraphQLDataSource<GatewayContext> => {
+      const runtime = options.runtimes?.[name];
+      if (runtime) return new InProcessSubgraphSource(runtime, options.signer);
+      const remoteUrl = options.subgraphUrls?.[name] ?? url;
+      if (!remoteUrl) throw new Error(`No runtime and no URL for subgraph ${name}`);
+      return new SignedRemoteSubgraphSource(remoteUrl, options.signer);
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: gateway as any,
+    plugins: [gatewayPlugin()],
+    includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    // CSRF prevention stays on: browsers must send JSON or an Apollo preflight header.
+  });
+  await apollo.start();
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (req.method === 'GET' && url.pathname === '/metrics') return serveMetrics(req, res, options);
+      if (req.method === 'GET' && url.pathname.startsWith('/playground/')) {
+        const asset = playgroundAsset(url.pathname);
+        if (!asset) return sendJson(res, 404, { error: 'not found' });
+        res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600', 'content-length': asset.body.length });
+        return res.end(asset.body);
+      }
+      if (req.method === 'GET' && url.pathname === '/') {
+        const html = playgroundHtml({ endpoint: '/graphql', demoToken: options.production ? undefined : options.demoToken });
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(html);
+      }
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+      await serveGraphQL(req, res, url, apollo, options);
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', msg: 'gateway request failed', error: String(error) }));
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${address.port}`,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, apollo: ApolloServer<GatewayContext>, options: GatewayOptions) {
+  let context: GatewayContext;
+  try {
+    context = await authenticate(req, options.tokens);
+  } catch (error) {
+    if (error instanceof GraphQLError) return sendJson(res, 401, { errors: [{ message: error.message, extensions: error.extensions }] });
+    throw error;
+  }
+  let body: unknown;
+  if (req.method === 'POST') {
+    const parsed = await readJsonBody(req);
+    if (!parsed.ok) return sendJson(res, 400, { errors: [{ message: parsed.message, extensions: { code: 'BAD_REQUEST', requestId: context.requestId } }] });
+    body = parsed.value;
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    context: async () => context,
+  });
+  const responseHeaders: Record<string, string> = { 'x-request-id': context.requestId };
+  for (const [key, value] of response.headers) responseHeaders[key] = value;
+  res.writeHead(response.status ?? 200, responseHeaders);
+  if (response.body.kind === 'complete') return res.end(response.body.string);
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, options: GatewayOptions) {
+  // Open in development; in production only with the metrics token.
+  if (options.production && (!options.metricsToken || req.headers.authorization !== `Bearer ${options.metricsToken}`)) {
+    return sendJson(res, 401, { error: 'metrics token required' });
+  }
+  const counts = sqlStatements.snapshot();
+  const body = [
+    '# HELP ubos_sql_statements_total SQL statements sent by this process.',
+    '# TYPE ubos_sql_statements_total counter',
+    `ubos_sql_statements_total{kind="application"} ${counts.application}`,
+    `ubos_sql_statements_total{kind="transaction_control"} ${counts.transactionControl}`,
+    '',
+  ].join('\n');
+  res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+  res.end(body);
+}

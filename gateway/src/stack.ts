@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { createTokenService, generateInternalSecret, InternalContextSigner, SubgraphRuntime, type TokenService, type UbosConfig } from '@ubos/kernel';
+import { crmSubgraph } from '@ubos/crm';
+import { createIdentitySubgraph } from '@ubos/identity';
+import { projectsSubgraph } from '@ubos/projects';
+import { readCommittedSupergraph } from './compose.js';
+import { startGateway, type RunningGateway } from './server.js';
+
+export interface StackOptions {
+  config: UbosConfig;
+  /** The serving role's connection (one-process mode). */
+  appUrl?: string;
+  demoToken?: (tokens: TokenService) => Promise<string | undefined>;
+  host?: string;
+}
+
+export interface RunningStack {
+  gateway: RunningGateway;
+  tokens: TokenService;
+  runtimes: SubgraphRuntime<unknown>[];
+  demoToken?: string;
+  close(): Promise<void>;
+}
+
+export async function createTokens(config: UbosConfig): Promise<TokenService> {
+  return createTokenService({ privateKeyPem: config.jwtPrivateKey, publicKeyPem: config.jwtPublicKey, keyDir: path.join(config.dataDir, 'keys') });
+}
+
+/**
+ * Starts the gateway and, in one-process mode, every subgraph in this process. With
+ * UBOS_SUBGRAPH_URLS set, the subgraphs are elsewhere and only the gateway runs here.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { config } = options;
+  const distributed = Object.keys(config.subgraphUrls).length > 0;
+  if (distributed && !config.internalSecret) throw new Error('UBOS_INTERNAL_SECRET is required when UBOS_SUBGRAPH_URLS is set');
+  // One-process mode signs with a secret made for this start: nothing outside this process needs it.
+  const internalSecret = config.internalSecret ?? generateInternalSecret();
+  const tokens = await createTokens(config);
+  const runtimes: SubgraphRuntime<unknown>[] = [];
+  try {
+    if (!distributed) {
+      if (!options.appUrl) throw new Error('one-process mode needs the serving database URL');
+      const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax, internalSecret };
+      for (const definition of [createIdentitySubgraph(tokens), crmSubgraph, projectsSubgraph]) {
+        runtimes.push((await SubgraphRuntime.create(definition as never, runtimeOptions)) as SubgraphRuntime<unknown>);
+      }
+    }
+    const demoToken = await options.demoToken?.(tokens);
+    const gateway = await startGateway(
+      {
+        supergraphSdl: readCommittedSupergraph(),
+        tokens,
+        signer: new InternalContextSigner(internalSecret),
+        runtimes: Object.fromEntries(runtimes.map((runtime) => [runtime.name, runtime])),
+        subgraphUrls: config.subgraphUrls,
+        production: config.production,
+        demoToken,
+        metricsToken: config.metricsToken,
+      },
+      config.port,
+      options.host,
+    );
+    return {
+      gateway,
+      tokens,
+      runtimes,
+      demoToken,
+      async close() {
+        await gateway.close();
+        await Promise.all(runtimes.map((runtime) => runtime.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(runtimes.map((runtime) => runtime.close().catch(() => undefined)));
+    throw error;
+  }
+}

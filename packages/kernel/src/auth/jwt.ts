@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
+
+export const JWT_ISSUER = 'ubos-graph';
+export const JWT_AUDIENCE = 'ubos-graph-api';
+const JWT_ALGORITHM = 'EdDSA';
+
+export type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
+
+/** What a user token says: one user acting in exactly one organization. */
+export interface UserTokenClaims {
+  userId: string;
+  organizationId: string;
+  role: Role;
+}
+
+export interface TokenService {
+  sign(claims: UserTokenClaims, expiresIn?: string): Promise<string>;
+  verify(token: string): Promise<UserTokenClaims>;
+  publicKeyPem: string;
+}
+
+export class InvalidTokenError extends Error {}
+
+async function loadOrCreateKeys(options: { privateKeyPem?: string; publicKeyPem?: string; keyDir?: string }) {
+  if (options.privateKeyPem && options.publicKeyPem) return { privateKeyPem: options.privateKeyPem, publicKeyPem: options.publicKeyPem };
+  if (options.privateKeyPem || options.publicKeyPem) {
+    throw new Error('Set both UBOS_JWT_PRIVATE_KEY and UBOS_JWT_PUBLIC_KEY, or neither');
+  }
+  if (!options.keyDir) throw new Error('No JWT keys configured and no key directory to generate them into');
+  const privatePath = path.join(options.keyDir, 'jwt-private.pem');
+  const publicPath = path.join(options.keyDir, 'jwt-public.pem');
+  if (fs.existsSync(privatePath) && fs.existsSync(publicPath)) {
+    return { privateKeyPem: fs.readFileSync(privatePath, 'utf8'), publicKeyPem: fs.readFileSync(publicPath, 'utf8') };
+  }
+  const pair = await generateKeyPair(JWT_ALGORITHM, { crv: 'Ed25519', extractable: true });
+  const keys = { privateKeyPem: await exportPKCS8(pair.privateKey), publicKeyPem: await exportSPKI(pair.publicKey) };
+  fs.mkdirSync(options.keyDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(privatePath, keys.privateKeyPem, { mode: 0o600 });
+  fs.writeFileSync(publicPath, keys.publicKeyPem);
+  return keys;
+}
+
+const ROLES = new Set<string>(['OWNER', 'ADMIN', 'MEMBER']);
+
+/**
+ * Signs and verifies user tokens. Verification pins the algorithm, issuer and audience, so a
+ * token signed with another algorithm (or `none`) or minted for another service is refused.
+ */
+export async function createTokenService(options: { privateKeyPem?: string; publicKeyPem?: string; keyDir?: string }): Promise<TokenService> {
+  const pems = await loadOrCreateKeys(options);
+  const privateKey: CryptoKey = await importPKCS8(pems.privateKeyPem, JWT_ALGORITHM);
+  const publicKey: CryptoKey = await importSPKI(pems.publicKeyPem, JWT_ALGORITHM);
+  return {
+    publicKeyPem: pems.publicKeyPem,
+    async sign(claims, expiresIn = '12h') {
+      return new SignJWT({ org: claims.organizationId, role: claims.role })
+        .setProtectedHeader({ alg: JWT_ALGORITHM, typ: 'JWT' })
+        .setSubject(claims.userId)
+        .setIssuer(JWT_ISSUER)
+        .setAudience(JWT_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(expiresIn)
+        .sign(privateKey);
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, {
+          algorithms: [JWT_ALGORITHM],
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+          requiredClaims: ['sub', 'exp'],
+        });
+        if (typeof payload.org !== 'string' || typeof payload.role !== 'string' || !ROLES.has(payload.role) || !payload.sub) {
+          throw new InvalidTokenError('token lacks organization or role');
+        }
+        return { userId: payload.sub, organizationId: payload.org, role: payload.role as Role };
+      } catch (error) {
+        if (error instanceof InvalidTokenError) throw error;
+        if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);
+        throw error;
+      }
+    },
+  };
+}

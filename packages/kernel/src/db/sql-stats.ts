@@ -1,0 +1,38 @@
+/**
+ * Counts the SQL statements the process sends. Tests use it to assert that a request costs
+ * the same number of statements whatever the list size (no N+1); the gateway exports it at
+ * /metrics and the benchmark divides it by the number of requests.
+ */
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start transaction|select set_config\('app\.)/i;
+
+class SqlStatementCounter {
+  application = 0;
+  transactionControl = 0;
+  private listeners = new Set<(sql: string) => void>();
+
+  record(sql: string): void {
+    if (TRANSACTION_CONTROL.test(sql)) this.transactionControl++;
+    else this.application++;
+    for (const listener of this.listeners) listener(sql);
+  }
+
+  snapshot() {
+    return { application: this.application, transactionControl: this.transactionControl };
+  }
+
+  /** Collects the application statements run while `fn` runs. */
+  async capture<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+    const statements: string[] = [];
+    const listener = (sql: string) => {
+      if (!TRANSACTION_CONTROL.test(sql)) statements.push(sql);
+    };
+    this.listeners.add(listener);
+    try {
+      return { result: await fn(), statements };
+    } finally {
+      this.listeners.delete(listener);
+    }
+  }
+}
+
+export const sqlStatements = new SqlStatementCounter();

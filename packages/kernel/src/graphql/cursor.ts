@@ -1,0 +1,61 @@
+import { badUserInput } from '../errors.js';
+
+export type CursorValue = string | number;
+
+/**
+ * Opaque keyset cursors: base64url of the sort values of a row, its id last. Keyset rather
+ * than offset, so a page stays stable while rows are inserted before it, and deep pages cost
+ * the same as the first.
+ */
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number, field = 'after'): CursorValue[] {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(decoded) && decoded.length === arity && decoded.every((value) => typeof value === 'string' || typeof value === 'number')) {
+      return decoded as CursorValue[];
+    }
+  } catch {
+    // reported below
+  }
+  throw badUserInput(`${field} is not a valid cursor for this list`, field);
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function pageSize(first: number | null | undefined, field = 'first'): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw badUserInput(`${field} must be between 0 and ${MAX_PAGE_SIZE}`, field);
+  return first;
+}
+
+export interface Connection<Node> {
+  edges: Array<{ cursor: string; node: Node }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** Resolved only when the query asks for it; the default field resolver calls it. */
+  totalCount: () => Promise<number> | number;
+}
+
+/** Builds a connection from `first + 1` fetched rows: the extra row only tells that a next page exists. */
+export function toConnection<Node>(
+  rows: Node[],
+  first: number,
+  cursorOf: (node: Node) => string,
+  hasPrevious: boolean,
+  totalCount: () => Promise<number> | number,
+): Connection<Node> {
+  const edges = rows.slice(0, first).map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}

@@ -1,0 +1,200 @@
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { EntitySchema, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DocumentNode, FormattedExecutionResult, GraphQLFieldResolver } from 'graphql';
+import { InternalContextSigner, INTERNAL_CONTEXT_HEADER, InvalidInternalContextError, type Actor, type InternalContext } from '../auth/internal-context.js';
+import { createOrm } from '../db/orm.js';
+import { ErrorCode, maskError, unauthenticated } from '../errors.js';
+import { RequestScope } from '../scope.js';
+import { readJsonBody, sendJson } from '../http.js';
+
+/**
+ * What every resolver of every subgraph receives: one per fetch, never shared. It is the
+ * codegen `contextType` of each subgraph.
+ */
+export interface SubgraphContext<Loaders> {
+  requestId: string;
+  actor: Actor;
+  ip?: string;
+  userAgent?: string;
+  scope: RequestScope;
+  /** The fork of this fetch, with the tenant filter set. */
+  readonly em: EntityManager;
+  /** Fresh per fetch, and rebuilt after each write so that no loader serves stale rows. */
+  readonly loaders: Loaders;
+  /** The tenant of this fetch; throws UNAUTHENTICATED when the fetch has none. */
+  organizationId(): string;
+}
+
+export interface SubgraphDefinition<Loaders> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<any>;
+  entities: EntitySchema<any, any>[];
+  createLoaders(em: EntityManager, organizationId: string | null): Loaders;
+}
+
+export interface SubgraphRequest {
+  query?: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown>;
+}
+
+export interface SubgraphResponse {
+  status: number;
+  body: FormattedExecutionResult;
+}
+
+export interface SubgraphRuntimeOptions {
+  appDatabaseUrl: string;
+  poolMax: number;
+  internalSecret: string;
+}
+
+/** Each root Mutation field runs in a transaction of its own (ARCHITECTURE section 2). */
+function wrapMutationsInTransactions(resolvers: GraphQLResolverMap<any>): GraphQLResolverMap<any> {
+  const mutation = resolvers.Mutation as Record<string, GraphQLFieldResolver<unknown, SubgraphContext<unknown>>> | undefined;
+  if (!mutation) return resolvers;
+  const wrapped: Record<string, GraphQLFieldResolver<unknown, SubgraphContext<unknown>>> = {};
+  for (const [field, resolve] of Object.entries(mutation)) {
+    wrapped[field] = (parent, args, context, info) => context.scope.runInTransaction(async () => resolve(parent, args, context, info));
+  }
+  return { ...resolvers, Mutation: wrapped as any };
+}
+
+function transactionPlugin(): ApolloServerPlugin<SubgraphContext<unknown>> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ operation, contextValue }) {
+          if (operation.operation === 'query') await contextValue.scope.beginRead();
+        },
+        async willSendResponse({ response, contextValue }) {
+          await contextValue.scope.end();
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = response.body.singleResult.errors.map((error) => maskError(error, contextValue.requestId));
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * One subgraph: its schema, its ORM and the single entry point that both transports use.
+ * `execute` checks the gateway's signature, builds the fetch's context and runs the
+ * operation through Apollo Server; the HTTP listener only parses and writes JSON around it,
+ * and the gateway's in-process source calls `execute` directly.
+ */
+export class SubgraphRuntime<Loaders> {
+  private constructor(
+    readonly definition: SubgraphDefinition<Loaders>,
+    readonly orm: MikroORM,
+    private readonly server: ApolloServer<SubgraphContext<Loaders>>,
+    private readonly signer: InternalContextSigner,
+  ) {}
+
+  get name(): string {
+    return this.definition.name;
+  }
+
+  static async create<Loaders>(definition: SubgraphDefinition<Loaders>, options: SubgraphRuntimeOptions): Promise<SubgraphRuntime<Loaders>> {
+    const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: wrapMutationsInTransactions(definition.resolvers) });
+    const server = new ApolloServer<SubgraphContext<Loaders>>({
+      schema,
+      plugins: [transactionPlugin() as ApolloServerPlugin<SubgraphContext<Loaders>>, ApolloServerPluginInlineTraceDisabled()],
+      includeStacktraceInErrorResponses: false,
+      // Composition happens from the SDL files, never by introspecting a running subgraph.
+      introspection: false,
+      csrfPrevention: false,
+    });
+    await server.start();
+    const orm = await createOrm({ clientUrl: options.appDatabaseUrl, entities: definition.entities, poolMax: options.poolMax, name: definition.name });
+    return new SubgraphRuntime(definition, orm, server, new InternalContextSigner(options.internalSecret));
+  }
+
+  async execute(request: SubgraphRequest, headers: Record<string, string | undefined>): Promise<SubgraphResponse> {
+    let internal: InternalContext;
+    try {
+      internal = this.signer.verify(headers[INTERNAL_CONTEXT_HEADER], request.query, request.variables);
+    } catch (error) {
+      if (!(error instanceof InvalidInternalContextError)) throw error;
+      return { status: 401, body: { errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] } };
+    }
+    const contextValue = this.createContext(internal);
+    try {
+      const response = await this.server.executeOperation(
+        {
+          query: request.query,
+          operationName: request.operationName ?? undefined,
+          variables: request.variables ?? undefined,
+          extensions: request.extensions,
+        },
+        { contextValue },
+      );
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported');
+      return { status: response.http.status ?? 200, body: response.body.singleResult };
+    } finally {
+      await contextValue.scope.end().catch(() => undefined);
+    }
+  }
+
+  private createContext(internal: InternalContext): SubgraphContext<Loaders> {
+    const em = this.orm.em.fork({ clear: true, useContext: false }) as EntityManager;
+    const scope = new RequestScope(em, internal);
+    const definition = this.definition;
+    let loaders: Loaders | undefined;
+    scope.onResetCaches(() => {
+      loaders = undefined;
+    });
+    return {
+      requestId: internal.requestId,
+      get actor() {
+        return scope.actor;
+      },
+      ip: internal.ip,
+      userAgent: internal.userAgent,
+      scope,
+      em,
+      get loaders() {
+        loaders ??= definition.createLoaders(em, scope.organizationId);
+        return loaders;
+      },
+      organizationId() {
+        const organizationId = scope.organizationId;
+        if (!organizationId) throw unauthenticated();
+        return organizationId;
+      },
+    };
+  }
+
+  /** Serves this subgraph alone over HTTP (distributed mode). */
+  listen(port: number, host = '127.0.0.1'): Promise<http.Server> {
+    const server = http.createServer(async (req, res) => {
+      try {
+        if (req.method === 'GET' && req.url === '/health') return sendJson(res, 200, { status: 'ok', subgraph: this.name });
+        if (req.method !== 'POST' || !req.url?.startsWith('/graphql')) return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+        const body = await readJsonBody(req);
+        if (!body.ok) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+        const headers: Record<string, string | undefined> = { [INTERNAL_CONTEXT_HEADER]: req.headers[INTERNAL_CONTEXT_HEADER] as string | undefined };
+        const result = await this.execute(body.value as SubgraphRequest, headers);
+        sendJson(res, result.status, result.body);
+      } catch (error) {
+        console.error(JSON.stringify({ level: 'error', msg: 'subgraph request failed', subgraph: this.name, error: String(error) }));
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      }
+    });
+    server.keepAliveTimeout = 65_000;
+    return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  }
+
+  async close(): Promise<void> {
+    await this.server.stop();
+    await this.orm.close(true);
+  }
+}

@@ -1,0 +1,26 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { TENANT_FILTER } from '@ubos/kernel';
+
+// The primary key in SQL is (organization_id, id). MikroORM maps id alone: its composite keys
+// that share a column have a history of bugs, and ids are unique anyway (UUID v7).
+export const ClientSchema = defineEntity({
+  name: 'Client',
+  tableName: 'clients',
+  filters: TENANT_FILTER,
+  properties: {
+    id: p.uuid().primary(),
+    organizationId: p.uuid(),
+    name: p.text(),
+    status: p.text().$type<'LEAD' | 'ACTIVE' | 'INACTIVE' | 'ARCHIVED'>(),
+    email: p.text().nullable(),
+    phone: p.text().nullable(),
+    website: p.text().nullable(),
+    industry: p.text().nullable(),
+    notes: p.text().nullable(),
+    customFields: p.json<Record<string, unknown>>(),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  },
+});
+
+export type ClientEntity = InferEntity<typeof ClientSchema>;

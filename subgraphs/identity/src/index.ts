@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import type { SubgraphDefinition, TokenService } from '@ubos/kernel';
+import { MembershipSchema } from './entities/membership.entity.js';
+import { OrganizationSchema } from './entities/organization.entity.js';
+import { UserSchema } from './entities/user.entity.js';
+import { createIdentityLoaders, type IdentityLoaders } from './loaders.js';
+import { createResolvers } from './resolvers/index.js';
+
+const sdlPath = fileURLToPath(new URL('../../../schema/identity.graphql', import.meta.url));
+
+/** The identity subgraph: organizations, users, memberships and login. It signs user tokens. */
+export function createIdentitySubgraph(tokens: TokenService): SubgraphDefinition<IdentityLoaders> {
+  return {
+    name: 'identity',
+    typeDefs: parse(fs.readFileSync(sdlPath, 'utf8')),
+    resolvers: createResolvers(tokens) as SubgraphDefinition<IdentityLoaders>['resolvers'],
+    entities: [OrganizationSchema, UserSchema, MembershipSchema],
+    createLoaders: createIdentityLoaders,
+  };
+}

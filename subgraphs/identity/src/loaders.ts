@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import { createByIdLoader, createChildPageLoader, type EntityManager } from '@ubos/kernel';
+import { MembershipSchema, type MembershipEntity } from './entities/membership.entity.js';
+import { OrganizationSchema } from './entities/organization.entity.js';
+import { UserSchema } from './entities/user.entity.js';
+
+export function createIdentityLoaders(em: EntityManager, organizationId: string | null) {
+  return {
+    organizationById: createByIdLoader(em, OrganizationSchema),
+    userById: createByIdLoader(em, UserSchema),
+    /** The membership of each user in the current organization. */
+    membershipOfUser: new DataLoader<string, MembershipEntity | null>(async (userIds) => {
+      const rows = await em.find(MembershipSchema, { userId: { $in: [...userIds] } });
+      const byUser = new Map(rows.map((row) => [row.userId, row]));
+      return userIds.map((userId) => byUser.get(userId) ?? null);
+    }),
+    membersOfOrganization: createChildPageLoader(em, organizationId, {
+      entity: MembershipSchema,
+      table: 'memberships',
+      parentColumn: 'organization_id',
+      sort: { properties: ['id'], columns: ['id'], direction: 'ASC' },
+    }),
+  };
+}
+
+export type IdentityLoaders = ReturnType<typeof createIdentityLoaders>;

@@ -1,0 +1,15 @@
+import type { Connection, Role } from '@ubos/kernel';
+import type { MembershipEntity } from './entities/membership.entity.js';
+import type { OrganizationEntity } from './entities/organization.entity.js';
+import type { UserEntity } from './entities/user.entity.js';
+
+export type MembershipConnectionModel = Connection<MembershipEntity>;
+
+export interface AuthPayloadModel {
+  token: string;
+  expiresAt: Date;
+  user: UserEntity;
+  organization: OrganizationEntity;
+  role: Role;
+  organizations: Array<{ id: string; name: string; role: Role }>;
+}

@@ -1,0 +1,9 @@
+import type { TokenService } from '@ubos/kernel';
+import * as identity from '../identity.service.js';
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+
+export function createMutation(tokens: TokenService): MutationResolvers {
+  return {
+    login: (_parent, args, ctx) => identity.login(ctx, tokens, args),
+  };
+}

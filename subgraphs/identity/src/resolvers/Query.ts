@@ -1,0 +1,7 @@
+import * as identity from '../identity.service.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+
+export const Query: QueryResolvers = {
+  me: (_parent, _args, ctx) => identity.me(ctx),
+  organization: (_parent, _args, ctx) => identity.currentOrganization(ctx),
+};

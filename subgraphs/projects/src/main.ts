@@ -1,0 +1,4 @@
+import { runStandaloneSubgraph } from '@ubos/kernel';
+import { projectsSubgraph } from './index.js';
+
+await runStandaloneSubgraph(projectsSubgraph, 4003);

@@ -1,0 +1,8 @@
+import * as projects from '../projects.service.js';
+import type { ClientResolvers } from '../__generated__/resolvers-types.js';
+
+export const Client: ClientResolvers = {
+  // Nothing to load: this subgraph only adds fields keyed by the client's id.
+  __resolveReference: (reference) => ({ id: reference.id }),
+  projects: (client, args, ctx) => projects.projectsOfClient(ctx, client.id, args),
+};

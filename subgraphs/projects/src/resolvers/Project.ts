@@ -1,0 +1,9 @@
+import * as projects from '../projects.service.js';
+import type { ProjectResolvers } from '../__generated__/resolvers-types.js';
+
+export const Project: ProjectResolvers = {
+  __resolveReference: (reference, ctx) => ctx.loaders.projectById.load(reference.id),
+  client: (project) => ({ id: project.clientId }),
+  tasks: (project, args, ctx) => projects.tasksOfProject(ctx, project.id, args),
+  milestones: (project, _args, ctx) => ctx.loaders.milestonesOfProject.load(project.id),
+};
