@@ -1,0 +1,17 @@
+import { afterAll, beforeAll } from 'vitest';
+import { defineCrossTenantSuite } from '../../test/support/cross-tenant.js';
+import { startTestStack, type TestStack } from '../../test/support/stack.js';
+
+// One-process mode: the gateway reaches the subgraphs in-process.
+let t: TestStack;
+beforeAll(async () => {
+  t = await startTestStack();
+});
+afterAll(() => t?.close());
+
+defineCrossTenantSuite(async () => ({
+  actor: await t.as('alpha'),
+  actorOrganizationId: t.tenants.alpha!.organizationId,
+  foreignOrganizationIds: [t.tenants.beta!.organizationId, t.tenants.gamma!.organizationId],
+  db: t.db,
+}));

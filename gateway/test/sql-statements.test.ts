@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlStatements } from '@ubos/kernel';
+import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
+
+// 60 clients with projects and tasks, so that first: 10 and first: 50 differ in size.
+let t: TestStack;
+let owner: GraphQLClient;
+beforeAll(async () => {
+  t = await startTestStack({
+    organizations: [{ name: 'Big Agency', slug: 'big', clients: 60, users: [{ email: 'owner@big.test', name: 'Owner', role: 'OWNER' }] }],
+  });
+  owner = await t.as('big');
+});
+afterAll(() => t?.close());
+
+async function statementsFor(query: string) {
+  const { result, statements } = await sqlStatements.capture(() => owner.request(query));
+  expect(result.errors).toBeUndefined();
+  return { result, statements };
+}
+
+const tree = (first: number) => `{ clients(first: ${first}) { edges { node { id name projects { edges { node { name tasks { edges { node { title } } } } } } } } } }`;
+
+describe('SQL statements per request', () => {
+  it('costs the same for 10 and for 50 clients with their projects and tasks: no N+1', async () => {
+    const ten = await statementsFor(tree(10));
+    const fifty = await statementsFor(tree(50));
+    expect(ten.result.data.clients.edges).toHaveLength(10);
+    expect(fifty.result.data.clients.edges).toHaveLength(50);
+    const projects = fifty.result.data.clients.edges.flatMap((edge: any) => edge.node.projects.edges);
+    expect(projects.length).toBeGreaterThan(50);
+    // clients (crm), projects of the clients (projects), tasks of the projects (projects):
+    // one statement per level, whatever the list size.
+    expect(fifty.statements).toHaveLength(ten.statements.length);
+    expect(fifty.statements).toHaveLength(3);
+  });
+
+  it('resolves 50 federated Project.client references with one batched statement', async () => {
+    const { statements } = await statementsFor('{ projects(first: 50) { edges { node { name client { name } } } } }');
+    expect(statements).toHaveLength(2);
+    expect(statements.filter((sql) => /from "clients"/.test(sql))).toHaveLength(1);
+  });
+
+  it('answers a client by id with one application statement', async () => {
+    const id = (await owner.request('{ clients(first: 1) { edges { node { id } } } }')).data.clients.edges[0].node.id;
+    const { statements } = await sqlStatements.capture(() => owner.request(`{ client(id: "${id}") { id name status email } }`));
+    expect(statements).toHaveLength(1);
+  });
+});

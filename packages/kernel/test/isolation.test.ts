@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import pg from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { seedDemo, type SeededOrganization } from '@ubos/db';
+import { createOrm, RequestScope, type EntityManager } from '@ubos/kernel';
+import { ClientSchema } from '../../../subgraphs/crm/src/entities/client.entity.js';
+import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '../../../test/support/database.js';
+import { TEST_ORGANIZATIONS } from '../../../test/support/stack.js';
+
+// Each isolation layer is tested on its own here, below the graph: the schema, the ORM
+// filter, and Row Level Security.
+let db: TestDatabase;
+let tenants: Record<string, SeededOrganization>;
+const TENANT_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks'];
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject('ubosDatabase'));
+  tenants = await seedDemo(db.adminUrl, TEST_ORGANIZATIONS);
+});
+
+async function asApp<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: db.appUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function count(client: pg.Client, table: string): Promise<number> {
+  return Number((await client.query(`select count(*) from ${table}`)).rows[0].count);
+}
+
+describe('schema layer', () => {
+  it('gives every tenant table organization_id NOT NULL and the primary key (organization_id, id)', async () => {
+    const tables = await db.admin<{ table_name: string; is_nullable: string }>(
+      `select table_name, is_nullable from information_schema.columns where table_schema = 'public' and column_name = 'organization_id'`,
+    );
+    expect(tables.map((row) => row.table_name).sort()).toEqual([...TENANT_TABLES].sort());
+    expect(tables.every((row) => row.is_nullable === 'NO')).toBe(true);
+    const keys = await db.admin<{ table: string; columns: string[] }>(
+      `select c.conrelid::regclass::text as table, array(select a.attname from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i)::text[] as columns
+       from pg_constraint c where c.contype = 'p' and c.conrelid::regclass::text = any($1)`,
+      [TENANT_TABLES],
+    );
+    expect(keys).toHaveLength(TENANT_TABLES.length);
+    for (const key of keys) expect(key.columns, key.table).toEqual(['organization_id', 'id']);
+  });
+
+  it('includes organization_id in every unique index and every foreign key between tenant tables', async () => {
+    const unique = await db.admin<{ index: string; columns: string[] }>(
+      `select i.indexrelid::regclass::text as index, array(select a.attname from pg_attribute a where a.attrelid = i.indrelid and a.attnum = any(i.indkey))::text[] as columns
+       from pg_index i where i.indisunique and i.indrelid::regclass::text = any($1)`,
+      [TENANT_TABLES],
+    );
+    expect(unique.length).toBeGreaterThan(TENANT_TABLES.length);
+    for (const index of unique) expect(index.columns, index.index).toContain('organization_id');
+    const foreign = await db.admin<{ name: string; target: string; columns: string[] }>(
+      `select c.conname as name, c.confrelid::regclass::text as target, array(select a.attname from pg_attribute a where a.attrelid = c.conrelid and a.attnum = any(c.conkey))::text[] as columns
+       from pg_constraint c where c.contype = 'f' and c.conrelid::regclass::text = any($1)`,
+      [TENANT_TABLES],
+    );
+    const betweenTenantTables = foreign.filter((key) => TENANT_TABLES.includes(key.target));
+    expect(betweenTenantTables.map((key) => key.name).sort()).toHaveLength(6);
+    for (const key of betweenTenantTables) expect(key.columns, key.name).toContain('organization_id');
+  });
+
+  it('rejects a row that points at another tenant\'s row, whatever the role', async () => {
+    const betaClient = (await db.admin('select id from clients where organization_id = $1 limit 1', [tenants.beta!.organizationId]))[0].id;
+    await expect(
+      db.admin(`insert into projects (organization_id, id, client_id, name) values ($1, ubos_uuid_v7(), $2, 'Cross')`, [tenants.alpha!.organizationId, betaClient]),
+    ).rejects.toThrow(/foreign key/);
+  });
+});
+
+describe('row level security layer', () => {
+  it('serves through a role that is not superuser, not BYPASSRLS and owns no table', async () => {
+    const [role] = await db.admin('select rolsuper, rolbypassrls from pg_roles where rolname = $1', [TEST_APP_ROLE]);
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await db.admin(`select tablename from pg_tables where schemaname = 'public' and tableowner = $1`, [TEST_APP_ROLE]);
+    expect(owned).toEqual([]);
+    const flags = await db.admin<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      `select relname, relrowsecurity, relforcerowsecurity from pg_class where relname = any($1)`,
+      [[...TENANT_TABLES, 'organizations', 'users']],
+    );
+    expect(flags).toHaveLength(TENANT_TABLES.length + 2);
+    for (const flag of flags) expect([flag.relname, flag.relrowsecurity, flag.relforcerowsecurity]).toEqual([flag.relname, true, true]);
+  });
+
+  it('shows 0 rows of any tenant table with no tenant set, even with raw SQL', async () => {
+    await asApp(async (client) => {
+      for (const table of [...TENANT_TABLES, 'organizations', 'users']) expect(await count(client, table), table).toBe(0);
+    });
+  });
+
+  it('shows only the current tenant\'s rows with raw SQL, and refuses to write another tenant\'s', async () => {
+    const alpha = tenants.alpha!.organizationId;
+    const beta = tenants.beta!.organizationId;
+    await asApp(async (client) => {
+      await client.query('begin');
+      await client.query(`select set_config('app.organization_id', $1, true)`, [alpha]);
+      for (const table of TENANT_TABLES) {
+        const [expected] = await db.admin(`select count(*) from ${table} where organization_id = $1`, [alpha]);
+        expect(await count(client, table), table).toBe(Number(expected.count));
+      }
+      expect(Number((await client.query('select count(*) from clients where organization_id = $1', [beta])).rows[0].count)).toBe(0);
+      const updated = await client.query(`update clients set name = 'Hijacked' where organization_id = $1`, [beta]);
+      expect(updated.rowCount).toBe(0);
+      await expect(client.query(`insert into clients (organization_id, id, name) values ($1, ubos_uuid_v7(), 'Planted')`, [beta])).rejects.toThrow(/row-level security/);
+      await client.query('rollback');
+    });
+  });
+
+  it('forgets the tenant when the transaction ends, so a pooled connection cannot leak it', async () => {
+    await asApp(async (client) => {
+      await client.query('begin');
+      await client.query(`select set_config('app.organization_id', $1, true)`, [tenants.alpha!.organizationId]);
+      expect(await count(client, 'clients')).toBeGreaterThan(0);
+      await client.query('commit');
+      // The setting now reads '' rather than NULL; the policy's NULLIF turns that into "no tenant".
+      expect((await client.query(`select current_setting('app.organization_id', true) as value`)).rows[0].value).toBe('');
+      expect(await count(client, 'clients')).toBe(0);
+    });
+  });
+
+  it('reaches users across tenants only through the narrow login functions', async () => {
+    await asApp(async (client) => {
+      await expect(client.query('select password_hash from users')).rejects.toThrow(/permission denied/);
+      const { rows } = await client.query('select user_id from auth_find_user_by_email($1)', ['OWNER@beta.test']);
+      expect(rows).toHaveLength(1);
+      await expect(client.query('delete from clients')).rejects.toThrow(/permission denied/);
+    });
+  });
+});
+
+describe('ORM layer', () => {
+  let appOrm: MikroORM;
+  let adminOrm: MikroORM;
+  beforeAll(async () => {
+    appOrm = await createOrm({ clientUrl: db.appUrl, entities: [ClientSchema], poolMax: 2, name: 'test' });
+    // The admin is a superuser: Row Level Security does not apply to it, so only the filter stands.
+    adminOrm = await createOrm({ clientUrl: db.adminUrl, entities: [ClientSchema], poolMax: 2, name: 'test-admin' });
+  });
+  afterAll(async () => {
+    await appOrm?.close(true);
+    await adminOrm?.close(true);
+  });
+
+  function scopeFor(orm: MikroORM, organizationId: string | null) {
+    const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
+    return new RequestScope(em, { requestId: 'test', organizationId, actor: { kind: 'anonymous' } });
+  }
+
+  it('filters by tenant on its own, with Row Level Security out of the way', async () => {
+    const scope = scopeFor(adminOrm, tenants.alpha!.organizationId);
+    const clients = await scope.em.find(ClientSchema, {});
+    expect(clients.length).toBe(TEST_ORGANIZATIONS[0]!.clients);
+    expect(new Set(clients.map((client) => client.organizationId))).toEqual(new Set([tenants.alpha!.organizationId]));
+    expect(await scope.em.find(ClientSchema, { organizationId: tenants.beta!.organizationId })).toEqual([]);
+  });
+
+  it('refuses to query a tenant entity when no tenant is set', async () => {
+    const scope = scopeFor(adminOrm, null);
+    await expect(scope.em.find(ClientSchema, {})).rejects.toThrow(/tenant/);
+  });
+
+  it('still sees only the own tenant through Row Level Security with the filter disabled', async () => {
+    const scope = scopeFor(appOrm, tenants.alpha!.organizationId);
+    await scope.beginRead();
+    const unfiltered = await scope.em.find(ClientSchema, {}, { filters: false });
+    expect(unfiltered.length).toBe(TEST_ORGANIZATIONS[0]!.clients);
+    expect(await scope.em.find(ClientSchema, { organizationId: tenants.beta!.organizationId }, { filters: false })).toEqual([]);
+    const raw = await scope.em.execute('select count(*)::int as count from clients');
+    expect(raw[0].count).toBe(TEST_ORGANIZATIONS[0]!.clients);
+    await scope.end();
+    const noTenant = scopeFor(appOrm, null);
+    await noTenant.beginRead();
+    expect(await noTenant.em.find(ClientSchema, {}, { filters: false })).toEqual([]);
+    await noTenant.end();
+  });
+});

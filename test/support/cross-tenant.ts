@@ -1,0 +1,150 @@
+import { buildSchema, isObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { readCommittedSupergraph } from '@ubos/gateway';
+import { uuidv7 } from '@ubos/kernel';
+import type { TestDatabase } from './database.js';
+import type { GraphQLClient, GraphQLResult } from './stack.js';
+
+export interface CrossTenantContext {
+  /** The acting tenant's owner. */
+  actor: GraphQLClient;
+  actorOrganizationId: string;
+  /** The other tenants' organization ids. */
+  foreignOrganizationIds: string[];
+  db: TestDatabase;
+}
+
+type Ids = Record<'client' | 'contact' | 'deal' | 'project' | 'task' | 'milestone' | 'organization', string>;
+
+interface IdCase {
+  field: string;
+  what: string;
+  /** The operation with `id` standing for the foreign (or missing) id; `own` holds the actor's ids. */
+  operation(id: string, own: Ids): { query: string; variables: Record<string, unknown> };
+}
+
+const TENANT_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks'];
+
+const CASES: IdCase[] = [
+  { field: 'client', what: 'client', operation: (id) => ({ query: 'query($id: ID!) { client(id: $id) { id name } }', variables: { id } }) },
+  { field: 'contact', what: 'contact', operation: (id) => ({ query: 'query($id: ID!) { contact(id: $id) { id firstName } }', variables: { id } }) },
+  { field: 'deal', what: 'deal', operation: (id) => ({ query: 'query($id: ID!) { deal(id: $id) { id title } }', variables: { id } }) },
+  { field: 'project', what: 'project', operation: (id) => ({ query: 'query($id: ID!) { project(id: $id) { id name client { id } } }', variables: { id } }) },
+  { field: 'task', what: 'task', operation: (id) => ({ query: 'query($id: ID!) { task(id: $id) { id title } }', variables: { id } }) },
+  { field: 'milestone', what: 'milestone', operation: (id) => ({ query: 'query($id: ID!) { milestone(id: $id) { id name } }', variables: { id } }) },
+  { field: 'updateClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { updateClient(id: $id, input: { name: "Hijacked" }) { id } }', variables: { id } }) },
+  { field: 'createContact', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { createContact(input: { clientId: $id, firstName: "Mallory" }) { id } }', variables: { id } }) },
+  { field: 'updateContact', what: 'contact', operation: (id) => ({ query: 'mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Mallory" }) { id } }', variables: { id } }) },
+  { field: 'createDeal', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { createDeal(input: { clientId: $id, title: "X", value: { amountMinor: 1, currency: "USD" } }) { id } }', variables: { id } }) },
+  { field: 'updateDeal', what: 'deal', operation: (id) => ({ query: 'mutation($id: ID!) { updateDeal(id: $id, input: { stage: LOST }) { id } }', variables: { id } }) },
+  { field: 'createProject', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { createProject(input: { clientId: $id, name: "X" }) { id } }', variables: { id } }) },
+  { field: 'updateProject', what: 'project', operation: (id) => ({ query: 'mutation($id: ID!) { updateProject(id: $id, input: { name: "X" }) { id } }', variables: { id } }) },
+  { field: 'createTask', what: 'project', operation: (id) => ({ query: 'mutation($id: ID!) { createTask(input: { projectId: $id, title: "X" }) { id } }', variables: { id } }) },
+  { field: 'createTask', what: 'milestone', operation: (id, own) => ({ query: 'mutation($id: ID!, $p: ID!) { createTask(input: { projectId: $p, milestoneId: $id, title: "X" }) { id } }', variables: { id, p: own.project } }) },
+  { field: 'updateTask', what: 'task', operation: (id) => ({ query: 'mutation($id: ID!) { updateTask(id: $id, input: { status: DONE }) { id } }', variables: { id } }) },
+  { field: 'updateTask', what: 'milestone', operation: (id, own) => ({ query: 'mutation($id: ID!, $t: ID!) { updateTask(id: $t, input: { milestoneId: $id }) { id } }', variables: { id, t: own.task } }) },
+  { field: 'createMilestone', what: 'project', operation: (id) => ({ query: 'mutation($id: ID!) { createMilestone(input: { projectId: $id, name: "X" }) { id } }', variables: { id } }) },
+  { field: 'updateMilestone', what: 'milestone', operation: (id) => ({ query: 'mutation($id: ID!) { updateMilestone(id: $id, input: { completed: true }) { id } }', variables: { id } }) },
+  { field: 'login', what: 'organization', operation: (id) => ({ query: 'mutation($id: ID) { login(email: "owner@alpha.test", password: "ubos-demo", organizationId: $id) { token } }', variables: { id } }) },
+];
+
+/** Root fields without an id argument; the list tests below cover the ones that return data. */
+const WITHOUT_ID_ARGUMENTS = new Set(['clients', 'deals', 'projects', 'me', 'organization', 'createClient']);
+
+async function idsOf(db: TestDatabase, organizationId: string): Promise<Ids> {
+  const one = async (table: string) => (await db.admin<{ id: string }>(`select id from ${table} where organization_id = $1 order by id limit 1`, [organizationId]))[0]!.id;
+  return {
+    client: await one('clients'),
+    contact: await one('contacts'),
+    deal: await one('deals'),
+    project: await one('projects'),
+    task: await one('tasks'),
+    milestone: await one('milestones'),
+    organization: organizationId,
+  };
+}
+
+/** A digest of every row of the given tenants: it changes if anything of theirs changes. */
+async function fingerprint(db: TestDatabase, organizationIds: string[]): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of [...TENANT_TABLES, 'organizations']) {
+    const column = table === 'organizations' ? 'id' : 'organization_id';
+    const [row] = await db.admin<{ digest: string; count: string }>(
+      `select count(*) as count, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t where ${column} = any($1::uuid[])`,
+      [organizationIds],
+    );
+    result[table] = `${row!.count}:${row!.digest}`;
+  }
+  return result;
+}
+
+function normalize(result: GraphQLResult, id: string): string {
+  return JSON.stringify({ status: result.status, data: result.data, errors: result.errors }).replaceAll(id, '<id>').replace(/"requestId":"[^"]+"/g, '"requestId":"<request>"');
+}
+
+/**
+ * With three tenants, every query and mutation that takes an id runs with the other tenants'
+ * ids: no foreign row is returned or changed, and a foreign id answers exactly like a missing one.
+ */
+export function defineCrossTenantSuite(setup: () => Promise<CrossTenantContext>) {
+  describe('cross-tenant isolation through the gateway', () => {
+    it('covers every root field of the supergraph', () => {
+      const schema = buildSchema(readCommittedSupergraph());
+      const fields = ['Query', 'Mutation'].flatMap((type) => {
+        const object = schema.getType(type);
+        return isObjectType(object) ? Object.keys(object.getFields()).filter((name) => !name.startsWith('_')) : [];
+      });
+      const covered = new Set([...CASES.map((entry) => entry.field), ...WITHOUT_ID_ARGUMENTS]);
+      expect(fields.filter((field) => !covered.has(field))).toEqual([]);
+    });
+
+    it('answers a foreign id exactly like a missing one, and changes no foreign row', async () => {
+      const context = await setup();
+      const own = await idsOf(context.db, context.actorOrganizationId);
+      const before = await fingerprint(context.db, context.foreignOrganizationIds);
+      let checked = 0;
+      for (const foreignOrganizationId of context.foreignOrganizationIds) {
+        const foreign = await idsOf(context.db, foreignOrganizationId);
+        for (const entry of CASES) {
+          const foreignId = foreign[entry.what as keyof Ids];
+          const missingId = uuidv7();
+          const withForeign = entry.operation(foreignId, own);
+          const withMissing = entry.operation(missingId, own);
+          const foreignResult = await context.actor.request(withForeign.query, withForeign.variables);
+          const missingResult = await context.actor.request(withMissing.query, withMissing.variables);
+          expect(normalize(foreignResult, foreignId), `${entry.field} with a foreign ${entry.what}`).toBe(normalize(missingResult, missingId));
+          expect(foreignResult.status).toBeLessThan(500);
+          const errorCode = foreignResult.errors?.[0]?.extensions?.code;
+          if (foreignResult.errors) expect(['NOT_FOUND', 'FORBIDDEN']).toContain(errorCode);
+          else expect(Object.values(foreignResult.data ?? {})).toEqual([null]);
+          checked++;
+        }
+      }
+      expect(checked).toBe(CASES.length * context.foreignOrganizationIds.length);
+      expect(await fingerprint(context.db, context.foreignOrganizationIds)).toEqual(before);
+    });
+
+    it('lists only the own tenant, with totals that match its rows', async () => {
+      const context = await setup();
+      const foreignIds = new Set<string>();
+      for (const table of ['clients', 'deals', 'projects', 'contacts', 'tasks', 'milestones']) {
+        for (const row of await context.db.admin<{ id: string }>(`select id from ${table} where organization_id = any($1::uuid[])`, [context.foreignOrganizationIds])) foreignIds.add(row.id);
+      }
+      const result = await context.actor.request(`{
+        me { id } organization { id members { edges { node { user { id } } } } }
+        clients(first: 100) { totalCount edges { node { id contacts(first: 100) { edges { node { id } } } deals(first: 100) { edges { node { id } } } projects(first: 100) { edges { node { id tasks(first: 100) { edges { node { id } } } milestones { id } } } } } } }
+        deals(first: 100) { totalCount edges { node { id client { id } } } }
+        projects(first: 100) { totalCount edges { node { id } } }
+      }`);
+      expect(result.errors).toBeUndefined();
+      const seen = JSON.stringify(result.data).match(/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+      expect(seen.length).toBeGreaterThan(10);
+      expect(seen.filter((id) => foreignIds.has(id))).toEqual([]);
+      expect(result.data.organization.id).toBe(context.actorOrganizationId);
+      for (const [field, table] of [['clients', 'clients'], ['deals', 'deals'], ['projects', 'projects']] as const) {
+        const [row] = await context.db.admin<{ count: string }>(`select count(*) from ${table} where organization_id = $1`, [context.actorOrganizationId]);
+        expect(result.data[field].totalCount, field).toBe(Number(row!.count));
+      }
+    });
+  });
+}
