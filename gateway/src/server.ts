@@ -72,6 +72,10 @@ export async function startGateway(options: GatewayOptions, port: number, host =
     plugins: [gatewayPlugin()],
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
+    // The process owns SIGINT/SIGTERM and stops servers before PostgreSQL; Apollo must not
+    // stop itself and re-raise the signal on its own.
+    stopOnTerminationSignals: false,
+
     // CSRF prevention stays on: browsers must send JSON or an Apollo preflight header.
   });
   await apollo.start();

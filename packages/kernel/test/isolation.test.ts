@@ -173,7 +173,7 @@ describe('ORM layer', () => {
     expect(unfiltered.length).toBe(TEST_ORGANIZATIONS[0]!.clients);
     expect(await scope.em.find(ClientSchema, { organizationId: tenants.beta!.organizationId }, { filters: false })).toEqual([]);
     const raw = await scope.em.execute('select count(*)::int as count from clients');
-    expect(raw[0].count).toBe(TEST_ORGANIZATIONS[0]!.clients);
+    expect(raw[0]!.count).toBe(TEST_ORGANIZATIONS[0]!.clients);
     await scope.end();
     const noTenant = scopeFor(appOrm, null);
     await noTenant.beginRead();

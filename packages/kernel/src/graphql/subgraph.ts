@@ -109,6 +109,9 @@ export class SubgraphRuntime<Loaders> {
       schema,
       plugins: [transactionPlugin() as ApolloServerPlugin<SubgraphContext<Loaders>>, ApolloServerPluginInlineTraceDisabled()],
       includeStacktraceInErrorResponses: false,
+    // The process owns SIGINT/SIGTERM and stops servers before PostgreSQL; Apollo must not
+    // stop itself and re-raise the signal on its own.
+    stopOnTerminationSignals: false,
       // Composition happens from the SDL files, never by introspecting a running subgraph.
       introspection: false,
       csrfPrevention: false,

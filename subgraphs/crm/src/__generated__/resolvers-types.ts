@@ -229,13 +229,17 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a client to the organization. */
   createClient: Client;
   /** Adds a contact to a client. Making it primary demotes the client's previous primary contact. */
   createContact: Contact;
+  /** Opens a deal with a client. NOT_FOUND when no client of this organization has input.clientId. */
   createDeal: Deal;
   /** Changes a client. NOT_FOUND when no client of this organization has the id. */
   updateClient: Client;
+  /** Changes a contact. Making it primary demotes the client's other primary contact. */
   updateContact: Contact;
+  /** Changes a deal, e.g. moves it to another stage. */
   updateDeal: Deal;
 };
 

@@ -81,11 +81,17 @@ export type Milestone = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a milestone to a project. */
   createMilestone: Milestone;
+  /** Starts a project for a client. NOT_FOUND when no client of this organization has input.clientId. */
   createProject: Project;
+  /** Adds a task to a project, optionally under one of the project's milestones. */
   createTask: Task;
+  /** Changes a milestone; completed: true marks it reached. */
   updateMilestone: Milestone;
+  /** Changes a project. The due date may not fall before the start date. */
   updateProject: Project;
+  /** Changes a task: its status, title, due date or milestone. */
   updateTask: Task;
 };
 

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { seedDemo, findFreePort, type SeededOrganization } from '@ubos/db';
+import { generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '@ubos/kernel';
+import { defineCrossTenantSuite } from '../../test/support/cross-tenant.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { startProcess, waitForHealth, type RunningProcess } from '../../test/support/processes.js';
+import { GraphQLClient, TEST_ORGANIZATIONS } from '../../test/support/stack.js';
+
+// Distributed mode: each subgraph and the gateway in a process of its own, talking HTTP.
+let db: TestDatabase;
+let tenants: Record<string, SeededOrganization>;
+const processes: RunningProcess[] = [];
+const subgraphUrls: Record<string, string> = {};
+let gateway: GraphQLClient;
+const secret = generateInternalSecret();
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject('ubosDatabase'));
+  tenants = await seedDemo(db.adminUrl, TEST_ORGANIZATIONS);
+  const keys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const shared = {
+    UBOS_INTERNAL_SECRET: secret,
+    UBOS_JWT_PRIVATE_KEY: await exportPKCS8(keys.privateKey),
+    UBOS_JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey),
+    APP_DATABASE_URL: db.appUrl,
+    DATABASE_URL: undefined,
+    UBOS_DEMO: '0',
+  };
+  for (const name of ['identity', 'crm', 'projects']) {
+    const port = await findFreePort();
+    subgraphUrls[name] = `http://127.0.0.1:${port}`;
+    processes.push(startProcess(`subgraphs/${name}/src/main.ts`, { ...shared, PORT: String(port) }));
+  }
+  const gatewayPort = await findFreePort();
+  const gatewayProcess = startProcess('gateway/src/main.ts', {
+    ...shared,
+    PORT: String(gatewayPort),
+    UBOS_SUBGRAPH_URLS: Object.entries(subgraphUrls).map(([name, url]) => `${name}=${url}/graphql`).join(','),
+  });
+  processes.push(gatewayProcess);
+  await Promise.all(Object.values(subgraphUrls).map((url, index) => waitForHealth(url, processes[index])));
+  await waitForHealth(`http://127.0.0.1:${gatewayPort}`, gatewayProcess);
+  gateway = new GraphQLClient(`http://127.0.0.1:${gatewayPort}`);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(processes.map((process) => process.stop()));
+});
+
+async function postToSubgraph(name: string, body: { query: string; variables?: Record<string, unknown> }, header?: string) {
+  const response = await fetch(`${subgraphUrls[name]}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(header ? { [INTERNAL_CONTEXT_HEADER]: header } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe('subgraphs reject requests without a valid gateway signature', () => {
+  const entities = (id: string) => ({
+    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id name } } }',
+    variables: { r: [{ __typename: 'Client', id }] },
+  });
+
+  it('accepts a correctly signed _entities request (the control)', async () => {
+    const alphaClient = (await db.admin('select id from clients where organization_id = $1 limit 1', [tenants.alpha!.organizationId]))[0].id;
+    const request = entities(alphaClient);
+    const header = new InternalContextSigner(secret).sign({ requestId: 't', organizationId: tenants.alpha!.organizationId, actor: { kind: 'anonymous' } }, request.query, request.variables);
+    const result = await postToSubgraph('crm', request, header);
+    expect(result.status).toBe(200);
+    expect(result.body.data._entities[0].id).toBe(alphaClient);
+  });
+
+  it.each([
+    ['_service without a signature', 'crm', { query: '{ _service { sdl } }' }, undefined],
+    ['_entities without a signature', 'crm', entities('019b0000-0000-7000-8000-000000000000'), undefined],
+    ['a query without a signature', 'projects', { query: '{ projects { totalCount } }' }, undefined],
+    ['login without a signature', 'identity', { query: 'mutation { login(email: "owner@alpha.test", password: "ubos-demo") { token } }' }, undefined],
+  ])('refuses %s', async (_case, name, body, header) => {
+    const result = await postToSubgraph(name, body, header);
+    expect(result.status).toBe(401);
+    expect(result.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(result.body.data).toBeUndefined();
+  });
+
+  it('refuses a signature made with another secret, and a valid signature replayed for another operation', async () => {
+    const context = { requestId: 't', organizationId: tenants.alpha!.organizationId, actor: { kind: 'anonymous' as const } };
+    const request = { query: '{ _service { sdl } }' };
+    const forged = new InternalContextSigner(generateInternalSecret()).sign(context, request.query, undefined);
+    expect((await postToSubgraph('crm', request, forged)).status).toBe(401);
+    const signedForOther = new InternalContextSigner(secret).sign(context, '{ __typename }', undefined);
+    expect((await postToSubgraph('crm', request, signedForOther)).status).toBe(401);
+    const tampered = new InternalContextSigner(secret).sign(context, request.query, undefined);
+    const [payload, mac] = tampered.split('.');
+    const changed = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), organizationId: tenants.beta!.organizationId })).toString('base64url');
+    expect((await postToSubgraph('crm', request, `${changed}.${mac}`)).status).toBe(401);
+  });
+});
+
+describe('the gateway over HTTP subgraphs', () => {
+  it('serves a query across subgraphs', async () => {
+    const alpha = await gateway.login('owner@alpha.test');
+    const result = await alpha.request('{ me { email } clients(first: 2) { edges { node { name projects { totalCount edges { node { client { name } } } } } } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data.me.email).toBe('owner@alpha.test');
+    const [first] = result.data.clients.edges;
+    expect(first.node.projects.edges[0].node.client.name).toBe(first.node.name);
+  });
+});
+
+defineCrossTenantSuite(async () => ({
+  actor: await gateway.login('owner@alpha.test'),
+  actorOrganizationId: tenants.alpha!.organizationId,
+  foreignOrganizationIds: [tenants.beta!.organizationId, tenants.gamma!.organizationId],
+  db,
+}));

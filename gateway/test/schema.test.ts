@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, isObjectType, isInputObjectType, isEnumType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { composeSupergraph, readCommittedSupergraph, schemaDir, SUBGRAPH_NAMES } from '@ubos/gateway';
+
+describe('the supergraph', () => {
+  it('is committed exactly as composition produces it from the subgraph SDL (run npm run compose)', () => {
+    expect(readCommittedSupergraph()).toBe(composeSupergraph());
+  });
+
+  it('describes every public type and field', () => {
+    const undocumented: string[] = [];
+    for (const name of SUBGRAPH_NAMES) {
+      const schema = buildSchema(fs.readFileSync(path.join(schemaDir, `${name}.graphql`), 'utf8').replace(/^extend schema @link[^\n]*\n/m, ''), { assumeValidSDL: true });
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (type.name.startsWith('__') || ['String', 'Int', 'Boolean', 'ID', 'Float'].includes(type.name)) continue;
+        const isInput = isInputObjectType(type);
+        const isEntryPoint = ['Query', 'Mutation'].includes(type.name);
+        if (!type.description && !isInput && !isEntryPoint && !isEnumType(type)) undocumented.push(`${name}: ${type.name}`);
+        if (isObjectType(type) && isEntryPoint) {
+          for (const field of Object.values(type.getFields())) if (!field.description) undocumented.push(`${name}: ${type.name}.${field.name}`);
+        }
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it('keeps every subgraph out of every other subgraph\'s code', () => {
+    const root = path.resolve(schemaDir, '..');
+    const offenders: string[] = [];
+    for (const name of SUBGRAPH_NAMES) {
+      const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+      for (const file of walk(path.join(root, 'subgraphs', name)).filter((file) => file.endsWith('.ts'))) {
+        const source = fs.readFileSync(file, 'utf8');
+        for (const other of SUBGRAPH_NAMES.filter((candidate) => candidate !== name)) {
+          if (new RegExp(`from '(@ubos/${other}|[./]*subgraphs/${other}/|\\.\\./\\.\\./${other}/)`).test(source)) offenders.push(`${path.relative(root, file)} imports ${other}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
