@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { InvalidTokenError, unauthenticated, type TokenService } from '@ubos/kernel';
 import type { GatewayContext } from './context.js';
 
@@ -43,4 +43,25 @@ export function isPublicOperation(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every(
     (selection) => selection.kind === Kind.FIELD && (PUBLIC_MUTATIONS.has(selection.name.value) || selection.name.value === '__typename'),
   );
+}
+
+/** Whether the document asks for the schema itself (__schema or __type). */
+export function isIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** In production only owners and admins may introspect (ARCHITECTURE section 5). */
+export function mayIntrospect(context: GatewayContext, production: boolean): boolean {
+  if (!production) return true;
+  return context.actor.kind === 'user' && (context.actor.role === 'OWNER' || context.actor.role === 'ADMIN');
 }

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { maskError, readJsonBody, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
-import { authenticate, isPublicOperation } from './auth.js';
+import { forbidden, maskError, readJsonBody, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
+import { authenticate, isIntrospection, isPublicOperation, mayIntrospect } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { playgroundAsset, playgroundHtml } from './playground.js';
 import { InProcessSubgraphSource, SignedRemoteSubgraphSource } from './sources.js';
@@ -22,12 +22,13 @@ export interface GatewayOptions {
   metricsToken?: string;
 }
 
-function gatewayPlugin(): ApolloServerPlugin<GatewayContext> {
+function gatewayPlugin(production: boolean): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue }) {
+        async didResolveOperation({ operation, document, contextValue }) {
           if (contextValue.actor.kind === 'anonymous' && (!operation || !isPublicOperation(operation))) throw unauthenticated();
+          if (!mayIntrospect(contextValue, production) && isIntrospection(document)) throw forbidden('Introspection is limited to owners and admins');
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
@@ -69,9 +70,10 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as any,
-    plugins: [gatewayPlugin()],
+    plugins: [gatewayPlugin(options.production)],
     includeStacktraceInErrorResponses: false,
-    introspection: !options.production,
+    // Allowed here and limited per caller by the plugin: in production, owners and admins only.
+    introspection: true,
     // The process owns SIGINT/SIGTERM and stops servers before PostgreSQL; Apollo must not
     // stop itself and re-raise the signal on its own.
     stopOnTerminationSignals: false,

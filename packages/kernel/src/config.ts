@@ -61,7 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
     appRole: appDatabaseUrl ? decodeURIComponent(new URL(appDatabaseUrl).username) : 'ubos_app',
     appPassword: env.UBOS_APP_PASSWORD || undefined,
     demo: parseBoolean('UBOS_DEMO', env.UBOS_DEMO) ?? !databaseUrl,
-    dataDir: path.resolve(env.UBOS_DATA_DIR || '.ubos'),
+    // npm runs a workspace script (npm start -w subgraphs/crm) inside the workspace folder;
+    // INIT_CWD is where the user typed the command, so every process finds the same ./.ubos.
+    dataDir: path.resolve(env.INIT_CWD || process.cwd(), env.UBOS_DATA_DIR || '.ubos'),
     embeddedPostgresPort: parseInteger('UBOS_EMBEDDED_PG_PORT', env.UBOS_EMBEDDED_PG_PORT, 54329),
     poolMax: parseInteger('UBOS_DB_POOL_MAX', env.UBOS_DB_POOL_MAX, 10),
     jwtPrivateKey: env.UBOS_JWT_PRIVATE_KEY || undefined,
