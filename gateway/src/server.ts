@@ -37,8 +37,12 @@ function gatewayPlugin(production: boolean): ApolloServerPlugin<GatewayContext> 
               return maskError({ ...error, extensions }, contextValue.requestId);
             });
           }
-          if (response.body.kind === 'single' && response.body.singleResult.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED') && !response.body.singleResult.data) {
-            response.http.status = 401;
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          if (errors.length > 0 && response.body.kind === 'single' && !response.body.singleResult.data) {
+            // The status follows the errors: 401 for a missing login, 4xx for any request the
+            // caller got wrong, 500 only when something of ours failed.
+            if (errors.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) response.http.status = 401;
+            else if ((response.http.status ?? 200) >= 500 && errors.every((error) => error.extensions?.code !== 'INTERNAL_SERVER_ERROR')) response.http.status = 400;
           }
         },
       };

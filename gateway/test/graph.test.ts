@@ -197,3 +197,17 @@ describe('projects across subgraphs', () => {
     expect((await alpha.request('{ clients(filter: { search: "Kept" }) { totalCount } }')).data.clients.totalCount).toBe(1);
   });
 });
+
+describe('caller mistakes are the caller\'s', () => {
+  it('answers an unknown operation name as a request error, not an internal one', async () => {
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${alpha.token}` },
+      body: JSON.stringify({ query: 'query A { me { id } } query B { organization { id } }', operationName: 'C' }),
+    });
+    const body = (await response.json()) as any;
+    expect(response.status).toBeLessThan(500);
+    expect(body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(body.errors[0].message).toMatch(/C/);
+  });
+});

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { seedDemo, DEMO_PASSWORD, type DemoOrganization, type SeededOrganization } from '@ubos/db';
-import { loadConfig, type UbosConfig } from '@ubos/kernel';
+import { loadConfig, type TokenService, type UbosConfig } from '@ubos/kernel';
 import { startStack, type RunningStack } from '@ubos/gateway';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -71,12 +71,29 @@ export function testConfig(overrides: Partial<UbosConfig> = {}): UbosConfig {
   return { ...loadConfig({}), port: 0, demo: false, dataDir, ...overrides };
 }
 
+export interface TestStackOptions {
+  organizations?: DemoOrganization[];
+  /** Slug of a seeded tenant: the playground then fills in a token for its owner, as `npm start` does for acme. */
+  demoTokenFor?: string;
+  /** Configuration overrides, e.g. { production: true }. */
+  config?: Partial<UbosConfig>;
+}
+
 /** Seeds the test tenants into a fresh database and starts the whole stack in this process. */
-export async function startTestStack(options: { organizations?: DemoOrganization[] } = {}): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const db = await createTestDatabase(inject('ubosDatabase'));
-  const tenants = await seedDemo(db.adminUrl, options.organizations ?? TEST_ORGANIZATIONS);
-  const config = testConfig();
-  const stack = await startStack({ config, appUrl: db.appUrl, host: '127.0.0.1' });
+  const organizations = options.organizations ?? TEST_ORGANIZATIONS;
+  const tenants = await seedDemo(db.adminUrl, organizations);
+  const config = testConfig(options.config);
+  let demoToken: ((tokens: TokenService) => Promise<string>) | undefined;
+  if (options.demoTokenFor !== undefined) {
+    const slug = options.demoTokenFor;
+    const owner = organizations.find((organization) => organization.slug === slug)?.users.find((user) => user.role === 'OWNER');
+    const tenant = tenants[slug];
+    if (!owner || !tenant?.userIds[owner.email]) throw new Error(`demoTokenFor: no seeded tenant "${slug}" with an owner`);
+    demoToken = (tokens) => tokens.sign({ userId: tenant.userIds[owner.email]!, organizationId: tenant.organizationId, role: 'OWNER' });
+  }
+  const stack = await startStack({ config, appUrl: db.appUrl, host: '127.0.0.1', demoToken });
   const anonymous = new GraphQLClient(stack.gateway.url);
   const sessions = new Map<string, GraphQLClient>();
   return {
