@@ -105,6 +105,8 @@ export async function startGateway(options: GatewayOptions, port: number, host =
       if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
       await serveGraphQL(req, res, url, apollo, options);
     } catch (error) {
+      // A client that hangs up mid-request (e.g. a load generator stopping) is not our failure.
+      if (req.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET' || (error as Error).message === 'aborted') return;
       console.error(JSON.stringify({ level: 'error', msg: 'gateway request failed', error: String(error) }));
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
