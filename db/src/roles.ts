@@ -25,8 +25,11 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       grant select, insert, update on memberships, clients, contacts, deals, projects, milestones, tasks to ${who};
       grant select on organizations to ${who};
       grant select (id, email, name, created_at, updated_at) on users to ${who};
+      -- The audit trail and the history are written by triggers only; the serving role reads them.
+      grant select on activity_events, entity_history to ${who};
+      grant select, insert on outbox to ${who};
       grant execute on function auth_find_user_by_email(text), auth_user_memberships(uuid) to ${who};
-      revoke all on schema_migrations from ${who};
+      revoke all on schema_migrations, audit_chain_heads from ${who};
     `);
   });
 }
