@@ -15,3 +15,5 @@ export * from './graphql/subgraph.js';
 export * from './graphql/pagination.js';
 export * from './db/urls.js';
 export * from './graphql/standalone.js';
+export * from './graphql/write-path.js';
+export * from './graphql/history.js';

@@ -84,8 +84,9 @@ export class RequestScope {
 
   private async applySettings(): Promise<void> {
     await this.em.execute(
-      "select set_config('app.organization_id', ?, true), set_config('app.actor', ?, true), set_config('app.request_id', ?, true)",
-      [this.context.organizationId ?? '', actorLabel(this.context.actor), this.context.requestId],
+      "select set_config('app.organization_id', ?, true), set_config('app.actor', ?, true), set_config('app.request_id', ?, true), " +
+        "set_config('app.ip', ?, true), set_config('app.user_agent', ?, true)",
+      [this.context.organizationId ?? '', actorLabel(this.context.actor), this.context.requestId, this.context.ip ?? '', this.context.userAgent ?? ''],
     );
   }
 

@@ -1,15 +1,22 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   badUserInput,
+  deletedRowsFilter,
+  emitDomainEvent,
   findPage,
+  flushAndReload,
+  loadForUpdate,
   money,
   notFound,
   optionalEmail,
   optionalText,
   optionalUrl,
+  parseAsOf,
   parseId,
   requiredInput,
   requiredText,
+  restore,
+  softDelete,
   uuidv7,
   type Connection,
   type SortOrder,
@@ -42,13 +49,18 @@ const CLIENT_ORDERS: Record<ClientOrderBy, SortOrder<ClientEntity>> = {
 interface PageArgs {
   first?: number | null;
   after?: string | null;
+  includeDeleted?: boolean | null;
 }
 
-/** Copies the fields present in `input` onto `entity`: omitted keeps the value, null clears it. */
-function assignDefined<T extends object>(entity: T, changes: Partial<T>): void {
+/** Copies the fields present in `input` onto `entity`: omitted keeps the value, null clears it. Answers the changed fields. */
+function assignDefined<T extends object>(entity: T, changes: Partial<T>): string[] {
+  const changed: string[] = [];
   for (const [key, value] of Object.entries(changes)) {
-    if (value !== undefined) (entity as Record<string, unknown>)[key] = value;
+    if (value === undefined) continue;
+    if ((entity as Record<string, unknown>)[key] !== value) changed.push(key);
+    (entity as Record<string, unknown>)[key] = value;
   }
+  return changed;
 }
 
 function escapeLike(text: string): string {
@@ -60,27 +72,45 @@ export async function listClients(ctx: CrmContext, args: PageArgs & { filter?: C
   const search = args.filter?.search?.trim();
   if (search) where.name = { $ilike: `%${escapeLike(search)}%` };
   if (args.filter?.status) where.status = { $in: args.filter.status };
-  return findPage(ctx.em, ClientSchema, where, args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC']);
+  return findPage(ctx.em, ClientSchema, where, args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC'], deletedRowsFilter(ctx, args.includeDeleted));
 }
 
-/** A lookup answers null for a missing id and for another tenant's id alike. */
-export function getClient(ctx: CrmContext, id: string): Promise<ClientEntity | null> {
-  return ctx.loaders.clientById.load(parseId(id, 'id'));
+/**
+ * A lookup answers null for a missing id, another tenant's id and a deleted row alike. With
+ * asOf, it answers the version valid at that instant (null if the row did not exist or was
+ * deleted then).
+ */
+async function lookup<T extends { deletedAt?: Date | null }>(
+  id: string,
+  asOf: Date | string | null | undefined,
+  current: (id: string) => Promise<T | null>,
+  past: (id: string, at: Date) => Promise<T | null>,
+): Promise<T | null> {
+  const parsedId = parseId(id, 'id');
+  const at = parseAsOf(asOf);
+  if (!at) return current(parsedId);
+  const version = await past(parsedId, at);
+  return version && !version.deletedAt ? version : null;
 }
 
-export function getContact(ctx: CrmContext, id: string): Promise<ContactEntity | null> {
-  return ctx.loaders.contactById.load(parseId(id, 'id'));
+export function getClient(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ClientEntity | null> {
+  return lookup(id, asOf, (key) => ctx.loaders.clientById.load(key), ctx.loaders.clientHistory.asOf);
 }
 
-export function getDeal(ctx: CrmContext, id: string): Promise<DealEntity | null> {
-  return ctx.loaders.dealById.load(parseId(id, 'id'));
+export function getContact(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ContactEntity | null> {
+  return lookup(id, asOf, (key) => ctx.loaders.contactById.load(key), ctx.loaders.contactHistory.asOf);
+}
+
+export function getDeal(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<DealEntity | null> {
+  return lookup(id, asOf, (key) => ctx.loaders.dealById.load(key), ctx.loaders.dealHistory.asOf);
 }
 
 export function listDeals(ctx: CrmContext, args: PageArgs & { filter?: DealFilter | null }): Promise<Connection<DealEntity>> {
   const where: FilterQuery<DealEntity> = args.filter?.stage ? { stage: { $in: args.filter.stage } } : {};
-  return findPage(ctx.em, DealSchema, where, args, { properties: ['id'], direction: 'DESC' });
+  return findPage(ctx.em, DealSchema, where, args, { properties: ['id'], direction: 'DESC' }, deletedRowsFilter(ctx, args.includeDeleted));
 }
 
+/** A live client of this tenant, or NOT_FOUND naming the input field. */
 async function requireClient(ctx: CrmContext, id: string, field: string): Promise<ClientEntity> {
   const client = await ctx.em.findOne(ClientSchema, { id: parseId(id, field) });
   if (!client) throw notFound('Client', field);
@@ -97,6 +127,8 @@ function clientFields(input: CreateClientInput | UpdateClientInput) {
   };
 }
 
+const clientEvent = (client: ClientEntity) => ({ type: 'Client', id: client.id });
+
 export async function createClient(ctx: CrmContext, input: CreateClientInput): Promise<ClientEntity> {
   const now = new Date();
   const client = ctx.em.create(ClientSchema, {
@@ -109,19 +141,36 @@ export async function createClient(ctx: CrmContext, input: CreateClientInput): P
     createdAt: now,
     updatedAt: now,
   } as ClientEntity);
-  await ctx.em.flush();
+  await flushAndReload(ctx, client);
+  await emitDomainEvent(ctx, 'ClientCreated', clientEvent(client), { name: client.name, status: client.status });
   return client;
 }
 
-export async function updateClient(ctx: CrmContext, id: string, input: UpdateClientInput): Promise<ClientEntity> {
-  const client = await requireClient(ctx, id, 'id');
-  assignDefined(client, {
+export async function updateClient(ctx: CrmContext, id: string, input: UpdateClientInput, expectedVersion?: number | null): Promise<ClientEntity> {
+  const client = await loadForUpdate(ctx, ClientSchema, 'Client', id, { expectedVersion });
+  const changed = assignDefined(client, {
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     ...clientFields(input),
   } as Partial<ClientEntity>);
+  if (changed.length === 0) return client;
   client.updatedAt = new Date();
-  await ctx.em.flush();
+  await flushAndReload(ctx, client);
+  await emitDomainEvent(ctx, 'ClientUpdated', clientEvent(client), { changed, version: client.version });
+  return client;
+}
+
+export async function deleteClient(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<ClientEntity> {
+  const client = await softDelete(ctx, await loadForUpdate(ctx, ClientSchema, 'Client', id, { expectedVersion }));
+  await emitDomainEvent(ctx, 'ClientDeleted', clientEvent(client), { version: client.version });
+  return client;
+}
+
+export async function restoreClient(ctx: CrmContext, id: string): Promise<ClientEntity> {
+  const found = await loadForUpdate(ctx, ClientSchema, 'Client', id, { includeDeleted: true });
+  const wasDeleted = Boolean(found.deletedAt);
+  const client = await restore(ctx, found);
+  if (wasDeleted) await emitDomainEvent(ctx, 'ClientRestored', clientEvent(client), { version: client.version });
   return client;
 }
 
@@ -147,15 +196,14 @@ export async function createContact(ctx: CrmContext, input: CreateContactInput):
     createdAt: now,
     updatedAt: now,
   } as ContactEntity);
-  await ctx.em.flush();
+  await flushAndReload(ctx, contact);
   if (contact.isPrimary) await demoteOtherPrimaryContacts(ctx, client.id, contact.id);
   return contact;
 }
 
-export async function updateContact(ctx: CrmContext, id: string, input: UpdateContactInput): Promise<ContactEntity> {
-  const contact = await ctx.em.findOne(ContactSchema, { id: parseId(id, 'id') });
-  if (!contact) throw notFound('Contact', 'id');
-  assignDefined(contact, {
+export async function updateContact(ctx: CrmContext, id: string, input: UpdateContactInput, expectedVersion?: number | null): Promise<ContactEntity> {
+  const contact = await loadForUpdate(ctx, ContactSchema, 'Contact', id, { expectedVersion });
+  const changed = assignDefined(contact, {
     firstName: input.firstName === undefined ? undefined : requiredText(input.firstName, 'input.firstName', 100),
     lastName: input.lastName === undefined ? undefined : (optionalText(input.lastName, 'input.lastName', 100) ?? ''),
     email: optionalEmail(input.email, 'input.email'),
@@ -163,10 +211,19 @@ export async function updateContact(ctx: CrmContext, id: string, input: UpdateCo
     title: optionalText(input.title, 'input.title', 100),
     isPrimary: input.isPrimary === undefined ? undefined : requiredInput(input.isPrimary, 'input.isPrimary'),
   } as Partial<ContactEntity>);
+  if (changed.length === 0) return contact;
   contact.updatedAt = new Date();
-  await ctx.em.flush();
+  await flushAndReload(ctx, contact);
   if (input.isPrimary) await demoteOtherPrimaryContacts(ctx, contact.clientId, contact.id);
   return contact;
+}
+
+export async function deleteContact(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<ContactEntity> {
+  return softDelete(ctx, await loadForUpdate(ctx, ContactSchema, 'Contact', id, { expectedVersion }));
+}
+
+export async function restoreContact(ctx: CrmContext, id: string): Promise<ContactEntity> {
+  return restore(ctx, await loadForUpdate(ctx, ContactSchema, 'Contact', id, { includeDeleted: true }));
 }
 
 export async function createDeal(ctx: CrmContext, input: CreateDealInput): Promise<DealEntity> {
@@ -186,31 +243,46 @@ export async function createDeal(ctx: CrmContext, input: CreateDealInput): Promi
     createdAt: now,
     updatedAt: now,
   } as DealEntity);
-  await ctx.em.flush();
+  await flushAndReload(ctx, deal);
+  await emitDomainEvent(ctx, 'DealCreated', { type: 'Deal', id: deal.id }, { clientId: deal.clientId, stage: deal.stage });
   return deal;
 }
 
-export async function updateDeal(ctx: CrmContext, id: string, input: UpdateDealInput): Promise<DealEntity> {
-  const deal = await ctx.em.findOne(DealSchema, { id: parseId(id, 'id') });
-  if (!deal) throw notFound('Deal', 'id');
+export async function updateDeal(ctx: CrmContext, id: string, input: UpdateDealInput, expectedVersion?: number | null): Promise<DealEntity> {
+  const deal = await loadForUpdate(ctx, DealSchema, 'Deal', id, { expectedVersion });
   if (input.value === null) throw badUserInput('input.value must not be null', 'input.value');
   const value = input.value ? money(input.value, 'input.value') : undefined;
-  assignDefined(deal, {
+  const previousStage = deal.stage;
+  const changed = assignDefined(deal, {
     title: input.title === undefined ? undefined : requiredText(input.title, 'input.title'),
     stage: input.stage === undefined ? undefined : requiredInput(input.stage, 'input.stage'),
     valueAmountMinor: value?.amountMinor,
     valueCurrency: value?.currency,
     expectedCloseDate: input.expectedCloseDate,
   } as Partial<DealEntity>);
+  if (changed.length === 0) return deal;
   deal.updatedAt = new Date();
-  await ctx.em.flush();
+  await flushAndReload(ctx, deal);
+  if (deal.stage !== previousStage) {
+    await emitDomainEvent(ctx, 'DealStageChanged', { type: 'Deal', id: deal.id }, { clientId: deal.clientId, from: previousStage, to: deal.stage });
+  }
   return deal;
 }
 
+export async function deleteDeal(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<DealEntity> {
+  return softDelete(ctx, await loadForUpdate(ctx, DealSchema, 'Deal', id, { expectedVersion }));
+}
+
+export async function restoreDeal(ctx: CrmContext, id: string): Promise<DealEntity> {
+  return restore(ctx, await loadForUpdate(ctx, DealSchema, 'Deal', id, { includeDeleted: true }));
+}
+
 export function contactsOfClient(ctx: CrmContext, clientId: string, args: PageArgs): Promise<Connection<ContactEntity>> {
-  return ctx.loaders.contactsOfClient(clientId, args);
+  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  return ctx.loaders.contactsOfClient(clientId, { first: args.first, after: args.after, includeDeleted });
 }
 
 export function dealsOfClient(ctx: CrmContext, clientId: string, args: PageArgs & { filter?: DealFilter | null }): Promise<Connection<DealEntity>> {
-  return ctx.loaders.dealsOfClient(clientId, { first: args.first, after: args.after, filter: { stage: args.filter?.stage } });
+  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  return ctx.loaders.dealsOfClient(clientId, { first: args.first, after: args.after, filter: { stage: args.filter?.stage }, includeDeleted });
 }

@@ -1,4 +1,4 @@
-import type { Connection } from '@ubos/kernel';
+import type { Connection, EntityVersion } from '@ubos/kernel';
 import type { ClientEntity } from './entities/client.entity.js';
 import type { ContactEntity } from './entities/contact.entity.js';
 import type { DealEntity } from './entities/deal.entity.js';
@@ -6,3 +6,10 @@ import type { DealEntity } from './entities/deal.entity.js';
 export type ClientConnectionModel = Connection<ClientEntity>;
 export type ContactConnectionModel = Connection<ContactEntity>;
 export type DealConnectionModel = Connection<DealEntity>;
+
+export type ClientVersionModel = EntityVersion<ClientEntity>;
+export type ContactVersionModel = EntityVersion<ContactEntity>;
+export type DealVersionModel = EntityVersion<DealEntity>;
+export type ClientVersionConnectionModel = Connection<ClientVersionModel>;
+export type ContactVersionConnectionModel = Connection<ContactVersionModel>;
+export type DealVersionConnectionModel = Connection<DealVersionModel>;

@@ -1,4 +1,5 @@
-import type { Connection } from '@ubos/kernel';
+import type { Connection, EntityVersion } from '@ubos/kernel';
+import type { MilestoneEntity } from './entities/milestone.entity.js';
 import type { ProjectEntity } from './entities/project.entity.js';
 import type { TaskEntity } from './entities/task.entity.js';
 
@@ -9,3 +10,10 @@ export interface ClientReference {
 
 export type ProjectConnectionModel = Connection<ProjectEntity>;
 export type TaskConnectionModel = Connection<TaskEntity>;
+
+export type ProjectVersionModel = EntityVersion<ProjectEntity>;
+export type TaskVersionModel = EntityVersion<TaskEntity>;
+export type MilestoneVersionModel = EntityVersion<MilestoneEntity>;
+export type ProjectVersionConnectionModel = Connection<ProjectVersionModel>;
+export type TaskVersionConnectionModel = Connection<TaskVersionModel>;
+export type MilestoneVersionConnectionModel = Connection<MilestoneVersionModel>;

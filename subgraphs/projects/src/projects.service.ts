@@ -1,12 +1,23 @@
 import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
   checkDateOrder,
+  deletedRowsFilter,
+  emitDomainEvent,
   findPage,
+  flushAndReload,
+  loadForUpdate,
   notFound,
   optionalText,
+  parseAsOf,
   parseId,
   requiredInput,
   requiredText,
+  restore,
+  softDelete,
+  toConnection,
+  encodeCursor,
+  pageSize,
+  decodeCursor,
   uuidv7,
   type Connection,
 } from '@ubos/kernel';
@@ -28,30 +39,65 @@ import type {
 interface PageArgs {
   first?: number | null;
   after?: string | null;
+  includeDeleted?: boolean | null;
 }
 
-function assignDefined<T extends object>(entity: T, changes: Partial<T>): void {
+/** Copies the fields present in `input` onto `entity`: omitted keeps the value, null clears it. Answers the changed fields. */
+function assignDefined<T extends object>(entity: T, changes: Partial<T>): string[] {
+  const changed: string[] = [];
   for (const [key, value] of Object.entries(changes)) {
-    if (value !== undefined) (entity as Record<string, unknown>)[key] = value;
+    if (value === undefined) continue;
+    if ((entity as Record<string, unknown>)[key] !== value) changed.push(key);
+    (entity as Record<string, unknown>)[key] = value;
   }
+  return changed;
 }
 
 export function listProjects(ctx: ProjectsContext, args: PageArgs & { filter?: ProjectFilter | null }): Promise<Connection<ProjectEntity>> {
   const where: FilterQuery<ProjectEntity> = args.filter?.status ? { status: { $in: args.filter.status } } : {};
-  return findPage(ctx.em, ProjectSchema, where, args, { properties: ['id'], direction: 'ASC' });
+  return findPage(ctx.em, ProjectSchema, where, args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
 }
 
-export function projectsOfClient(ctx: ProjectsContext, clientId: string, args: PageArgs & { filter?: ProjectFilter | null }) {
-  return ctx.loaders.projectsOfClient(clientId, { first: args.first, after: args.after, filter: { status: args.filter?.status } });
+/**
+ * The client's projects. With asOf, the projects that belonged to the client at that instant,
+ * as they were then (from the history), paged by id like the present list.
+ */
+export async function projectsOfClient(ctx: ProjectsContext, clientId: string, args: PageArgs & { filter?: ProjectFilter | null; asOf?: Date | string | null }) {
+  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const at = parseAsOf(args.asOf);
+  if (!at) return ctx.loaders.projectsOfClient(clientId, { first: args.first, after: args.after, filter: { status: args.filter?.status }, includeDeleted });
+  const first = pageSize(args.first);
+  const after = args.after ? String(decodeCursor(args.after, 1)[0]) : undefined;
+  const statuses = args.filter?.status;
+  const all = (await ctx.loaders.projectHistory.ofClientAsOf(clientId, at)).filter((project) => !statuses || statuses.includes(project.status));
+  const rest = all.filter((project) => after === undefined || project.id > after);
+  return toConnection(rest.slice(0, first + 1), first, (project) => encodeCursor([project.id]), after !== undefined, () => all.length);
 }
 
 export function tasksOfProject(ctx: ProjectsContext, projectId: string, args: PageArgs & { filter?: TaskFilter | null }) {
-  return ctx.loaders.tasksOfProject(projectId, { first: args.first, after: args.after, filter: { status: args.filter?.status } });
+  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  return ctx.loaders.tasksOfProject(projectId, { first: args.first, after: args.after, filter: { status: args.filter?.status }, includeDeleted });
 }
 
-export const getProject = (ctx: ProjectsContext, id: string) => ctx.loaders.projectById.load(parseId(id, 'id'));
-export const getTask = (ctx: ProjectsContext, id: string) => ctx.loaders.taskById.load(parseId(id, 'id'));
-export const getMilestone = (ctx: ProjectsContext, id: string) => ctx.loaders.milestoneById.load(parseId(id, 'id'));
+async function lookup<T extends { deletedAt?: Date | null }>(
+  id: string,
+  asOf: Date | string | null | undefined,
+  current: (id: string) => Promise<T | null>,
+  past: (id: string, at: Date) => Promise<T | null>,
+): Promise<T | null> {
+  const parsedId = parseId(id, 'id');
+  const at = parseAsOf(asOf);
+  if (!at) return current(parsedId);
+  const version = await past(parsedId, at);
+  return version && !version.deletedAt ? version : null;
+}
+
+export const getProject = (ctx: ProjectsContext, id: string, asOf?: Date | string | null) =>
+  lookup(id, asOf, (key) => ctx.loaders.projectById.load(key), ctx.loaders.projectHistory.asOf);
+export const getTask = (ctx: ProjectsContext, id: string, asOf?: Date | string | null) =>
+  lookup(id, asOf, (key) => ctx.loaders.taskById.load(key), ctx.loaders.taskHistory.asOf);
+export const getMilestone = (ctx: ProjectsContext, id: string, asOf?: Date | string | null) =>
+  lookup(id, asOf, (key) => ctx.loaders.milestoneById.load(key), ctx.loaders.milestoneHistory.asOf);
 
 async function requireProject(ctx: ProjectsContext, id: string, field: string): Promise<ProjectEntity> {
   const project = await ctx.em.findOne(ProjectSchema, { id: parseId(id, field) });
@@ -64,6 +110,8 @@ async function requireMilestoneOfProject(ctx: ProjectsContext, id: string, proje
   if (!milestone) throw notFound('Milestone', field);
   return milestone;
 }
+
+const projectEvent = (project: ProjectEntity) => ({ type: 'Project', id: project.id });
 
 export async function createProject(ctx: ProjectsContext, input: CreateProjectInput): Promise<ProjectEntity> {
   checkDateOrder(input.startDate, input.dueDate, 'input.dueDate');
@@ -82,19 +130,20 @@ export async function createProject(ctx: ProjectsContext, input: CreateProjectIn
     updatedAt: now,
   } as ProjectEntity);
   try {
-    await ctx.em.flush();
+    await flushAndReload(ctx, project);
   } catch (error) {
     // Clients belong to crm, so this subgraph does not read them. The composite foreign key
     // (organization_id, client_id) decides: another tenant's client is as absent as a missing one.
     if (error instanceof ForeignKeyConstraintViolationException) throw notFound('Client', 'input.clientId');
     throw error;
   }
+  await emitDomainEvent(ctx, 'ProjectCreated', projectEvent(project), { clientId: project.clientId, name: project.name });
   return project;
 }
 
-export async function updateProject(ctx: ProjectsContext, id: string, input: UpdateProjectInput): Promise<ProjectEntity> {
-  const project = await requireProject(ctx, id, 'id');
-  assignDefined(project, {
+export async function updateProject(ctx: ProjectsContext, id: string, input: UpdateProjectInput, expectedVersion?: number | null): Promise<ProjectEntity> {
+  const project = await loadForUpdate(ctx, ProjectSchema, 'Project', id, { expectedVersion });
+  const changed = assignDefined(project, {
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     description: optionalText(input.description, 'input.description', 10_000),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
@@ -102,8 +151,24 @@ export async function updateProject(ctx: ProjectsContext, id: string, input: Upd
     dueDate: input.dueDate,
   } as Partial<ProjectEntity>);
   checkDateOrder(project.startDate, project.dueDate, 'input.dueDate');
+  if (changed.length === 0) return project;
   project.updatedAt = new Date();
-  await ctx.em.flush();
+  await flushAndReload(ctx, project);
+  await emitDomainEvent(ctx, 'ProjectUpdated', projectEvent(project), { changed, version: project.version });
+  return project;
+}
+
+export async function deleteProject(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<ProjectEntity> {
+  const project = await softDelete(ctx, await loadForUpdate(ctx, ProjectSchema, 'Project', id, { expectedVersion }));
+  await emitDomainEvent(ctx, 'ProjectDeleted', projectEvent(project), { version: project.version });
+  return project;
+}
+
+export async function restoreProject(ctx: ProjectsContext, id: string): Promise<ProjectEntity> {
+  const found = await loadForUpdate(ctx, ProjectSchema, 'Project', id, { includeDeleted: true });
+  const wasDeleted = Boolean(found.deletedAt);
+  const project = await restore(ctx, found);
+  if (wasDeleted) await emitDomainEvent(ctx, 'ProjectRestored', projectEvent(project), { version: project.version });
   return project;
 }
 
@@ -122,24 +187,30 @@ export async function createTask(ctx: ProjectsContext, input: CreateTaskInput): 
     createdAt: now,
     updatedAt: now,
   } as TaskEntity);
-  await ctx.em.flush();
-  return task;
+  return flushAndReload(ctx, task);
 }
 
-export async function updateTask(ctx: ProjectsContext, id: string, input: UpdateTaskInput): Promise<TaskEntity> {
-  const task = await ctx.em.findOne(TaskSchema, { id: parseId(id, 'id') });
-  if (!task) throw notFound('Task', 'id');
+export async function updateTask(ctx: ProjectsContext, id: string, input: UpdateTaskInput, expectedVersion?: number | null): Promise<TaskEntity> {
+  const task = await loadForUpdate(ctx, TaskSchema, 'Task', id, { expectedVersion });
   let milestoneId: string | null | undefined = input.milestoneId === null ? null : undefined;
   if (input.milestoneId) milestoneId = (await requireMilestoneOfProject(ctx, input.milestoneId, task.projectId, 'input.milestoneId')).id;
-  assignDefined(task, {
+  const changed = assignDefined(task, {
     milestoneId,
     title: input.title === undefined ? undefined : requiredText(input.title, 'input.title', 300),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     dueDate: input.dueDate,
   } as Partial<TaskEntity>);
+  if (changed.length === 0) return task;
   task.updatedAt = new Date();
-  await ctx.em.flush();
-  return task;
+  return flushAndReload(ctx, task);
+}
+
+export async function deleteTask(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<TaskEntity> {
+  return softDelete(ctx, await loadForUpdate(ctx, TaskSchema, 'Task', id, { expectedVersion }));
+}
+
+export async function restoreTask(ctx: ProjectsContext, id: string): Promise<TaskEntity> {
+  return restore(ctx, await loadForUpdate(ctx, TaskSchema, 'Task', id, { includeDeleted: true }));
 }
 
 export async function createMilestone(ctx: ProjectsContext, input: CreateMilestoneInput): Promise<MilestoneEntity> {
@@ -155,23 +226,29 @@ export async function createMilestone(ctx: ProjectsContext, input: CreateMilesto
     createdAt: now,
     updatedAt: now,
   } as MilestoneEntity);
-  await ctx.em.flush();
-  return milestone;
+  return flushAndReload(ctx, milestone);
 }
 
-export async function updateMilestone(ctx: ProjectsContext, id: string, input: UpdateMilestoneInput): Promise<MilestoneEntity> {
-  const milestone = await ctx.em.findOne(MilestoneSchema, { id: parseId(id, 'id') });
-  if (!milestone) throw notFound('Milestone', 'id');
+export async function updateMilestone(ctx: ProjectsContext, id: string, input: UpdateMilestoneInput, expectedVersion?: number | null): Promise<MilestoneEntity> {
+  const milestone = await loadForUpdate(ctx, MilestoneSchema, 'Milestone', id, { expectedVersion });
   const now = new Date();
   let completedAt: Date | null | undefined;
   if (input.completed === true && !milestone.completedAt) completedAt = now;
-  if (input.completed === false) completedAt = null;
-  assignDefined(milestone, {
+  if (input.completed === false && milestone.completedAt) completedAt = null;
+  const changed = assignDefined(milestone, {
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     dueDate: input.dueDate,
     completedAt,
   } as Partial<MilestoneEntity>);
+  if (changed.length === 0) return milestone;
   milestone.updatedAt = now;
-  await ctx.em.flush();
-  return milestone;
+  return flushAndReload(ctx, milestone);
+}
+
+export async function deleteMilestone(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<MilestoneEntity> {
+  return softDelete(ctx, await loadForUpdate(ctx, MilestoneSchema, 'Milestone', id, { expectedVersion }));
+}
+
+export async function restoreMilestone(ctx: ProjectsContext, id: string): Promise<MilestoneEntity> {
+  return restore(ctx, await loadForUpdate(ctx, MilestoneSchema, 'Milestone', id, { includeDeleted: true }));
 }

@@ -9,7 +9,7 @@ export type Actor =
   | { kind: 'anonymous' };
 
 export function actorLabel(actor: Actor): string {
-  return actor.kind === 'user' ? `user:${actor.userId}` : 'anonymous';
+  return actor.kind === 'user' ? `user:${actor.userId}` : 'system';
 }
 
 /** What the gateway tells a subgraph about one fetch. */

@@ -19,6 +19,18 @@ export const TENANT_FILTER = {
   },
 };
 
+/**
+ * Soft deletes: lists and lookups skip rows with deleted_at set. Federated references
+ * (__resolveReference), history and admins' includeDeleted switch it off explicitly with
+ * `filters: { notDeleted: false }`.
+ */
+export const SOFT_DELETE_FILTER = {
+  notDeleted: { name: 'notDeleted', cond: { deletedAt: null }, default: true },
+};
+
+/** The filters of every main entity: its tenant, and not deleted. */
+export const MAIN_ENTITY_FILTERS = { ...TENANT_FILTER, ...SOFT_DELETE_FILTER };
+
 export interface OrmOptions {
   clientUrl: string;
   entities: EntitySchema<any, any>[];

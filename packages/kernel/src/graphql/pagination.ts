@@ -53,13 +53,14 @@ export async function findPage<T extends object>(
   where: FilterQuery<T>,
   args: PageArgs,
   sort: SortOrder<T>,
+  options: { filters?: Record<string, boolean> } = {},
 ): Promise<Connection<T>> {
   const first = pageSize(args.first);
   const conditions: FilterQuery<T>[] = [where];
   if (args.after) conditions.push(keysetCondition(sort, decodeCursor(args.after, sort.properties.length)));
   const orderBy = Object.fromEntries(sort.properties.map((property) => [property, sort.direction])) as any;
-  const rows = first === 0 && !args.after ? [] : await em.find(entity, { $and: conditions } as FilterQuery<T>, { orderBy, limit: first + 1 });
-  return toConnection(rows as T[], first, (node) => cursorFor(node, sort), Boolean(args.after), () => em.count(entity, where));
+  const rows = first === 0 && !args.after ? [] : await em.find(entity, { $and: conditions } as FilterQuery<T>, { orderBy, limit: first + 1, ...options });
+  return toConnection(rows as T[], first, (node) => cursorFor(node, sort), Boolean(args.after), () => em.count(entity, where, options));
 }
 
 export interface ChildListSpec<T> {
@@ -68,11 +69,14 @@ export interface ChildListSpec<T> {
   /** The column that points at the parent, e.g. client_id. */
   parentColumn: string;
   sort: SortOrder<T> & { columns: string[] };
+  /** The table has deleted_at: deleted rows are left out unless the caller includes them. */
+  softDeletable?: boolean;
 }
 
 export interface ChildPageArgs extends PageArgs {
   /** Column to list of allowed values, e.g. { status: ['ACTIVE'] }. */
   filter?: Record<string, readonly string[] | null | undefined>;
+  includeDeleted?: boolean;
 }
 
 interface ChildKey {
@@ -96,7 +100,7 @@ export function createChildPageLoader<T extends object>(em: EntityManager, organ
     async (keys) => {
       const groups = new Map<string, ChildKey[]>();
       for (const key of keys) {
-        const signature = JSON.stringify([key.args.first, key.args.after, key.args.filter]);
+        const signature = JSON.stringify([key.args.first, key.args.after, key.args.filter, key.args.includeDeleted]);
         groups.set(signature, [...(groups.get(signature) ?? []), key]);
       }
       const results = new Map<ChildKey, Connection<T>>();
@@ -106,6 +110,7 @@ export function createChildPageLoader<T extends object>(em: EntityManager, organ
         const afterValues = args.after ? decodeCursor(args.after, sort.columns.length) : undefined;
         const params: unknown[] = [organizationId, pgArray(group.map((key) => key.parentId))];
         const filterSql: string[] = [];
+        if (spec.softDeletable && !args.includeDeleted) filterSql.push('and t.deleted_at is null');
         for (const [column, values] of Object.entries(args.filter ?? {})) {
           if (!values) continue;
           filterSql.push(`and t.${column} = any(?::text[])`);
@@ -156,7 +161,7 @@ export function createChildPageLoader<T extends object>(em: EntityManager, organ
       }
       return keys.map((key) => results.get(key)!);
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.args.first, key.args.after, key.args.filter]) },
+    { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.args.first, key.args.after, key.args.filter, key.args.includeDeleted]) },
   );
   return (parentId: string, args: ChildPageArgs) => {
     // Checked here, before batching, so that a bad argument fails its own field only.
@@ -168,7 +173,7 @@ export function createChildPageLoader<T extends object>(em: EntityManager, organ
 
 async function countChildren<T extends object>(em: EntityManager, organizationId: string | null, spec: ChildListSpec<T>, key: ChildKey): Promise<number> {
   const params: unknown[] = [organizationId, key.parentId];
-  const filterSql: string[] = [];
+  const filterSql: string[] = spec.softDeletable && !key.args.includeDeleted ? ['and deleted_at is null'] : [];
   for (const [column, values] of Object.entries(key.args.filter ?? {})) {
     if (!values) continue;
     filterSql.push(`and ${column} = any(?::text[])`);
@@ -181,10 +186,14 @@ async function countChildren<T extends object>(em: EntityManager, organizationId
   return Number(row?.count ?? 0);
 }
 
-/** Loads entities by id through the EntityManager (tenant filter on), one statement per batch. */
-export function createByIdLoader<T extends { id: string }>(em: EntityManager, entity: EntitySchema<T, any>) {
+/**
+ * Loads entities by id through the EntityManager (tenant filter on), one statement per batch.
+ * With includeDeleted, soft-deleted rows are found too: federated references use it, so that
+ * links to a deleted row stay navigable.
+ */
+export function createByIdLoader<T extends { id: string }>(em: EntityManager, entity: EntitySchema<T, any>, options: { includeDeleted?: boolean } = {}) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = (await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>)) as T[];
+    const rows = (await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, options.includeDeleted ? { filters: { notDeleted: false } } : {})) as T[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

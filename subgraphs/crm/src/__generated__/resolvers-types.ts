@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ClientEntity } from '../entities/client.entity.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
 import type { DealEntity } from '../entities/deal.entity.js';
-import type { ClientConnectionModel, ContactConnectionModel, DealConnectionModel } from '../mappers.js';
+import type { ClientConnectionModel, ContactConnectionModel, DealConnectionModel, ClientVersionModel, ContactVersionModel, DealVersionModel, ClientVersionConnectionModel, ContactVersionConnectionModel, DealVersionConnectionModel } from '../mappers.js';
 import type { CrmContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -35,7 +35,13 @@ export type Client = {
   createdAt: Scalars['DateTime']['output'];
   /** Deals with this client, oldest first. */
   deals: DealConnection;
+  /** Set when the client was deleted. Lookups and lists skip deleted clients; references to one still resolve. */
+  deletedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who deleted it: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  deletedBy: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['String']['output']>;
+  /** Every version of this client, oldest first. */
+  history: ClientVersionConnection;
   id: Scalars['ID']['output'];
   industry: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
@@ -43,6 +49,8 @@ export type Client = {
   phone: Maybe<Scalars['String']['output']>;
   status: ClientStatus;
   updatedAt: Scalars['DateTime']['output'];
+  /** Grows by one with every change; pass it back as expectedVersion to update safely. */
+  version: Scalars['Int']['output'];
   website: Maybe<Scalars['String']['output']>;
 };
 
@@ -54,6 +62,7 @@ export type Client = {
 export type ClientContactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -64,6 +73,17 @@ export type ClientContactsArgs = {
 export type ClientDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DealFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The golden record of a customer of the firm. The crm subgraph owns it and is the only place
+ * where it is written; every other subgraph extends it by id.
+ */
+export type ClientHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -105,15 +125,49 @@ export type ClientStatus =
   | 'INACTIVE'
   | 'LEAD';
 
+/** One version of a client: its fields as they were from validFrom until validTo. */
+export type ClientVersion = {
+  __typename?: 'ClientVersion';
+  /** Who made this version: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  actor: Scalars['String']['output'];
+  /** The client's fields at this version. Its lists (and other subgraphs' fields) show the present. */
+  snapshot: Client;
+  validFrom: Scalars['DateTime']['output'];
+  /** When the next version replaced it; null for the current version. */
+  validTo: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** A page of client versions. */
+export type ClientVersionConnection = {
+  __typename?: 'ClientVersionConnection';
+  edges: Array<ClientVersionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One client version in a page, with its cursor. */
+export type ClientVersionEdge = {
+  __typename?: 'ClientVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: ClientVersion;
+};
+
 /** A person at a client. */
 export type Contact = {
   __typename?: 'Contact';
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** Set when the contact was deleted. */
+  deletedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who deleted it. */
+  deletedBy: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['String']['output']>;
   firstName: Scalars['String']['output'];
   /** First and last name joined. */
   fullName: Scalars['String']['output'];
+  /** Every version of this contact, oldest first. */
+  history: ContactVersionConnection;
   id: Scalars['ID']['output'];
   /** The client's main point of contact. */
   isPrimary: Scalars['Boolean']['output'];
@@ -121,6 +175,15 @@ export type Contact = {
   phone: Maybe<Scalars['String']['output']>;
   title: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+  /** Grows by one with every change; pass it back as expectedVersion to update safely. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A person at a client. */
+export type ContactHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of contacts. */
@@ -136,6 +199,34 @@ export type ContactEdge = {
   __typename?: 'ContactEdge';
   cursor: Scalars['String']['output'];
   node: Contact;
+};
+
+/** One version of a contact: its fields as they were from validFrom until validTo. */
+export type ContactVersion = {
+  __typename?: 'ContactVersion';
+  /** Who made this version: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  actor: Scalars['String']['output'];
+  /** The contact's fields at this version. Its lists (and other subgraphs' fields) show the present. */
+  snapshot: Contact;
+  validFrom: Scalars['DateTime']['output'];
+  /** When the next version replaced it; null for the current version. */
+  validTo: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** A page of contact versions. */
+export type ContactVersionConnection = {
+  __typename?: 'ContactVersionConnection';
+  edges: Array<ContactVersionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One contact version in a page, with its cursor. */
+export type ContactVersionEdge = {
+  __typename?: 'ContactVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: ContactVersion;
 };
 
 export type CreateClientInput = {
@@ -173,13 +264,28 @@ export type Deal = {
   __typename?: 'Deal';
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** Set when the deal was deleted. */
+  deletedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who deleted it. */
+  deletedBy: Maybe<Scalars['String']['output']>;
   expectedCloseDate: Maybe<Scalars['Date']['output']>;
+  /** Every version of this deal, oldest first. */
+  history: DealVersionConnection;
   id: Scalars['ID']['output'];
   stage: DealStage;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
   /** Expected value of the deal. */
   value: Money;
+  /** Grows by one with every change; pass it back as expectedVersion to update safely. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A sales opportunity with a client, moving through the pipeline. */
+export type DealHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of deals. */
@@ -212,6 +318,34 @@ export type DealStage =
   | 'QUALIFIED'
   | 'WON';
 
+/** One version of a deal: its fields as they were from validFrom until validTo. */
+export type DealVersion = {
+  __typename?: 'DealVersion';
+  /** Who made this version: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  actor: Scalars['String']['output'];
+  /** The deal's fields at this version. Its lists (and other subgraphs' fields) show the present. */
+  snapshot: Deal;
+  validFrom: Scalars['DateTime']['output'];
+  /** When the next version replaced it; null for the current version. */
+  validTo: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** A page of deal versions. */
+export type DealVersionConnection = {
+  __typename?: 'DealVersionConnection';
+  edges: Array<DealVersionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One deal version in a page, with its cursor. */
+export type DealVersionEdge = {
+  __typename?: 'DealVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: DealVersion;
+};
+
 /** An amount of money: integer minor units (cents) and an ISO-4217 currency. Never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -235,7 +369,19 @@ export type Mutation = {
   createContact: Contact;
   /** Opens a deal with a client. NOT_FOUND when no client of this organization has input.clientId. */
   createDeal: Deal;
-  /** Changes a client. NOT_FOUND when no client of this organization has the id. */
+  /** Soft-deletes a client: it leaves lists and lookups, and restoreClient brings it back. */
+  deleteClient: Client;
+  /** Soft-deletes a contact. */
+  deleteContact: Contact;
+  /** Soft-deletes a deal. */
+  deleteDeal: Deal;
+  /** Brings a deleted client back. */
+  restoreClient: Client;
+  /** Brings a deleted contact back. */
+  restoreContact: Contact;
+  /** Brings a deleted deal back. */
+  restoreDeal: Deal;
+  /** Changes a client. NOT_FOUND when no client of this organization has the id; CONFLICT when expectedVersion is stale. */
   updateClient: Client;
   /** Changes a contact. Making it primary demotes the client's other primary contact. */
   updateContact: Contact;
@@ -259,19 +405,55 @@ export type MutationCreateDealArgs = {
 };
 
 
+export type MutationDeleteClientArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteContactArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteDealArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreContactArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateClientArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   input: UpdateClientInput;
 };
 
 
 export type MutationUpdateContactArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   input: UpdateContactInput;
 };
 
 
 export type MutationUpdateDealArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   input: UpdateDealInput;
 };
@@ -287,13 +469,13 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One client, or null when no client of this organization has the id. */
+  /** One client, or null when no client of this organization has the id (or it is deleted). With asOf, the client as it was then, or null if it did not exist yet. */
   client: Maybe<Client>;
   /** The organization's clients. Relay connection, 20 per page by default, 100 at most. */
   clients: ClientConnection;
-  /** One contact, or null. */
+  /** One contact, or null. With asOf, as it was then. */
   contact: Maybe<Contact>;
-  /** One deal, or null. */
+  /** One deal, or null. With asOf, as it was then. */
   deal: Maybe<Deal>;
   /** The pipeline: deals of every client, newest first. */
   deals: DealConnection;
@@ -301,6 +483,7 @@ export type Query = {
 
 
 export type QueryClientArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -309,16 +492,19 @@ export type QueryClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ClientFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
   orderBy?: InputMaybe<ClientOrderBy>;
 };
 
 
 export type QueryContactArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
 export type QueryDealArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -327,6 +513,7 @@ export type QueryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DealFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Fields to change; an omitted field keeps its value, a null clears it. */
@@ -455,16 +642,22 @@ export type ResolversTypes = {
   Client: ResolverTypeWrapper<ClientEntity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ClientConnection: ResolverTypeWrapper<ClientConnectionModel>;
   ClientEdge: ResolverTypeWrapper<Omit<ClientEdge, 'node'> & { node: ResolversTypes['Client'] }>;
   ClientFilter: ClientFilter;
   ClientOrderBy: ClientOrderBy;
   ClientStatus: ClientStatus;
+  ClientVersion: ResolverTypeWrapper<ClientVersionModel>;
+  ClientVersionConnection: ResolverTypeWrapper<ClientVersionConnectionModel>;
+  ClientVersionEdge: ResolverTypeWrapper<Omit<ClientVersionEdge, 'node'> & { node: ResolversTypes['ClientVersion'] }>;
   Contact: ResolverTypeWrapper<ContactEntity>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContactConnection: ResolverTypeWrapper<ContactConnectionModel>;
   ContactEdge: ResolverTypeWrapper<Omit<ContactEdge, 'node'> & { node: ResolversTypes['Contact'] }>;
+  ContactVersion: ResolverTypeWrapper<ContactVersionModel>;
+  ContactVersionConnection: ResolverTypeWrapper<ContactVersionConnectionModel>;
+  ContactVersionEdge: ResolverTypeWrapper<Omit<ContactVersionEdge, 'node'> & { node: ResolversTypes['ContactVersion'] }>;
   CreateClientInput: CreateClientInput;
   CreateContactInput: CreateContactInput;
   CreateDealInput: CreateDealInput;
@@ -475,6 +668,9 @@ export type ResolversTypes = {
   DealEdge: ResolverTypeWrapper<Omit<DealEdge, 'node'> & { node: ResolversTypes['Deal'] }>;
   DealFilter: DealFilter;
   DealStage: DealStage;
+  DealVersion: ResolverTypeWrapper<DealVersionModel>;
+  DealVersionConnection: ResolverTypeWrapper<DealVersionConnectionModel>;
+  DealVersionEdge: ResolverTypeWrapper<Omit<DealVersionEdge, 'node'> & { node: ResolversTypes['DealVersion'] }>;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -491,14 +687,20 @@ export type ResolversParentTypes = {
   Client: ClientEntity;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   ClientConnection: ClientConnectionModel;
   ClientEdge: Omit<ClientEdge, 'node'> & { node: ResolversParentTypes['Client'] };
   ClientFilter: ClientFilter;
+  ClientVersion: ClientVersionModel;
+  ClientVersionConnection: ClientVersionConnectionModel;
+  ClientVersionEdge: Omit<ClientVersionEdge, 'node'> & { node: ResolversParentTypes['ClientVersion'] };
   Contact: ContactEntity;
-  Boolean: Scalars['Boolean']['output'];
   ContactConnection: ContactConnectionModel;
   ContactEdge: Omit<ContactEdge, 'node'> & { node: ResolversParentTypes['Contact'] };
+  ContactVersion: ContactVersionModel;
+  ContactVersionConnection: ContactVersionConnectionModel;
+  ContactVersionEdge: Omit<ContactVersionEdge, 'node'> & { node: ResolversParentTypes['ContactVersion'] };
   CreateClientInput: CreateClientInput;
   CreateContactInput: CreateContactInput;
   CreateDealInput: CreateDealInput;
@@ -508,6 +710,9 @@ export type ResolversParentTypes = {
   DealConnection: DealConnectionModel;
   DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealFilter: DealFilter;
+  DealVersion: DealVersionModel;
+  DealVersionConnection: DealVersionConnectionModel;
+  DealVersionEdge: Omit<DealVersionEdge, 'node'> & { node: ResolversParentTypes['DealVersion'] };
   Money: Money;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -524,7 +729,10 @@ export type ClientResolvers<ContextType = CrmContext, ParentType extends Resolve
   contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, Partial<ClientContactsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, Partial<ClientDealsArgs>>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ClientVersionConnection'], ParentType, ContextType, Partial<ClientHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -532,6 +740,7 @@ export type ClientResolvers<ContextType = CrmContext, ParentType extends Resolve
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClientStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -546,18 +755,41 @@ export type ClientEdgeResolvers<ContextType = CrmContext, ParentType extends Res
   node?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
 };
 
+export type ClientVersionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientVersion'] = ResolversParentTypes['ClientVersion']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClientVersionConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientVersionConnection'] = ResolversParentTypes['ClientVersionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ClientVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClientVersionEdgeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientVersionEdge'] = ResolversParentTypes['ClientVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ClientVersion'], ParentType, ContextType>;
+};
+
 export type ContactResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ContactVersionConnection'], ParentType, ContextType, Partial<ContactHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPrimary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ContactConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ContactConnection'] = ResolversParentTypes['ContactConnection']> = {
@@ -571,6 +803,25 @@ export type ContactEdgeResolvers<ContextType = CrmContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
 };
 
+export type ContactVersionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ContactVersion'] = ResolversParentTypes['ContactVersion']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ContactVersionConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ContactVersionConnection'] = ResolversParentTypes['ContactVersionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ContactVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ContactVersionEdgeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ContactVersionEdge'] = ResolversParentTypes['ContactVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ContactVersion'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -582,12 +833,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DealResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal']> = {
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   expectedCloseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['DealVersionConnection'], ParentType, ContextType, Partial<DealHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['DealStage'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DealConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['DealConnection'] = ResolversParentTypes['DealConnection']> = {
@@ -601,6 +856,25 @@ export type DealEdgeResolvers<ContextType = CrmContext, ParentType extends Resol
   node?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
 };
 
+export type DealVersionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['DealVersion'] = ResolversParentTypes['DealVersion']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DealVersionConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['DealVersionConnection'] = ResolversParentTypes['DealVersionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DealVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DealVersionEdgeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['DealVersionEdge'] = ResolversParentTypes['DealVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DealVersion'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amountMinor?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -610,6 +884,12 @@ export type MutationResolvers<ContextType = CrmContext, ParentType extends Resol
   createClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
   createDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
+  deleteClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationDeleteClientArgs, 'id'>>;
+  deleteContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
+  deleteDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
+  restoreClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRestoreClientArgs, 'id'>>;
+  restoreContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationRestoreContactArgs, 'id'>>;
+  restoreDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationRestoreDealArgs, 'id'>>;
   updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
   updateDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationUpdateDealArgs, 'id' | 'input'>>;
@@ -638,14 +918,23 @@ export type Resolvers<ContextType = CrmContext> = {
   Client?: ClientResolvers<ContextType>;
   ClientConnection?: ClientConnectionResolvers<ContextType>;
   ClientEdge?: ClientEdgeResolvers<ContextType>;
+  ClientVersion?: ClientVersionResolvers<ContextType>;
+  ClientVersionConnection?: ClientVersionConnectionResolvers<ContextType>;
+  ClientVersionEdge?: ClientVersionEdgeResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   ContactConnection?: ContactConnectionResolvers<ContextType>;
   ContactEdge?: ContactEdgeResolvers<ContextType>;
+  ContactVersion?: ContactVersionResolvers<ContextType>;
+  ContactVersionConnection?: ContactVersionConnectionResolvers<ContextType>;
+  ContactVersionEdge?: ContactVersionEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deal?: DealResolvers<ContextType>;
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
+  DealVersion?: DealVersionResolvers<ContextType>;
+  DealVersionConnection?: DealVersionConnectionResolvers<ContextType>;
+  DealVersionEdge?: DealVersionEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,12 +1,12 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { TENANT_FILTER } from '@ubos/kernel';
+import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 // The primary key in SQL is (organization_id, id). MikroORM maps id alone: its composite keys
 // that share a column have a history of bugs, and ids are unique anyway (UUID v7).
 export const ClientSchema = defineEntity({
   name: 'Client',
   tableName: 'clients',
-  filters: TENANT_FILTER,
+  filters: MAIN_ENTITY_FILTERS,
   properties: {
     id: p.uuid().primary(),
     organizationId: p.uuid(),
@@ -20,6 +20,10 @@ export const ClientSchema = defineEntity({
     customFields: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
+    version: p.integer().default(1),
+    deletedAt: p.datetime().nullable(),
+    deletedBy: p.text().nullable(),
   },
 });
 

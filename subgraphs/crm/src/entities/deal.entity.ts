@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { TENANT_FILTER } from '@ubos/kernel';
+import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 export const DEAL_STAGES = ['LEAD', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'] as const;
 export type DealStage = (typeof DEAL_STAGES)[number];
@@ -7,7 +7,7 @@ export type DealStage = (typeof DEAL_STAGES)[number];
 export const DealSchema = defineEntity({
   name: 'Deal',
   tableName: 'deals',
-  filters: TENANT_FILTER,
+  filters: MAIN_ENTITY_FILTERS,
   properties: {
     id: p.uuid().primary(),
     organizationId: p.uuid(),
@@ -21,6 +21,10 @@ export const DealSchema = defineEntity({
     customFields: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
+    version: p.integer().default(1),
+    deletedAt: p.datetime().nullable(),
+    deletedBy: p.text().nullable(),
   },
 });
 

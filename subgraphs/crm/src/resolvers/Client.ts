@@ -2,8 +2,10 @@ import * as crm from '../crm.service.js';
 import type { ClientResolvers } from '../__generated__/resolvers-types.js';
 
 export const Client: ClientResolvers = {
-  // Batched: the gateway asks for many clients in one _entities call, the loader answers in one statement.
-  __resolveReference: (reference, ctx) => ctx.loaders.clientById.load(reference.id),
+  // Batched: the gateway asks for many clients in one _entities call, the loader answers in one
+  // statement. Deleted clients still resolve here, so links and history stay navigable.
+  __resolveReference: (reference, ctx) => ctx.loaders.clientReference.load(reference.id),
   contacts: (client, args, ctx) => crm.contactsOfClient(ctx, client.id, args),
   deals: (client, args, ctx) => crm.dealsOfClient(ctx, client.id, args),
+  history: (client, args, ctx) => ctx.loaders.clientHistory.versions(client.id, args),
 };

@@ -1,6 +1,7 @@
 import type { ContactResolvers } from '../__generated__/resolvers-types.js';
 
 export const Contact: ContactResolvers = {
-  client: async (contact, _args, ctx) => (await ctx.loaders.clientById.load(contact.clientId))!,
+  client: async (contact, _args, ctx) => (await ctx.loaders.clientReference.load(contact.clientId))!,
   fullName: (contact) => [contact.firstName, contact.lastName].filter(Boolean).join(' '),
+  history: (contact, args, ctx) => ctx.loaders.contactHistory.versions(contact.id, args),
 };

@@ -3,9 +3,15 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 export const Mutation: MutationResolvers = {
   createClient: (_parent, { input }, ctx) => crm.createClient(ctx, input),
-  updateClient: (_parent, { id, input }, ctx) => crm.updateClient(ctx, id, input),
+  updateClient: (_parent, { id, input, expectedVersion }, ctx) => crm.updateClient(ctx, id, input, expectedVersion),
+  deleteClient: (_parent, { id, expectedVersion }, ctx) => crm.deleteClient(ctx, id, expectedVersion),
+  restoreClient: (_parent, { id }, ctx) => crm.restoreClient(ctx, id),
   createContact: (_parent, { input }, ctx) => crm.createContact(ctx, input),
-  updateContact: (_parent, { id, input }, ctx) => crm.updateContact(ctx, id, input),
+  updateContact: (_parent, { id, input, expectedVersion }, ctx) => crm.updateContact(ctx, id, input, expectedVersion),
+  deleteContact: (_parent, { id, expectedVersion }, ctx) => crm.deleteContact(ctx, id, expectedVersion),
+  restoreContact: (_parent, { id }, ctx) => crm.restoreContact(ctx, id),
   createDeal: (_parent, { input }, ctx) => crm.createDeal(ctx, input),
-  updateDeal: (_parent, { id, input }, ctx) => crm.updateDeal(ctx, id, input),
+  updateDeal: (_parent, { id, input, expectedVersion }, ctx) => crm.updateDeal(ctx, id, input, expectedVersion),
+  deleteDeal: (_parent, { id, expectedVersion }, ctx) => crm.deleteDeal(ctx, id, expectedVersion),
+  restoreDeal: (_parent, { id }, ctx) => crm.restoreDeal(ctx, id),
 };

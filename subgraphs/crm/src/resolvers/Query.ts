@@ -3,8 +3,8 @@ import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export const Query: QueryResolvers = {
   clients: (_parent, args, ctx) => crm.listClients(ctx, args),
-  client: (_parent, { id }, ctx) => crm.getClient(ctx, id),
-  contact: (_parent, { id }, ctx) => crm.getContact(ctx, id),
-  deal: (_parent, { id }, ctx) => crm.getDeal(ctx, id),
+  client: (_parent, { id, asOf }, ctx) => crm.getClient(ctx, id, asOf),
+  contact: (_parent, { id, asOf }, ctx) => crm.getContact(ctx, id, asOf),
+  deal: (_parent, { id, asOf }, ctx) => crm.getDeal(ctx, id, asOf),
   deals: (_parent, args, ctx) => crm.listDeals(ctx, args),
 };

@@ -1,10 +1,10 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { TENANT_FILTER, type Role } from '@ubos/kernel';
+import { MAIN_ENTITY_FILTERS, type Role } from '@ubos/kernel';
 
 export const MembershipSchema = defineEntity({
   name: 'Membership',
   tableName: 'memberships',
-  filters: TENANT_FILTER,
+  filters: MAIN_ENTITY_FILTERS,
   properties: {
     id: p.uuid().primary(),
     organizationId: p.uuid(),
@@ -12,6 +12,10 @@ export const MembershipSchema = defineEntity({
     role: p.text().$type<Role>(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
+    version: p.integer().default(1),
+    deletedAt: p.datetime().nullable(),
+    deletedBy: p.text().nullable(),
   },
 });
 

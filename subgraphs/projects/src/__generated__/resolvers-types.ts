@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ClientReference, ProjectConnectionModel, TaskConnectionModel } from '../mappers.js';
+import type { ClientReference, ProjectConnectionModel, TaskConnectionModel, ProjectVersionModel, TaskVersionModel, MilestoneVersionModel, ProjectVersionConnectionModel, TaskVersionConnectionModel, MilestoneVersionConnectionModel } from '../mappers.js';
 import type { ProjectEntity } from '../entities/project.entity.js';
 import type { TaskEntity } from '../entities/task.entity.js';
 import type { MilestoneEntity } from '../entities/milestone.entity.js';
@@ -26,7 +26,7 @@ export type Scalars = {
 export type Client = {
   __typename?: 'Client';
   id: Scalars['ID']['output'];
-  /** Projects for this client, oldest first. */
+  /** Projects for this client, oldest first. With asOf, the projects the client had then, as they were then. */
   projects: ProjectConnection;
 };
 
@@ -34,8 +34,10 @@ export type Client = {
 /** The crm subgraph's golden record, extended here with the client's projects. */
 export type ClientProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   filter?: InputMaybe<ProjectFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CreateMilestoneInput = {
@@ -72,11 +74,54 @@ export type Milestone = {
   /** When it was reached; null while open. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Set when it was deleted. Lookups and lists skip deleted rows; references to one still resolve. */
+  deletedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who deleted it: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  deletedBy: Maybe<Scalars['String']['output']>;
   dueDate: Maybe<Scalars['Date']['output']>;
+  /** Every version of this milestone, oldest first. */
+  history: MilestoneVersionConnection;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   project: Project;
   updatedAt: Scalars['DateTime']['output'];
+  /** Grows by one with every change; pass it back as expectedVersion to update safely. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A checkpoint in a project, e.g. a delivery. */
+export type MilestoneHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One version of a milestone: its fields as they were from validFrom until validTo. */
+export type MilestoneVersion = {
+  __typename?: 'MilestoneVersion';
+  /** Who made this version: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  actor: Scalars['String']['output'];
+  /** The milestone's fields at this version. Its lists show the present. */
+  snapshot: Milestone;
+  validFrom: Scalars['DateTime']['output'];
+  /** When the next version replaced it; null for the current version. */
+  validTo: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** A page of milestone versions. */
+export type MilestoneVersionConnection = {
+  __typename?: 'MilestoneVersionConnection';
+  edges: Array<MilestoneVersionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One milestone version in a page, with its cursor. */
+export type MilestoneVersionEdge = {
+  __typename?: 'MilestoneVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: MilestoneVersion;
 };
 
 export type Mutation = {
@@ -87,6 +132,18 @@ export type Mutation = {
   createProject: Project;
   /** Adds a task to a project, optionally under one of the project's milestones. */
   createTask: Task;
+  /** Soft-deletes a milestone. */
+  deleteMilestone: Milestone;
+  /** Soft-deletes a project. */
+  deleteProject: Project;
+  /** Soft-deletes a task. */
+  deleteTask: Task;
+  /** Brings a deleted milestone back. */
+  restoreMilestone: Milestone;
+  /** Brings a deleted project back. */
+  restoreProject: Project;
+  /** Brings a deleted task back. */
+  restoreTask: Task;
   /** Changes a milestone; completed: true marks it reached. */
   updateMilestone: Milestone;
   /** Changes a project. The due date may not fall before the start date. */
@@ -111,19 +168,55 @@ export type MutationCreateTaskArgs = {
 };
 
 
+export type MutationDeleteMilestoneArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteProjectArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteTaskArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreMilestoneArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreTaskArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateMilestoneArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   input: UpdateMilestoneInput;
 };
 
 
 export type MutationUpdateProjectArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   input: UpdateProjectInput;
 };
 
 
 export type MutationUpdateTaskArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   input: UpdateTaskInput;
 };
@@ -142,8 +235,14 @@ export type Project = {
   __typename?: 'Project';
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** Set when it was deleted. Lookups and lists skip deleted rows; references to one still resolve. */
+  deletedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who deleted it: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  deletedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
   dueDate: Maybe<Scalars['Date']['output']>;
+  /** Every version of this project, oldest first. */
+  history: ProjectVersionConnection;
   id: Scalars['ID']['output'];
   /** The project's milestones by due date. A project has a handful, so this is a plain list. */
   milestones: Array<Milestone>;
@@ -153,6 +252,15 @@ export type Project = {
   /** The project's tasks, oldest first. */
   tasks: TaskConnection;
   updatedAt: Scalars['DateTime']['output'];
+  /** Grows by one with every change; pass it back as expectedVersion to update safely. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Work delivered for a client. */
+export type ProjectHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -161,6 +269,7 @@ export type ProjectTasksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TaskFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of projects. */
@@ -191,25 +300,55 @@ export type ProjectStatus =
   | 'ON_HOLD'
   | 'PLANNED';
 
+/** One version of a project: its fields as they were from validFrom until validTo. */
+export type ProjectVersion = {
+  __typename?: 'ProjectVersion';
+  /** Who made this version: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  actor: Scalars['String']['output'];
+  /** The project's fields at this version. Its lists show the present. */
+  snapshot: Project;
+  validFrom: Scalars['DateTime']['output'];
+  /** When the next version replaced it; null for the current version. */
+  validTo: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** A page of project versions. */
+export type ProjectVersionConnection = {
+  __typename?: 'ProjectVersionConnection';
+  edges: Array<ProjectVersionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One project version in a page, with its cursor. */
+export type ProjectVersionEdge = {
+  __typename?: 'ProjectVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: ProjectVersion;
+};
+
 export type Query = {
   __typename?: 'Query';
-  /** One milestone, or null. */
+  /** One milestone, or null. With asOf, as it was then. */
   milestone: Maybe<Milestone>;
-  /** One project, or null when no project of this organization has the id. */
+  /** One project, or null when no project of this organization has the id (or it is deleted). With asOf, as it was then. */
   project: Maybe<Project>;
   /** The organization's projects, oldest first. */
   projects: ProjectConnection;
-  /** One task, or null. */
+  /** One task, or null. With asOf, as it was then. */
   task: Maybe<Task>;
 };
 
 
 export type QueryMilestoneArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
 export type QueryProjectArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -218,10 +357,12 @@ export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProjectFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
 export type QueryTaskArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -229,7 +370,13 @@ export type QueryTaskArgs = {
 export type Task = {
   __typename?: 'Task';
   createdAt: Scalars['DateTime']['output'];
+  /** Set when it was deleted. Lookups and lists skip deleted rows; references to one still resolve. */
+  deletedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who deleted it: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  deletedBy: Maybe<Scalars['String']['output']>;
   dueDate: Maybe<Scalars['Date']['output']>;
+  /** Every version of this task, oldest first. */
+  history: TaskVersionConnection;
   id: Scalars['ID']['output'];
   /** The milestone this task counts toward, if any. */
   milestone: Maybe<Milestone>;
@@ -237,6 +384,15 @@ export type Task = {
   status: TaskStatus;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** Grows by one with every change; pass it back as expectedVersion to update safely. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A unit of work in a project. */
+export type TaskHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of tasks. */
@@ -265,6 +421,34 @@ export type TaskStatus =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'TODO';
+
+/** One version of a task: its fields as they were from validFrom until validTo. */
+export type TaskVersion = {
+  __typename?: 'TaskVersion';
+  /** Who made this version: user:<id>, apikey:<id>, workflow:<run id> or system. */
+  actor: Scalars['String']['output'];
+  /** The task's fields at this version. Its lists show the present. */
+  snapshot: Task;
+  validFrom: Scalars['DateTime']['output'];
+  /** When the next version replaced it; null for the current version. */
+  validTo: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** A page of task versions. */
+export type TaskVersionConnection = {
+  __typename?: 'TaskVersionConnection';
+  edges: Array<TaskVersionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One task version in a page, with its cursor. */
+export type TaskVersionEdge = {
+  __typename?: 'TaskVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: TaskVersion;
+};
 
 /** Fields to change; an omitted field keeps its value, a null clears it. */
 export type UpdateMilestoneInput = {
@@ -393,13 +577,16 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateMilestoneInput: CreateMilestoneInput;
   CreateProjectInput: CreateProjectInput;
   CreateTaskInput: CreateTaskInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Milestone: ResolverTypeWrapper<MilestoneEntity>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  MilestoneVersion: ResolverTypeWrapper<MilestoneVersionModel>;
+  MilestoneVersionConnection: ResolverTypeWrapper<MilestoneVersionConnectionModel>;
+  MilestoneVersionEdge: ResolverTypeWrapper<Omit<MilestoneVersionEdge, 'node'> & { node: ResolversTypes['MilestoneVersion'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Project: ResolverTypeWrapper<ProjectEntity>;
@@ -407,12 +594,18 @@ export type ResolversTypes = {
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   ProjectFilter: ProjectFilter;
   ProjectStatus: ProjectStatus;
+  ProjectVersion: ResolverTypeWrapper<ProjectVersionModel>;
+  ProjectVersionConnection: ResolverTypeWrapper<ProjectVersionConnectionModel>;
+  ProjectVersionEdge: ResolverTypeWrapper<Omit<ProjectVersionEdge, 'node'> & { node: ResolversTypes['ProjectVersion'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Task: ResolverTypeWrapper<TaskEntity>;
   TaskConnection: ResolverTypeWrapper<TaskConnectionModel>;
   TaskEdge: ResolverTypeWrapper<Omit<TaskEdge, 'node'> & { node: ResolversTypes['Task'] }>;
   TaskFilter: TaskFilter;
   TaskStatus: TaskStatus;
+  TaskVersion: ResolverTypeWrapper<TaskVersionModel>;
+  TaskVersionConnection: ResolverTypeWrapper<TaskVersionConnectionModel>;
+  TaskVersionEdge: ResolverTypeWrapper<Omit<TaskVersionEdge, 'node'> & { node: ResolversTypes['TaskVersion'] }>;
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateProjectInput: UpdateProjectInput;
   UpdateTaskInput: UpdateTaskInput;
@@ -424,24 +617,33 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
   CreateMilestoneInput: CreateMilestoneInput;
   CreateProjectInput: CreateProjectInput;
   CreateTaskInput: CreateTaskInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Milestone: MilestoneEntity;
-  Boolean: Scalars['Boolean']['output'];
+  MilestoneVersion: MilestoneVersionModel;
+  MilestoneVersionConnection: MilestoneVersionConnectionModel;
+  MilestoneVersionEdge: Omit<MilestoneVersionEdge, 'node'> & { node: ResolversParentTypes['MilestoneVersion'] };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Project: ProjectEntity;
   ProjectConnection: ProjectConnectionModel;
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   ProjectFilter: ProjectFilter;
+  ProjectVersion: ProjectVersionModel;
+  ProjectVersionConnection: ProjectVersionConnectionModel;
+  ProjectVersionEdge: Omit<ProjectVersionEdge, 'node'> & { node: ResolversParentTypes['ProjectVersion'] };
   Query: Record<PropertyKey, never>;
   Task: TaskEntity;
   TaskConnection: TaskConnectionModel;
   TaskEdge: Omit<TaskEdge, 'node'> & { node: ResolversParentTypes['Task'] };
   TaskFilter: TaskFilter;
+  TaskVersion: TaskVersionModel;
+  TaskVersionConnection: TaskVersionConnectionModel;
+  TaskVersionEdge: Omit<TaskVersionEdge, 'node'> & { node: ResolversParentTypes['TaskVersion'] };
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateProjectInput: UpdateProjectInput;
   UpdateTaskInput: UpdateTaskInput;
@@ -465,17 +667,46 @@ export type MilestoneResolvers<ContextType = ProjectsContext, ParentType extends
   completed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['MilestoneVersionConnection'], ParentType, ContextType, Partial<MilestoneHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MilestoneVersionResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['MilestoneVersion'] = ResolversParentTypes['MilestoneVersion']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MilestoneVersionConnectionResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['MilestoneVersionConnection'] = ResolversParentTypes['MilestoneVersionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MilestoneVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MilestoneVersionEdgeResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['MilestoneVersionEdge'] = ResolversParentTypes['MilestoneVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MilestoneVersion'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationCreateMilestoneArgs, 'input'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   createTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationCreateTaskArgs, 'input'>>;
+  deleteMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationDeleteMilestoneArgs, 'id'>>;
+  deleteProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
+  deleteTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationDeleteTaskArgs, 'id'>>;
+  restoreMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRestoreMilestoneArgs, 'id'>>;
+  restoreProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRestoreProjectArgs, 'id'>>;
+  restoreTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationRestoreTaskArgs, 'id'>>;
   updateMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'id' | 'input'>>;
   updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
   updateTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationUpdateTaskArgs, 'id' | 'input'>>;
@@ -492,8 +723,11 @@ export type ProjectResolvers<ContextType = ProjectsContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ProjectVersionConnection'], ParentType, ContextType, Partial<ProjectHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -501,6 +735,7 @@ export type ProjectResolvers<ContextType = ProjectsContext, ParentType extends R
   status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
   tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, Partial<ProjectTasksArgs>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ProjectConnectionResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = {
@@ -514,6 +749,25 @@ export type ProjectEdgeResolvers<ContextType = ProjectsContext, ParentType exten
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
 };
 
+export type ProjectVersionResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['ProjectVersion'] = ResolversParentTypes['ProjectVersion']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProjectVersionConnectionResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['ProjectVersionConnection'] = ResolversParentTypes['ProjectVersionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProjectVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProjectVersionEdgeResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['ProjectVersionEdge'] = ResolversParentTypes['ProjectVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProjectVersion'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   milestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType, RequireFields<QueryMilestoneArgs, 'id'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
@@ -523,13 +777,17 @@ export type QueryResolvers<ContextType = ProjectsContext, ParentType extends Res
 
 export type TaskResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['TaskVersionConnection'], ParentType, ContextType, Partial<TaskHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   milestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TaskConnectionResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['TaskConnection'] = ResolversParentTypes['TaskConnection']> = {
@@ -543,19 +801,47 @@ export type TaskEdgeResolvers<ContextType = ProjectsContext, ParentType extends 
   node?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
 };
 
+export type TaskVersionResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['TaskVersion'] = ResolversParentTypes['TaskVersion']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TaskVersionConnectionResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['TaskVersionConnection'] = ResolversParentTypes['TaskVersionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TaskVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TaskVersionEdgeResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['TaskVersionEdge'] = ResolversParentTypes['TaskVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TaskVersion'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ProjectsContext> = {
   Client?: ClientResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneVersion?: MilestoneVersionResolvers<ContextType>;
+  MilestoneVersionConnection?: MilestoneVersionConnectionResolvers<ContextType>;
+  MilestoneVersionEdge?: MilestoneVersionEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
+  ProjectVersion?: ProjectVersionResolvers<ContextType>;
+  ProjectVersionConnection?: ProjectVersionConnectionResolvers<ContextType>;
+  ProjectVersionEdge?: ProjectVersionEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   TaskConnection?: TaskConnectionResolvers<ContextType>;
   TaskEdge?: TaskEdgeResolvers<ContextType>;
+  TaskVersion?: TaskVersionResolvers<ContextType>;
+  TaskVersionConnection?: TaskVersionConnectionResolvers<ContextType>;
+  TaskVersionEdge?: TaskVersionEdgeResolvers<ContextType>;
 };
 

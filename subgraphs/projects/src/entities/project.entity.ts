@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { TENANT_FILTER } from '@ubos/kernel';
+import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 export const PROJECT_STATUSES = ['PLANNED', 'ACTIVE', 'ON_HOLD', 'COMPLETED', 'CANCELLED'] as const;
 
@@ -7,7 +7,7 @@ export const PROJECT_STATUSES = ['PLANNED', 'ACTIVE', 'ON_HOLD', 'COMPLETED', 'C
 export const ProjectSchema = defineEntity({
   name: 'Project',
   tableName: 'projects',
-  filters: TENANT_FILTER,
+  filters: MAIN_ENTITY_FILTERS,
   properties: {
     id: p.uuid().primary(),
     organizationId: p.uuid(),
@@ -20,6 +20,10 @@ export const ProjectSchema = defineEntity({
     customFields: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
+    version: p.integer().default(1),
+    deletedAt: p.datetime().nullable(),
+    deletedBy: p.text().nullable(),
   },
 });
 

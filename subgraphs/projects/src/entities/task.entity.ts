@@ -1,10 +1,10 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { TENANT_FILTER } from '@ubos/kernel';
+import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 export const TaskSchema = defineEntity({
   name: 'Task',
   tableName: 'tasks',
-  filters: TENANT_FILTER,
+  filters: MAIN_ENTITY_FILTERS,
   properties: {
     id: p.uuid().primary(),
     organizationId: p.uuid(),
@@ -15,6 +15,10 @@ export const TaskSchema = defineEntity({
     dueDate: p.date().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
+    version: p.integer().default(1),
+    deletedAt: p.datetime().nullable(),
+    deletedBy: p.text().nullable(),
   },
 });
 

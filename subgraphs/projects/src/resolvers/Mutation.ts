@@ -3,9 +3,15 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 export const Mutation: MutationResolvers = {
   createProject: (_parent, { input }, ctx) => projects.createProject(ctx, input),
-  updateProject: (_parent, { id, input }, ctx) => projects.updateProject(ctx, id, input),
+  updateProject: (_parent, { id, input, expectedVersion }, ctx) => projects.updateProject(ctx, id, input, expectedVersion),
+  deleteProject: (_parent, { id, expectedVersion }, ctx) => projects.deleteProject(ctx, id, expectedVersion),
+  restoreProject: (_parent, { id }, ctx) => projects.restoreProject(ctx, id),
   createTask: (_parent, { input }, ctx) => projects.createTask(ctx, input),
-  updateTask: (_parent, { id, input }, ctx) => projects.updateTask(ctx, id, input),
+  updateTask: (_parent, { id, input, expectedVersion }, ctx) => projects.updateTask(ctx, id, input, expectedVersion),
+  deleteTask: (_parent, { id, expectedVersion }, ctx) => projects.deleteTask(ctx, id, expectedVersion),
+  restoreTask: (_parent, { id }, ctx) => projects.restoreTask(ctx, id),
   createMilestone: (_parent, { input }, ctx) => projects.createMilestone(ctx, input),
-  updateMilestone: (_parent, { id, input }, ctx) => projects.updateMilestone(ctx, id, input),
+  updateMilestone: (_parent, { id, input, expectedVersion }, ctx) => projects.updateMilestone(ctx, id, input, expectedVersion),
+  deleteMilestone: (_parent, { id, expectedVersion }, ctx) => projects.deleteMilestone(ctx, id, expectedVersion),
+  restoreMilestone: (_parent, { id }, ctx) => projects.restoreMilestone(ctx, id),
 };

@@ -1,0 +1,95 @@
+import { LockMode, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { actorLabel } from '../auth/internal-context.js';
+import { conflict, forbidden, notFound } from '../errors.js';
+import { parseId } from '../ids.js';
+import type { SubgraphContext } from './subgraph.js';
+
+/** What every main entity carries for the write path (maintained by the database). */
+export interface Tracked {
+  id: string;
+  version: number;
+  deletedAt?: Date | null;
+  deletedBy?: string | null;
+}
+
+type AnyContext = SubgraphContext<unknown>;
+
+/**
+ * Loads a row to change it: locked (SELECT … FOR UPDATE) so that a concurrent writer waits,
+ * and checked against the version the caller last saw. A missing id, another tenant's id and
+ * a deleted row all answer NOT_FOUND; a stale version answers CONFLICT and changes nothing.
+ */
+export async function loadForUpdate<T extends Tracked>(
+  ctx: AnyContext,
+  entity: EntitySchema<T, any>,
+  what: string,
+  id: string,
+  options: { field?: string; expectedVersion?: number | null; includeDeleted?: boolean } = {},
+): Promise<T> {
+  const field = options.field ?? 'id';
+  const row = (await ctx.em.findOne(entity, { id: parseId(id, field) } as FilterQuery<T>, {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+    ...(options.includeDeleted ? { filters: { notDeleted: false } } : {}),
+  })) as T | null;
+  if (!row) throw notFound(what, field);
+  if (options.expectedVersion !== undefined && options.expectedVersion !== null && row.version !== options.expectedVersion) {
+    throw conflict(`${what} is at version ${row.version}, not ${options.expectedVersion}: reload it and try again`);
+  }
+  return row;
+}
+
+/**
+ * Writes the pending changes and reads back what the database owns: the version (bumped by
+ * a trigger) and the timestamps. The ORM never writes `version` itself.
+ */
+export async function flushAndReload<T extends Tracked>(ctx: AnyContext, row: T): Promise<T> {
+  await ctx.em.flush();
+  await ctx.em.refresh(row, { filters: { notDeleted: false } });
+  return row;
+}
+
+export async function softDelete<T extends Tracked & { updatedAt: Date }>(ctx: AnyContext, row: T): Promise<T> {
+  row.deletedAt = new Date();
+  row.deletedBy = actorLabel(ctx.actor);
+  row.updatedAt = new Date();
+  return flushAndReload(ctx, row);
+}
+
+export async function restore<T extends Tracked & { updatedAt: Date }>(ctx: AnyContext, row: T): Promise<T> {
+  if (!row.deletedAt) return row;
+  row.deletedAt = null;
+  row.deletedBy = null;
+  row.updatedAt = new Date();
+  return flushAndReload(ctx, row);
+}
+
+/** Only owners and admins may see deleted rows in lists. */
+export function deletedRowsFilter(ctx: AnyContext, includeDeleted: boolean | null | undefined): { filters?: { notDeleted: false } } {
+  if (!includeDeleted) return {};
+  requireRole(ctx, ['OWNER', 'ADMIN'], 'includeDeleted is for owners and admins');
+  return { filters: { notDeleted: false } };
+}
+
+export function requireRole(ctx: AnyContext, roles: Array<'OWNER' | 'ADMIN' | 'MEMBER'>, message = 'Your role does not allow this'): void {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user' || !roles.includes(actor.role)) throw forbidden(message);
+}
+
+/**
+ * A domain event in the outbox, written in the transaction of the change it announces, so it
+ * exists exactly when the change commits. The worker delivers it (at least once).
+ */
+export async function emitDomainEvent(
+  ctx: AnyContext,
+  eventType: string,
+  aggregate: { type: string; id: string },
+  payload: Record<string, unknown> = {},
+): Promise<void> {
+  await ctx.em.execute(
+    'insert into outbox (organization_id, event_type, aggregate_type, aggregate_id, payload, actor, request_id) values (?, ?, ?, ?, ?::jsonb, ?, ?)',
+    [ctx.organizationId(), eventType, aggregate.type, aggregate.id, JSON.stringify(payload), actorLabel(ctx.actor), ctx.requestId],
+  );
+}
+
+export type { EntityManager };
