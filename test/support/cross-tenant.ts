@@ -23,7 +23,7 @@ interface IdCase {
   operation(id: string, own: Ids): { query: string; variables: Record<string, unknown> };
 }
 
-const TENANT_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks'];
+const TENANT_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'activity_events'];
 
 const CASES: IdCase[] = [
   { field: 'client', what: 'client', operation: (id) => ({ query: 'query($id: ID!) { client(id: $id) { id name } }', variables: { id } }) },
@@ -46,6 +46,7 @@ const CASES: IdCase[] = [
   { field: 'createMilestone', what: 'project', operation: (id) => ({ query: 'mutation($id: ID!) { createMilestone(input: { projectId: $id, name: "X" }) { id } }', variables: { id } }) },
   { field: 'updateMilestone', what: 'milestone', operation: (id) => ({ query: 'mutation($id: ID!) { updateMilestone(id: $id, input: { completed: true }) { id } }', variables: { id } }) },
   { field: 'login', what: 'organization', operation: (id) => ({ query: 'mutation($id: ID) { login(email: "owner@alpha.test", password: "ubos-demo", organizationId: $id) { token } }', variables: { id } }) },
+  { field: 'verifyAuditChain', what: 'organization', operation: (id) => ({ query: 'query($id: ID!) { verifyAuditChain(organizationId: $id) { ok eventsChecked firstBrokenEventId } }', variables: { id } }) },
   { field: 'deleteClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { deleteClient(id: $id) { id } }', variables: { id } }) },
   { field: 'restoreClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { restoreClient(id: $id) { id } }', variables: { id } }) },
   { field: 'client', what: 'client', operation: (id) => ({ query: 'query($id: ID!) { client(id: $id, asOf: "2030-01-01T00:00:00Z") { id } }', variables: { id } }) },
@@ -65,10 +66,11 @@ const CASES: IdCase[] = [
   { field: 'restoreMilestone', what: 'milestone', operation: (id) => ({ query: 'mutation($id: ID!) { restoreMilestone(id: $id) { id } }', variables: { id } }) },
   { field: 'milestone', what: 'milestone', operation: (id) => ({ query: 'query($id: ID!) { milestone(id: $id, asOf: "2030-01-01T00:00:00Z") { id } }', variables: { id } }) },
   { field: 'updateClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { updateClient(id: $id, input: { name: "X" }, expectedVersion: 1) { id } }', variables: { id } }) },
+  { field: 'eraseClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { eraseClient(id: $id) { id } }', variables: { id } }) },
 ];
 
 /** Root fields without an id argument; the list tests below cover the ones that return data. */
-const WITHOUT_ID_ARGUMENTS = new Set(['clients', 'deals', 'projects', 'me', 'organization', 'createClient']);
+const WITHOUT_ID_ARGUMENTS = new Set(['clients', 'deals', 'projects', 'me', 'organization', 'createClient', 'activity', 'exportAuditCheckpoint']);
 
 async function idsOf(db: TestDatabase, organizationId: string): Promise<Ids> {
   const one = async (table: string) => (await db.admin<{ id: string }>(`select id from ${table} where organization_id = $1 order by id limit 1`, [organizationId]))[0]!.id;
@@ -146,7 +148,7 @@ export function defineCrossTenantSuite(setup: () => Promise<CrossTenantContext>)
     it('lists only the own tenant, with totals that match its rows', async () => {
       const context = await setup();
       const foreignIds = new Set<string>();
-      for (const table of ['clients', 'deals', 'projects', 'contacts', 'tasks', 'milestones']) {
+      for (const table of ['clients', 'deals', 'projects', 'contacts', 'tasks', 'milestones', 'activity_events']) {
         for (const row of await context.db.admin<{ id: string }>(`select id from ${table} where organization_id = any($1::uuid[])`, [context.foreignOrganizationIds])) foreignIds.add(row.id);
       }
       const result = await context.actor.request(`{
@@ -154,13 +156,16 @@ export function defineCrossTenantSuite(setup: () => Promise<CrossTenantContext>)
         clients(first: 100) { totalCount edges { node { id contacts(first: 100) { edges { node { id } } } deals(first: 100) { edges { node { id } } } projects(first: 100) { edges { node { id tasks(first: 100) { edges { node { id } } } milestones { id } } } } } } }
         deals(first: 100) { totalCount edges { node { id client { id } } } }
         projects(first: 100) { totalCount edges { node { id } } }
+        activity(first: 100) { totalCount edges { node { id entityId clientId } } }
+        timelines: clients(first: 100) { edges { node { timeline(first: 100) { edges { node { id entityId clientId } } } } } }
       }`);
       expect(result.errors).toBeUndefined();
       const seen = JSON.stringify(result.data).match(/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
       expect(seen.length).toBeGreaterThan(10);
       expect(seen.filter((id) => foreignIds.has(id))).toEqual([]);
+      expect(result.data.activity.edges.length).toBeGreaterThan(10);
       expect(result.data.organization.id).toBe(context.actorOrganizationId);
-      for (const [field, table] of [['clients', 'clients'], ['deals', 'deals'], ['projects', 'projects']] as const) {
+      for (const [field, table] of [['clients', 'clients'], ['deals', 'deals'], ['projects', 'projects'], ['activity', 'activity_events']] as const) {
         const [row] = await context.db.admin<{ count: string }>(`select count(*) from ${table} where organization_id = $1`, [context.actorOrganizationId]);
         expect(result.data[field].totalCount, field).toBe(Number(row!.count));
       }

@@ -13,6 +13,7 @@ import {
   optionalUrl,
   parseAsOf,
   parseId,
+  requireRole,
   requiredInput,
   requiredText,
   restore,
@@ -172,6 +173,20 @@ export async function restoreClient(ctx: CrmContext, id: string): Promise<Client
   const client = await restore(ctx, found);
   if (wasDeleted) await emitDomainEvent(ctx, 'ClientRestored', clientEvent(client), { version: client.version });
   return client;
+}
+
+/**
+ * Erasure is a database operation (ubos_erase_client), because it must reach the history and
+ * the audit trail, which the serving role can only read. Owners only.
+ */
+export async function eraseClient(ctx: CrmContext, id: string): Promise<ClientEntity> {
+  requireRole(ctx, ['OWNER'], 'Only organization owners may erase a client');
+  const client = await loadForUpdate(ctx, ClientSchema, 'Client', id, { includeDeleted: true });
+  await ctx.em.execute('select ubos_erase_client(?) as erased', [client.id]);
+  await emitDomainEvent(ctx, 'ClientErased', clientEvent(client));
+  // Contacts of this client in the identity map now hold stale personal values.
+  ctx.em.clear();
+  return (await ctx.em.findOneOrFail(ClientSchema, { id: client.id }, { filters: { notDeleted: false } })) as ClientEntity;
 }
 
 /** Only one primary contact per client: promoting one demotes the others. */

@@ -375,6 +375,13 @@ export type Mutation = {
   deleteContact: Contact;
   /** Soft-deletes a deal. */
   deleteDeal: Deal;
+  /**
+   * The right to be forgotten, for organization owners: replaces the personal values of the
+   * client and its contacts (names, emails, phones, website, notes, titles) in the current rows,
+   * every past version, the audit trail and the outbox with a marker that keeps each value's
+   * digest, so the audit chain still verifies. Writes an erased event per row. Cannot be undone.
+   */
+  eraseClient: Client;
   /** Brings a deleted client back. */
   restoreClient: Client;
   /** Brings a deleted contact back. */
@@ -419,6 +426,11 @@ export type MutationDeleteContactArgs = {
 
 export type MutationDeleteDealArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEraseClientArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -887,6 +899,7 @@ export type MutationResolvers<ContextType = CrmContext, ParentType extends Resol
   deleteClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationDeleteClientArgs, 'id'>>;
   deleteContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   deleteDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
+  eraseClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationEraseClientArgs, 'id'>>;
   restoreClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRestoreClientArgs, 'id'>>;
   restoreContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationRestoreContactArgs, 'id'>>;
   restoreDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationRestoreDealArgs, 'id'>>;

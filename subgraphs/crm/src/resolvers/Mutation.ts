@@ -6,6 +6,7 @@ export const Mutation: MutationResolvers = {
   updateClient: (_parent, { id, input, expectedVersion }, ctx) => crm.updateClient(ctx, id, input, expectedVersion),
   deleteClient: (_parent, { id, expectedVersion }, ctx) => crm.deleteClient(ctx, id, expectedVersion),
   restoreClient: (_parent, { id }, ctx) => crm.restoreClient(ctx, id),
+  eraseClient: (_parent, { id }, ctx) => crm.eraseClient(ctx, id),
   createContact: (_parent, { input }, ctx) => crm.createContact(ctx, input),
   updateContact: (_parent, { id, input, expectedVersion }, ctx) => crm.updateContact(ctx, id, input, expectedVersion),
   deleteContact: (_parent, { id, expectedVersion }, ctx) => crm.deleteContact(ctx, id, expectedVersion),

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
+
+// The right to be forgotten: personal values leave every table, and the audit chain still verifies.
+let t: TestStack;
+let owner: GraphQLClient;
+
+beforeAll(async () => {
+  t = await startTestStack();
+  owner = await t.as('alpha');
+});
+afterAll(() => t?.close());
+
+const PERSONAL = ['Zoltan Quimby Holdings', 'zq@quimby-holdings.example', '+1 555 987 6543', 'Private note about Zoltan', 'Wilhelmina', 'Fairweather-Quimby', 'wf@quimby-holdings.example'];
+
+async function traces(value: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const table of ['clients', 'contacts', 'entity_history', 'activity_events', 'outbox']) {
+    const [row] = await t.db.admin<{ count: number }>(`select count(*)::int as count from ${table} t where t::text ilike '%' || $1 || '%'`, [value]);
+    if (row!.count > 0) found.push(`${table} (${row!.count})`);
+  }
+  return found;
+}
+
+async function verifyChain(organizationId: string) {
+  const [result] = await t.db.admin('select * from ubos_verify_audit_chain($1)', [organizationId]);
+  return result;
+}
+
+describe('eraseClient', () => {
+  it('removes the personal values of a client and its contacts from rows, history, audit and outbox, and the chain still verifies', async () => {
+    const created = await owner.request(`mutation { createClient(input: { name: "${PERSONAL[0]}", email: "${PERSONAL[1]}", phone: "${PERSONAL[2]}", notes: "${PERSONAL[3]}", industry: "Finance" }) { id } }`);
+    const id = created.data.createClient.id;
+    await owner.request('mutation($id: ID!) { updateClient(id: $id, input: { notes: "Private note about Zoltan, v2" }) { id } }', { id });
+    await owner.request(`mutation($id: ID!) { createContact(input: { clientId: $id, firstName: "${PERSONAL[4]}", lastName: "${PERSONAL[5]}", email: "${PERSONAL[6]}" }) { id } }`, { id });
+    const project = await owner.request('mutation($id: ID!) { createProject(input: { clientId: $id, name: "Kept work" }) { id } }', { id });
+    for (const value of PERSONAL) expect((await traces(value)).length, value).toBeGreaterThan(0);
+    expect((await verifyChain(t.tenants.alpha!.organizationId)).ok).toBe(true);
+
+    const erased = await owner.request('mutation($id: ID!) { eraseClient(id: $id) { id name email phone notes industry version contacts { edges { node { firstName lastName email } } } } }', { id });
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data.eraseClient.name).toMatch(/^erased:[0-9a-f]{64}$/);
+    expect(erased.data.eraseClient.industry).toBe('Finance');
+    expect(erased.data.eraseClient.contacts.edges[0].node.firstName).toMatch(/^erased:/);
+
+    for (const value of PERSONAL) expect(await traces(value), value).toEqual([]);
+    const events = await t.db.admin('select action, entity_type from activity_events where entity_id in (select id from clients where id = $1 union select id from contacts where client_id = $1) and action = $2', [id, 'erased']);
+    expect(events.map((event) => event.entity_type).sort()).toEqual(['Client', 'Contact']);
+    const chain = await verifyChain(t.tenants.alpha!.organizationId);
+    expect(chain.ok).toBe(true);
+    expect(Number(chain.events_checked)).toBeGreaterThan(5);
+    // What was not personal stays: the project and its link to the client.
+    const link = await owner.request('query($p: ID!) { project(id: $p) { name client { id } } }', { p: project.data.createProject.id });
+    expect(link.data.project).toEqual({ name: 'Kept work', client: { id } });
+  });
+
+  it('is for owners only', async () => {
+    const id = (await owner.request('mutation { createClient(input: { name: "Not yours to erase" }) { id } }')).data.createClient.id;
+    const member = await t.anonymous.login('member@alpha.test');
+    const refused = await member.request('mutation($id: ID!) { eraseClient(id: $id) { id } }', { id });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await traces('Not yours to erase')).not.toEqual([]);
+  });
+});
