@@ -28,7 +28,7 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       -- The audit trail and the history are written by triggers only; the serving role reads them.
       grant select on activity_events, entity_history to ${who};
       grant select, insert on outbox to ${who};
-      grant execute on function ubos_erase_client(uuid) to ${who};
+      grant execute on function ubos_erase_client(uuid), ubos_purge(text, uuid) to ${who};
       grant execute on function auth_find_user_by_email(text), auth_user_memberships(uuid) to ${who};
       revoke all on schema_migrations, audit_chain_heads from ${who};
     `);

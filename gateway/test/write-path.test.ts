@@ -76,6 +76,27 @@ describe('soft deletes', () => {
   });
 });
 
+describe('hard purge', () => {
+  it('deletes a soft-deleted row for good, for admins only, keeping its audit events', async () => {
+    const id = await newClient('Purgeable');
+    const contact = (await owner.request('mutation($c: ID!) { createContact(input: { clientId: $c, firstName: "Pat" }) { id } }', { c: id })).data.createContact.id;
+    const notDeleted = await owner.request('mutation($id: ID!) { purgeClient(id: $id) }', { id });
+    expect(notDeleted.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    await owner.request('mutation($id: ID!) { deleteClient(id: $id) { id } }', { id });
+    const referenced = await owner.request('mutation($id: ID!) { purgeClient(id: $id) }', { id });
+    expect(referenced.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await member.request('mutation($id: ID!) { purgeClient(id: $id) }', { id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await owner.request('mutation($id: ID!) { deleteContact(id: $id) { id } }', { id: contact });
+    const purged = await owner.request('mutation($c: ID!, $id: ID!) { purgeContact(id: $c) purgeClient(id: $id) }', { c: contact, id });
+    expect(purged.data).toEqual({ purgeContact: contact, purgeClient: id });
+    expect(await t.db.admin('select id from clients where id = $1', [id])).toEqual([]);
+    expect((await owner.request('{ clients(includeDeleted: true, first: 100) { edges { node { id } } } }')).data.clients.edges.map((edge: any) => edge.node.id)).not.toContain(id);
+    const events = await t.db.admin('select action from activity_events where entity_id = $1 order by seq', [id]);
+    expect(events.map((event) => event.action)).toEqual(['created', 'deleted', 'purged']);
+    expect((await owner.request('mutation($id: ID!) { purgeClient(id: $id) }', { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
 describe('history and time travel', () => {
   it('keeps every version with its actor, and answers asOf with the state at that instant', async () => {
     const beforeCreation = await dbNow();

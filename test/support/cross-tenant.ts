@@ -67,6 +67,12 @@ const CASES: IdCase[] = [
   { field: 'milestone', what: 'milestone', operation: (id) => ({ query: 'query($id: ID!) { milestone(id: $id, asOf: "2030-01-01T00:00:00Z") { id } }', variables: { id } }) },
   { field: 'updateClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { updateClient(id: $id, input: { name: "X" }, expectedVersion: 1) { id } }', variables: { id } }) },
   { field: 'eraseClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { eraseClient(id: $id) { id } }', variables: { id } }) },
+  { field: 'purgeClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { purgeClient(id: $id) }', variables: { id } }) },
+  { field: 'purgeContact', what: 'contact', operation: (id) => ({ query: 'mutation($id: ID!) { purgeContact(id: $id) }', variables: { id } }) },
+  { field: 'purgeDeal', what: 'deal', operation: (id) => ({ query: 'mutation($id: ID!) { purgeDeal(id: $id) }', variables: { id } }) },
+  { field: 'purgeProject', what: 'project', operation: (id) => ({ query: 'mutation($id: ID!) { purgeProject(id: $id) }', variables: { id } }) },
+  { field: 'purgeTask', what: 'task', operation: (id) => ({ query: 'mutation($id: ID!) { purgeTask(id: $id) }', variables: { id } }) },
+  { field: 'purgeMilestone', what: 'milestone', operation: (id) => ({ query: 'mutation($id: ID!) { purgeMilestone(id: $id) }', variables: { id } }) },
 ];
 
 /** Root fields without an id argument; the list tests below cover the ones that return data. */

@@ -64,6 +64,25 @@ export async function restore<T extends Tracked & { updatedAt: Date }>(ctx: AnyC
   return flushAndReload(ctx, row);
 }
 
+/**
+ * Deletes a soft-deleted row for good (owners and admins). The database function writes the
+ * `purged` audit event and keeps every earlier one. A row that is not deleted first, or that
+ * other rows still reference, answers CONFLICT; a missing or foreign id NOT_FOUND.
+ */
+export async function purge<T extends Tracked>(ctx: AnyContext, entity: EntitySchema<T, any>, entityType: string, id: string): Promise<string> {
+  requireRole(ctx, ['OWNER', 'ADMIN'], 'Only owners and admins may purge');
+  const row = await loadForUpdate(ctx, entity, entityType, id, { includeDeleted: true });
+  if (!row.deletedAt) throw conflict(`${entityType} must be deleted before it can be purged`);
+  try {
+    await ctx.em.execute('select ubos_purge(?, ?) as purged', [entityType, row.id]);
+  } catch (error) {
+    if ((error as { code?: string }).code === '23503') throw conflict(`${entityType} is still referenced by other records; purge those first`);
+    throw error;
+  }
+  ctx.em.clear();
+  return row.id;
+}
+
 /** Only owners and admins may see deleted rows in lists. */
 export function deletedRowsFilter(ctx: AnyContext, includeDeleted: boolean | null | undefined): { filters?: { notDeleted: false } } {
   if (!includeDeleted) return {};

@@ -382,6 +382,12 @@ export type Mutation = {
    * digest, so the audit chain still verifies. Writes an erased event per row. Cannot be undone.
    */
   eraseClient: Client;
+  /** Deletes a soft-deleted client for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
+  purgeClient: Scalars['ID']['output'];
+  /** Deletes a soft-deleted contact for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
+  purgeContact: Scalars['ID']['output'];
+  /** Deletes a soft-deleted deal for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
+  purgeDeal: Scalars['ID']['output'];
   /** Brings a deleted client back. */
   restoreClient: Client;
   /** Brings a deleted contact back. */
@@ -431,6 +437,21 @@ export type MutationDeleteDealArgs = {
 
 
 export type MutationEraseClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPurgeClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPurgeContactArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPurgeDealArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -900,6 +921,9 @@ export type MutationResolvers<ContextType = CrmContext, ParentType extends Resol
   deleteContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   deleteDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
   eraseClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationEraseClientArgs, 'id'>>;
+  purgeClient?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeClientArgs, 'id'>>;
+  purgeContact?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeContactArgs, 'id'>>;
+  purgeDeal?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeDealArgs, 'id'>>;
   restoreClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRestoreClientArgs, 'id'>>;
   restoreContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationRestoreContactArgs, 'id'>>;
   restoreDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationRestoreDealArgs, 'id'>>;

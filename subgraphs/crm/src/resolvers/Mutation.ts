@@ -1,4 +1,8 @@
+import { purge } from '@ubos/kernel';
 import * as crm from '../crm.service.js';
+import { ClientSchema } from '../entities/client.entity.js';
+import { ContactSchema } from '../entities/contact.entity.js';
+import { DealSchema } from '../entities/deal.entity.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 export const Mutation: MutationResolvers = {
@@ -15,4 +19,7 @@ export const Mutation: MutationResolvers = {
   updateDeal: (_parent, { id, input, expectedVersion }, ctx) => crm.updateDeal(ctx, id, input, expectedVersion),
   deleteDeal: (_parent, { id, expectedVersion }, ctx) => crm.deleteDeal(ctx, id, expectedVersion),
   restoreDeal: (_parent, { id }, ctx) => crm.restoreDeal(ctx, id),
+  purgeClient: (_parent, { id }, ctx) => purge(ctx, ClientSchema, 'Client', id),
+  purgeContact: (_parent, { id }, ctx) => purge(ctx, ContactSchema, 'Contact', id),
+  purgeDeal: (_parent, { id }, ctx) => purge(ctx, DealSchema, 'Deal', id),
 };

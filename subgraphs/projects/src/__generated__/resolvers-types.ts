@@ -138,6 +138,12 @@ export type Mutation = {
   deleteProject: Project;
   /** Soft-deletes a task. */
   deleteTask: Task;
+  /** Deletes a soft-deleted milestone for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
+  purgeMilestone: Scalars['ID']['output'];
+  /** Deletes a soft-deleted project for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
+  purgeProject: Scalars['ID']['output'];
+  /** Deletes a soft-deleted task for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
+  purgeTask: Scalars['ID']['output'];
   /** Brings a deleted milestone back. */
   restoreMilestone: Milestone;
   /** Brings a deleted project back. */
@@ -182,6 +188,21 @@ export type MutationDeleteProjectArgs = {
 
 export type MutationDeleteTaskArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPurgeMilestoneArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPurgeProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPurgeTaskArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -704,6 +725,9 @@ export type MutationResolvers<ContextType = ProjectsContext, ParentType extends 
   deleteMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationDeleteMilestoneArgs, 'id'>>;
   deleteProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
   deleteTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationDeleteTaskArgs, 'id'>>;
+  purgeMilestone?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeMilestoneArgs, 'id'>>;
+  purgeProject?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeProjectArgs, 'id'>>;
+  purgeTask?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeTaskArgs, 'id'>>;
   restoreMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRestoreMilestoneArgs, 'id'>>;
   restoreProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRestoreProjectArgs, 'id'>>;
   restoreTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationRestoreTaskArgs, 'id'>>;

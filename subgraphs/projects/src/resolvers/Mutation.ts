@@ -1,4 +1,8 @@
+import { purge } from '@ubos/kernel';
 import * as projects from '../projects.service.js';
+import { MilestoneSchema } from '../entities/milestone.entity.js';
+import { ProjectSchema } from '../entities/project.entity.js';
+import { TaskSchema } from '../entities/task.entity.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 export const Mutation: MutationResolvers = {
@@ -14,4 +18,7 @@ export const Mutation: MutationResolvers = {
   updateMilestone: (_parent, { id, input, expectedVersion }, ctx) => projects.updateMilestone(ctx, id, input, expectedVersion),
   deleteMilestone: (_parent, { id, expectedVersion }, ctx) => projects.deleteMilestone(ctx, id, expectedVersion),
   restoreMilestone: (_parent, { id }, ctx) => projects.restoreMilestone(ctx, id),
+  purgeProject: (_parent, { id }, ctx) => purge(ctx, ProjectSchema, 'Project', id),
+  purgeTask: (_parent, { id }, ctx) => purge(ctx, TaskSchema, 'Task', id),
+  purgeMilestone: (_parent, { id }, ctx) => purge(ctx, MilestoneSchema, 'Milestone', id),
 };
