@@ -15,6 +15,7 @@ COPY db/package.json db/
 COPY subgraphs/identity/package.json subgraphs/identity/
 COPY subgraphs/crm/package.json subgraphs/crm/
 COPY subgraphs/projects/package.json subgraphs/projects/
+COPY subgraphs/timeline/package.json subgraphs/timeline/
 COPY gateway/package.json gateway/
 COPY bench/package.json bench/
 # With the dev dependencies: the services run their TypeScript through tsx, which is one.

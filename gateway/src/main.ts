@@ -40,7 +40,7 @@ try {
     },
   });
   const base = `http://localhost:${config.port}`;
-  log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : 'identity, crm and projects subgraphs running in-process');
+  log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : 'identity, crm, projects and timeline subgraphs running in-process');
   log(`GraphQL endpoint: ${base}/graphql`);
   console.log(`\n  Playground: ${base}/\n`);
   if (stack.demoToken) console.log(`  Demo token (owner@acme.test, Acme Agency; valid 30 days):\n\n  ${stack.demoToken}\n`);

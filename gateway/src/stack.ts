@@ -3,6 +3,7 @@ import { createTokenService, generateInternalSecret, InternalContextSigner, Subg
 import { crmSubgraph } from '@ubos/crm';
 import { createIdentitySubgraph } from '@ubos/identity';
 import { projectsSubgraph } from '@ubos/projects';
+import { createTimelineSubgraph } from '@ubos/timeline';
 import { readCommittedSupergraph } from './compose.js';
 import { startGateway, type RunningGateway } from './server.js';
 
@@ -42,7 +43,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (!distributed) {
       if (!options.appUrl) throw new Error('one-process mode needs the serving database URL');
       const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax, internalSecret };
-      for (const definition of [createIdentitySubgraph(tokens), crmSubgraph, projectsSubgraph]) {
+      for (const definition of [createIdentitySubgraph(tokens), crmSubgraph, projectsSubgraph, createTimelineSubgraph(tokens)]) {
         runtimes.push((await SubgraphRuntime.create(definition as never, runtimeOptions)) as SubgraphRuntime<unknown>);
       }
     }

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The subgraphs of the supergraph, in composition order, with their default ports when distributed. */
-export const SUBGRAPH_NAMES = ['identity', 'crm', 'projects'] as const;
+export const SUBGRAPH_NAMES = ['identity', 'crm', 'projects', 'timeline'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { identity: 4001, crm: 4002, projects: 4003 };
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { identity: 4001, crm: 4002, projects: 4003, timeline: 4004 };
 
 export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
     DATABASE_URL: undefined,
     UBOS_DEMO: '0',
   };
-  for (const name of ['identity', 'crm', 'projects']) {
+  for (const name of ['identity', 'crm', 'projects', 'timeline']) {
     const port = await findFreePort();
     subgraphUrls[name] = `http://127.0.0.1:${port}`;
     processes.push(startProcess(`subgraphs/${name}/src/main.ts`, { ...shared, PORT: String(port) }));
@@ -77,6 +77,7 @@ describe('subgraphs reject requests without a valid gateway signature', () => {
     ['_service without a signature', 'crm', { query: '{ _service { sdl } }' }, undefined],
     ['_entities without a signature', 'crm', entities('019b0000-0000-7000-8000-000000000000'), undefined],
     ['a query without a signature', 'projects', { query: '{ projects { totalCount } }' }, undefined],
+    ['an audit query without a signature', 'timeline', { query: '{ activity { totalCount } }' }, undefined],
     ['login without a signature', 'identity', { query: 'mutation { login(email: "owner@alpha.test", password: "ubos-demo") { token } }' }, undefined],
   ])('refuses %s', async (_case, name, body, header) => {
     const result = await postToSubgraph(name, body, header);

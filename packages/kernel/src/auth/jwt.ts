@@ -4,6 +4,9 @@ import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importS
 
 export const JWT_ISSUER = 'ubos-graph';
 export const JWT_AUDIENCE = 'ubos-graph-api';
+/** Audit checkpoints are signed with the same key, for their own audience and type. */
+export const CHECKPOINT_AUDIENCE = 'ubos-audit-checkpoint';
+const CHECKPOINT_TYPE = 'ubos-audit-checkpoint+jwt';
 const JWT_ALGORITHM = 'EdDSA';
 
 export type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
@@ -18,6 +21,14 @@ export interface UserTokenClaims {
 export interface TokenService {
   sign(claims: UserTokenClaims, expiresIn?: string): Promise<string>;
   verify(token: string): Promise<UserTokenClaims>;
+  /**
+   * Signs a document (an audit checkpoint) with the platform key. It has its own audience and
+   * `typ` and no expiry, so it is never accepted as a user token, nor a user token as it.
+   * `iat` is the given one when the claims carry it, else now.
+   */
+  signCheckpoint(claims: Record<string, unknown>): Promise<string>;
+  /** Verifies a document of signCheckpoint and returns its claims; InvalidTokenError otherwise. */
+  verifyCheckpoint(jws: string): Promise<Record<string, unknown>>;
   publicKeyPem: string;
 }
 
@@ -78,6 +89,25 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
         return { userId: payload.sub, organizationId: payload.org, role: payload.role as Role };
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
+        if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);
+        throw error;
+      }
+    },
+    async signCheckpoint(claims) {
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: JWT_ALGORITHM, typ: CHECKPOINT_TYPE }).setIssuer(JWT_ISSUER).setAudience(CHECKPOINT_AUDIENCE);
+      return (typeof claims.iat === 'number' ? jwt.setIssuedAt(claims.iat) : jwt.setIssuedAt()).sign(privateKey);
+    },
+    async verifyCheckpoint(jws) {
+      try {
+        const { payload } = await jwtVerify(jws, publicKey, {
+          algorithms: [JWT_ALGORITHM],
+          issuer: JWT_ISSUER,
+          audience: CHECKPOINT_AUDIENCE,
+          typ: CHECKPOINT_TYPE,
+          requiredClaims: ['iat'],
+        });
+        return payload as Record<string, unknown>;
+      } catch (error) {
         if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);
         throw error;
       }

@@ -1,0 +1,17 @@
+import type { Connection } from '@ubos/kernel';
+import type { ActivityEventEntity } from './entities/activity-event.entity.js';
+
+/** A Client as this subgraph knows it: only the key. crm resolves the rest through the gateway. */
+export interface ClientReference {
+  id: string;
+}
+
+export type ActivityEventConnectionModel = Connection<ActivityEventEntity>;
+
+export interface AuditCheckpointModel {
+  organizationId: string;
+  seq: number;
+  hash: string;
+  issuedAt: Date;
+  signature: string;
+}
