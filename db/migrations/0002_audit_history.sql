@@ -37,7 +37,10 @@ BEGIN
   ELSIF (to_jsonb(NEW) - ubos_untracked_columns()) IS DISTINCT FROM (to_jsonb(OLD) - ubos_untracked_columns()) THEN
     NEW.version := OLD.version + 1;
   ELSE
+    -- Nothing but bookkeeping changed: keep the row exactly as it was, so that it still
+    -- equals its last history version (and no event is due).
     NEW.version := OLD.version;
+    NEW.updated_at := OLD.updated_at;
   END IF;
   RETURN NEW;
 END $$;
@@ -73,7 +76,7 @@ CREATE TABLE activity_events (
 CREATE INDEX activity_events_org_time_idx ON activity_events (organization_id, occurred_at DESC, id DESC);
 CREATE INDEX activity_events_org_entity_idx ON activity_events (organization_id, entity_id, occurred_at DESC);
 CREATE INDEX activity_events_unsealed_idx ON activity_events (organization_id, insert_order) WHERE hash IS NULL;
-CREATE INDEX activity_events_org_client_idx ON activity_events (organization_id, client_id, occurred_at DESC, id DESC) WHERE client_id IS NOT NULL;
+CREATE INDEX activity_events_org_client_idx ON activity_events (organization_id, client_id, seq DESC) WHERE client_id IS NOT NULL;
 
 -- The head of each tenant's chain. Only the sealing trigger touches it.
 CREATE TABLE audit_chain_heads (
@@ -108,12 +111,14 @@ LANGUAGE sql IMMUTABLE AS $$
   FROM jsonb_each(changes)
 $$;
 
+-- The hashed text is a JSON array of the fields: unambiguous (no separator a field could
+-- contain) and distinguishing NULL from ''.
 CREATE FUNCTION ubos_event_hash(prev_hash text, e activity_events) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT encode(sha256(convert_to(concat_ws('|',
+  SELECT encode(sha256(convert_to(jsonb_build_array(
     coalesce(prev_hash, ''), e.seq, e.organization_id, e.id, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
-    e.actor, e.entity_type, e.entity_id, coalesce(e.client_id::text, ''), e.action, ubos_changes_digest(e.changes),
-    coalesce(e.ip_address, ''), coalesce(e.user_agent, ''), coalesce(e.request_id, '')), 'UTF8')), 'hex')
+    e.actor, e.entity_type, e.entity_id, e.client_id, e.action, ubos_changes_digest(e.changes),
+    e.ip_address, e.user_agent, e.request_id)::text, 'UTF8')), 'hex')
 $$;
 
 -- Sealing: events get their seq and hash when the transaction commits (a deferred trigger),
@@ -216,7 +221,7 @@ DECLARE
   v_action text;
   v_client uuid;
   v_actor text := coalesce(nullif(current_setting('app.actor', true), ''), 'system');
-  v_at timestamptz := now();
+  v_at timestamptz;
 BEGIN
   IF TG_OP = 'DELETE' THEN
     old_row := to_jsonb(OLD);
@@ -246,6 +251,13 @@ BEGIN
       END;
     END IF;
   END IF;
+
+  -- The moment of the change, not of the transaction's start: the row lock makes a later
+  -- writer of the same row wait for the earlier one to commit, so its clock is later and the
+  -- versions tile time. greatest() guards against a clock that steps back.
+  SELECT greatest(clock_timestamp(), max(h.valid_from)) INTO v_at FROM entity_history h
+  WHERE h.organization_id = (row_data ->> 'organization_id')::uuid AND h.entity_type = v_entity_type
+    AND h.entity_id = (row_data ->> 'id')::uuid AND h.valid_to IS NULL;
 
   v_client := CASE v_client_source
     WHEN 'self' THEN (row_data ->> 'id')::uuid
@@ -286,23 +298,36 @@ SELECT ubos_track('projects', 'Project', 'client_id');
 SELECT ubos_track('milestones', 'Milestone', 'project');
 SELECT ubos_track('tasks', 'Task', 'project');
 
--- The chain, checked link by link. Runs with the caller's rights: Row Level Security limits a
--- caller to its own tenant. Reports the first event whose link or hash does not hold.
+-- The chain, checked link by link, then against the head the sealing trigger keeps (which
+-- catches a cut-off tail). An unsealed event can only have been written with the triggers
+-- off, so it counts as a break. Runs as the owner to read the head, for the caller's own
+-- tenant only. Reports the first event that does not hold.
 CREATE FUNCTION ubos_verify_audit_chain(p_organization_id uuid)
 RETURNS TABLE (ok boolean, events_checked bigint, first_broken_event_id uuid, head_seq bigint, head_hash text)
-LANGUAGE plpgsql STABLE AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   e activity_events;
   previous text := '';
   expected_seq bigint := 1;
+  head audit_chain_heads;
 BEGIN
+  IF p_organization_id IS DISTINCT FROM ubos_current_organization() THEN
+    RAISE EXCEPTION 'a chain can only be verified by its own tenant' USING ERRCODE = 'insufficient_privilege';
+  END IF;
   events_checked := 0;
-  FOR e IN SELECT * FROM activity_events WHERE organization_id = p_organization_id AND seq IS NOT NULL ORDER BY seq LOOP
-    IF e.seq <> expected_seq OR coalesce(e.prev_hash, '') <> previous OR e.hash <> ubos_event_hash(previous, e) THEN
+  head_seq := 0;
+  head_hash := '';
+  SELECT * INTO e FROM activity_events WHERE organization_id = p_organization_id AND (seq IS NULL OR hash IS NULL) ORDER BY insert_order LIMIT 1;
+  IF FOUND THEN
+    ok := false;
+    first_broken_event_id := e.id;
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  FOR e IN SELECT * FROM activity_events WHERE organization_id = p_organization_id ORDER BY seq LOOP
+    IF e.seq IS DISTINCT FROM expected_seq OR e.prev_hash IS DISTINCT FROM previous OR e.hash IS DISTINCT FROM ubos_event_hash(previous, e) THEN
       ok := false;
       first_broken_event_id := e.id;
-      head_seq := e.seq;
-      head_hash := e.hash;
       RETURN NEXT;
       RETURN;
     END IF;
@@ -312,7 +337,8 @@ BEGIN
     head_seq := e.seq;
     head_hash := e.hash;
   END LOOP;
-  ok := true;
+  SELECT * INTO head FROM audit_chain_heads WHERE organization_id = p_organization_id;
+  ok := coalesce(head.seq, 0) = head_seq AND coalesce(head.hash, '') = head_hash;
   RETURN NEXT;
 END $$;
 

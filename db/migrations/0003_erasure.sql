@@ -36,7 +36,7 @@ DECLARE
   v_action text;
   v_client uuid;
   v_actor text := coalesce(nullif(current_setting('app.actor', true), ''), 'system');
-  v_at timestamptz := now();
+  v_at timestamptz;
   erasing boolean := coalesce(current_setting('ubos.erasing', true), '') = 'on';
 BEGIN
   IF TG_OP = 'DELETE' THEN
@@ -69,6 +69,10 @@ BEGIN
       END;
     END IF;
   END IF;
+
+  SELECT greatest(clock_timestamp(), max(h.valid_from)) INTO v_at FROM entity_history h
+  WHERE h.organization_id = (row_data ->> 'organization_id')::uuid AND h.entity_type = v_entity_type
+    AND h.entity_id = (row_data ->> 'id')::uuid AND h.valid_to IS NULL;
 
   v_client := CASE v_client_source
     WHEN 'self' THEN (row_data ->> 'id')::uuid

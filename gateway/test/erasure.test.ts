@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withAdminClient } from '@ubos/db';
 import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
 
 // The right to be forgotten: personal values leave every table, and the audit chain still verifies.
@@ -22,9 +23,15 @@ async function traces(value: string): Promise<string[]> {
   return found;
 }
 
+/** The verification runs for the caller's own tenant only, so it sets the tenant first. */
 async function verifyChain(organizationId: string) {
-  const [result] = await t.db.admin('select * from ubos_verify_audit_chain($1)', [organizationId]);
-  return result;
+  return withAdminClient(t.db.adminUrl, async (client) => {
+    await client.query('begin');
+    await client.query(`select set_config('app.organization_id', $1, true)`, [organizationId]);
+    const { rows } = await client.query('select * from ubos_verify_audit_chain($1)', [organizationId]);
+    await client.query('rollback');
+    return rows[0];
+  });
 }
 
 describe('eraseClient', () => {

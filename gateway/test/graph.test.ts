@@ -107,6 +107,11 @@ describe('clients', () => {
     expect((await alpha.request('{ client(id: "42") { id } }')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect((await alpha.request('{ clients(after: "garbage") { totalCount } }')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect((await alpha.request('{ clients(first: 1000) { totalCount } }')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    // A well-formed cursor whose values are not what the list stores (a forged id) is refused too.
+    const forged = Buffer.from(JSON.stringify(['Acme', 'not-a-uuid'])).toString('base64url');
+    expect((await alpha.request('query($after: String) { clients(after: $after) { totalCount } }', { after: forged })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const forgedChild = Buffer.from(JSON.stringify(['not-a-uuid'])).toString('base64url');
+    expect((await alpha.request('query($after: String) { clients(first: 1) { edges { node { projects(after: $after) { totalCount } } } } }', { after: forgedChild })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const nested = await alpha.request('{ clients(first: 1) { edges { node { projects(after: "garbage") { totalCount } } } } }');
     expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });

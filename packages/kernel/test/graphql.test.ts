@@ -27,7 +27,10 @@ describe('ids', () => {
 
 describe('cursors and page sizes', () => {
   it('round-trips and refuses garbage or a cursor of another list', () => {
-    expect(decodeCursor(encodeCursor(['Acme', 'id-1']), 2)).toEqual(['Acme', 'id-1']);
+    const id = uuidv7();
+    expect(decodeCursor(encodeCursor(['Acme', id]), 2)).toEqual(['Acme', id]);
+    expect(codeOf(() => decodeCursor(encodeCursor(['Acme', 'not-an-id']), 2))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(decodeCursor(encodeCursor([3]), 1, 'after', { endsWithId: false })).toEqual([3]);
     expect(codeOf(() => decodeCursor('garbage', 2))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(codeOf(() => decodeCursor(encodeCursor(['id-1']), 2))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(pageSize(undefined)).toBe(20);

@@ -1,4 +1,5 @@
 import { badUserInput } from '../errors.js';
+import { isUuid } from '../ids.js';
 
 export type CursorValue = string | number;
 
@@ -11,10 +12,21 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, field = 'after'): CursorValue[] {
+/**
+ * Decodes a cursor of `arity` values. Cursors are opaque but not secret: a caller can forge
+ * one, so with `endsWithId` (every keyset cursor of ours ends with the row id) the last value
+ * must be a UUID, or the query would fail in the database instead of answering the caller.
+ */
+export function decodeCursor(cursor: string, arity: number, field = 'after', options: { endsWithId?: boolean } = {}): CursorValue[] {
+  const endsWithId = options.endsWithId ?? true;
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(decoded) && decoded.length === arity && decoded.every((value) => typeof value === 'string' || typeof value === 'number')) {
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === arity &&
+      decoded.every((value) => typeof value === 'string' || typeof value === 'number') &&
+      (!endsWithId || isUuid(decoded[arity - 1]))
+    ) {
       return decoded as CursorValue[];
     }
   } catch {

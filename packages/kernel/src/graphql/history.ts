@@ -123,7 +123,7 @@ export function createHistoryLoaders<T extends { id: string; deletedAt?: Date | 
     /** The entity's versions, oldest first. */
     versions: (id: string, args: { first?: number | null; after?: string | null }) => {
       const first = pageSize(args.first);
-      const after = args.after ? Number(decodeCursor(args.after, 1)[0]) : undefined;
+      const after = args.after ? Number(decodeCursor(args.after, 1, 'after', { endsWithId: false })[0]) : undefined;
       if (after !== undefined && !Number.isInteger(after)) throw badUserInput('after is not a valid cursor for this list', 'after');
       return versions.load({ id, first, after });
     },
