@@ -212,7 +212,10 @@ CREATE INDEX entity_history_client_idx ON entity_history (organization_id, entit
 ------------------------------------------------------------------------------------------
 -- Written SECURITY DEFINER so that the serving role needs only SELECT on activity_events and
 -- entity_history. It reads the actor and the request from the transaction-local settings
--- that every fetch sets.
+-- that every fetch sets. While ubos.erasing is on (see ubos_erase_client in 0003), a change
+-- is recorded as `erased`, with the old values as digests only; anyone may turn the setting
+-- on, but it only makes the audit less detailed, never absent: every changed row still
+-- writes its event.
 CREATE FUNCTION ubos_track_change() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -226,6 +229,7 @@ DECLARE
   v_client uuid;
   v_actor text := coalesce(nullif(current_setting('app.actor', true), ''), 'system');
   v_at timestamptz;
+  erasing boolean := coalesce(current_setting('ubos.erasing', true), '') = 'on';
 BEGIN
   IF TG_OP = 'DELETE' THEN
     old_row := to_jsonb(OLD);
@@ -242,13 +246,15 @@ BEGIN
       FROM jsonb_each(new_row) WHERE key <> ALL (ubos_untracked_columns());
     ELSE
       old_row := to_jsonb(OLD);
-      SELECT coalesce(jsonb_object_agg(n.key, jsonb_build_object('from', o.value, 'to', n.value)), '{}'::jsonb) INTO v_changes
+      SELECT coalesce(jsonb_object_agg(n.key, jsonb_build_object(
+               'from', CASE WHEN erasing THEN ubos_redact(o.value) ELSE o.value END, 'to', n.value)), '{}'::jsonb) INTO v_changes
       FROM jsonb_each(new_row) n JOIN jsonb_each(old_row) o USING (key)
       WHERE n.key <> ALL (ubos_untracked_columns()) AND n.value IS DISTINCT FROM o.value;
       IF v_changes = '{}'::jsonb THEN
         RETURN NULL;
       END IF;
       v_action := CASE
+        WHEN erasing THEN 'erased'
         WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'deleted'
         WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restored'
         ELSE 'updated'
@@ -256,9 +262,6 @@ BEGIN
     END IF;
   END IF;
 
-  -- The moment of the change, not of the transaction's start: the row lock makes a later
-  -- writer of the same row wait for the earlier one to commit, so its clock is later and the
-  -- versions tile time. greatest() guards against a clock that steps back.
   SELECT greatest(clock_timestamp(), max(h.valid_from)) INTO v_at FROM entity_history h
   WHERE h.organization_id = (row_data ->> 'organization_id')::uuid AND h.entity_type = v_entity_type
     AND h.entity_id = (row_data ->> 'id')::uuid AND h.valid_to IS NULL;

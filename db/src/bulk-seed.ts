@@ -4,6 +4,7 @@ import { hashPassword, loadConfig, uuidv7 } from '@ubos/kernel';
 import { quoteLiteral, withAdminClient } from './admin.js';
 import { prepareDatabase } from './prepare.js';
 import { DEMO_PASSWORD } from './seed/demo.js';
+import { CLIENT_STATUSES, COMPANY_FIRST, COMPANY_LAST, DEAL_STAGES, FIRST_NAMES, INDUSTRIES, LAST_NAMES, PROJECT_KINDS, PROJECT_STATUSES, TASK_STATUSES, TASK_TITLES } from './seed/vocabulary.js';
 
 /**
  * `npm run seed:bulk -- --tenants 10 --clients 10000`: load data for the benchmark.
@@ -21,17 +22,7 @@ const BAR_WIDTH = 30;
 const TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks'] as const;
 type TenantTable = (typeof TABLES)[number];
 
-const COMPANY_FIRST = ['Northwind', 'Bluebird', 'Summit', 'Riverstone', 'Copperleaf', 'Evergreen', 'Ironwood', 'Lumen', 'Harbor', 'Kestrel', 'Meridian', 'Oakridge', 'Pinnacle', 'Quartz', 'Redwood', 'Silverline', 'Tidewater', 'Umber', 'Vantage', 'Willow', 'Zenith', 'Aurora', 'Brightside', 'Cobalt'];
-const COMPANY_LAST = ['Labs', 'Foods', 'Logistics', 'Health', 'Studios', 'Partners', 'Energy', 'Retail', 'Capital', 'Robotics', 'Outfitters', 'Media'];
-const INDUSTRIES = ['Technology', 'Food & Beverage', 'Logistics', 'Healthcare', 'Media', 'Finance', 'Energy', 'Retail'];
-const FIRST_NAMES = ['Alice', 'Bruno', 'Chloe', 'Diego', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Keiko', 'Liam', 'Mina', 'Nora', 'Omar', 'Priya'];
-const LAST_NAMES = ['Andersen', 'Becker', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Jansen', 'Kowalski', 'Larsen', 'Moreau', 'Novak'];
-const PROJECT_KINDS = ['Brand refresh', 'Website rebuild', 'Market research', 'Campaign launch', 'Process audit', 'Data platform', 'Mobile app', 'Strategy workshop'];
-const TASK_TITLES = ['Kickoff meeting', 'Gather requirements', 'Draft proposal', 'Design review', 'Build prototype', 'Client feedback', 'Final delivery', 'Retrospective'];
-const CLIENT_STATUSES = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'LEAD', 'INACTIVE'];
-const DEAL_STAGES = ['LEAD', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'];
-const PROJECT_STATUSES = ['PLANNED', 'ACTIVE', 'ACTIVE', 'ON_HOLD', 'COMPLETED'];
-const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'DONE', 'DONE', 'BLOCKED'];
+
 
 /** `items[index mod length]` as SQL, for an integer SQL expression `index`. */
 function pick(items: readonly string[], index: string): string {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { forbidden, maskError, readJsonBody, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
 import { authenticate, isIntrospection, isPublicOperation, mayIntrospect } from './auth.js';
@@ -62,6 +63,10 @@ export interface RunningGateway {
  * subgraph in-process or over HTTP with a signed internal context.
  */
 export async function startGateway(options: GatewayOptions, port: number, host = '0.0.0.0'): Promise<RunningGateway> {
+  // @apollo/gateway reports usage to Apollo by default and, to label it, probes the metadata
+  // servers of AWS, GCP, Azure and Alibaba. A self-hosted platform sends nothing anywhere
+  // unless its operator says so.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }): GraphQLDataSource<GatewayContext> => {
@@ -74,7 +79,8 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as any,
-    plugins: [gatewayPlugin(options.production)],
+    // The playground is ours, served from npm packages; Apollo's landing pages load from a CDN.
+    plugins: [gatewayPlugin(options.production), ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     // Allowed here and limited per caller by the plugin: in production, owners and admins only.
     introspection: true,

@@ -203,6 +203,13 @@ describe('projects across subgraphs', () => {
   });
 });
 
+describe('offline', () => {
+  it('serves no CDN landing page at /graphql', async () => {
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/https?:\/\/(?!localhost)/);
+  });
+});
+
 describe('caller mistakes are the caller\'s', () => {
   it('answers an unknown operation name as a request error, not an internal one', async () => {
     const response = await fetch(`${t.url}/graphql`, {

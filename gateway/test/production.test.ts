@@ -37,3 +37,11 @@ describe('production mode', () => {
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
   });
 });
+
+describe('nothing phones home', () => {
+  it('turns off Apollo\'s telemetry (which also probes cloud metadata servers) and its CDN landing page', async () => {
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/https?:\/\/(?!localhost)/);
+  });
+});

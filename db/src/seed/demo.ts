@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { hashPassword, uuidv7 } from '@ubos/kernel';
 import { withAdminClient } from '../admin.js';
+import { CLIENT_STATUSES, COMPANY_FIRST, COMPANY_LAST, DEAL_STAGES, FIRST_NAMES, INDUSTRIES, LAST_NAMES, PROJECT_KINDS, PROJECT_STATUSES, TASK_STATUSES, TASK_TITLES } from './vocabulary.js';
 
 export const DEMO_PASSWORD = 'ubos-demo';
 
@@ -60,17 +61,7 @@ function random(seed: string): () => number {
   };
 }
 
-const COMPANY_FIRST = ['Northwind', 'Bluebird', 'Summit', 'Riverstone', 'Copperleaf', 'Evergreen', 'Ironwood', 'Lumen', 'Harbor', 'Kestrel', 'Meridian', 'Oakridge', 'Pinnacle', 'Quartz', 'Redwood', 'Silverline', 'Tidewater', 'Umber', 'Vantage', 'Willow', 'Zenith', 'Aurora', 'Brightside', 'Cobalt'];
-const COMPANY_LAST = ['Labs', 'Foods', 'Logistics', 'Health', 'Studios', 'Partners', 'Energy', 'Retail', 'Capital', 'Robotics', 'Outfitters', 'Media'];
-const INDUSTRIES = ['Technology', 'Food & Beverage', 'Logistics', 'Healthcare', 'Media', 'Finance', 'Energy', 'Retail'];
-const FIRST_NAMES = ['Alice', 'Bruno', 'Chloe', 'Diego', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Keiko', 'Liam', 'Mina', 'Nora', 'Omar', 'Priya'];
-const LAST_NAMES = ['Andersen', 'Becker', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Jansen', 'Kowalski', 'Larsen', 'Moreau', 'Novak'];
-const PROJECT_KINDS = ['Brand refresh', 'Website rebuild', 'Market research', 'Campaign launch', 'Process audit', 'Data platform', 'Mobile app', 'Strategy workshop'];
-const TASK_TITLES = ['Kickoff meeting', 'Gather requirements', 'Draft proposal', 'Design review', 'Build prototype', 'Client feedback', 'Final delivery', 'Retrospective'];
-const CLIENT_STATUSES = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'LEAD', 'INACTIVE'];
-const DEAL_STAGES = ['LEAD', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'];
-const PROJECT_STATUSES = ['PLANNED', 'ACTIVE', 'ACTIVE', 'ON_HOLD', 'COMPLETED'];
-const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'DONE', 'DONE', 'BLOCKED'];
+
 
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)]!;

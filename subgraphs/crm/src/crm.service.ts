@@ -1,17 +1,18 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
+  assignChanges,
   badUserInput,
   deletedRowsFilter,
   emitDomainEvent,
   findPage,
   flushAndReload,
   loadForUpdate,
+  lookupAsOf,
   money,
   notFound,
   optionalEmail,
   optionalText,
   optionalUrl,
-  parseAsOf,
   parseId,
   requireRole,
   requiredInput,
@@ -53,17 +54,6 @@ interface PageArgs {
   includeDeleted?: boolean | null;
 }
 
-/** Copies the fields present in `input` onto `entity`: omitted keeps the value, null clears it. Answers the changed fields. */
-function assignDefined<T extends object>(entity: T, changes: Partial<T>): string[] {
-  const changed: string[] = [];
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) continue;
-    if ((entity as Record<string, unknown>)[key] !== value) changed.push(key);
-    (entity as Record<string, unknown>)[key] = value;
-  }
-  return changed;
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
@@ -76,34 +66,16 @@ export async function listClients(ctx: CrmContext, args: PageArgs & { filter?: C
   return findPage(ctx.em, ClientSchema, where, args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC'], deletedRowsFilter(ctx, args.includeDeleted));
 }
 
-/**
- * A lookup answers null for a missing id, another tenant's id and a deleted row alike. With
- * asOf, it answers the version valid at that instant (null if the row did not exist or was
- * deleted then).
- */
-async function lookup<T extends { deletedAt?: Date | null }>(
-  id: string,
-  asOf: Date | string | null | undefined,
-  current: (id: string) => Promise<T | null>,
-  past: (id: string, at: Date) => Promise<T | null>,
-): Promise<T | null> {
-  const parsedId = parseId(id, 'id');
-  const at = parseAsOf(asOf);
-  if (!at) return current(parsedId);
-  const version = await past(parsedId, at);
-  return version && !version.deletedAt ? version : null;
-}
-
 export function getClient(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ClientEntity | null> {
-  return lookup(id, asOf, (key) => ctx.loaders.clientById.load(key), ctx.loaders.clientHistory.asOf);
+  return lookupAsOf(id, asOf, { current: (key) => ctx.loaders.clientById.load(key), asOf: ctx.loaders.clientHistory.asOf });
 }
 
 export function getContact(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ContactEntity | null> {
-  return lookup(id, asOf, (key) => ctx.loaders.contactById.load(key), ctx.loaders.contactHistory.asOf);
+  return lookupAsOf(id, asOf, { current: (key) => ctx.loaders.contactById.load(key), asOf: ctx.loaders.contactHistory.asOf });
 }
 
 export function getDeal(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<DealEntity | null> {
-  return lookup(id, asOf, (key) => ctx.loaders.dealById.load(key), ctx.loaders.dealHistory.asOf);
+  return lookupAsOf(id, asOf, { current: (key) => ctx.loaders.dealById.load(key), asOf: ctx.loaders.dealHistory.asOf });
 }
 
 export function listDeals(ctx: CrmContext, args: PageArgs & { filter?: DealFilter | null }): Promise<Connection<DealEntity>> {
@@ -149,7 +121,7 @@ export async function createClient(ctx: CrmContext, input: CreateClientInput): P
 
 export async function updateClient(ctx: CrmContext, id: string, input: UpdateClientInput, expectedVersion?: number | null): Promise<ClientEntity> {
   const client = await loadForUpdate(ctx, ClientSchema, 'Client', id, { expectedVersion });
-  const changed = assignDefined(client, {
+  const changed = assignChanges(client, {
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     ...clientFields(input),
@@ -218,7 +190,7 @@ export async function createContact(ctx: CrmContext, input: CreateContactInput):
 
 export async function updateContact(ctx: CrmContext, id: string, input: UpdateContactInput, expectedVersion?: number | null): Promise<ContactEntity> {
   const contact = await loadForUpdate(ctx, ContactSchema, 'Contact', id, { expectedVersion });
-  const changed = assignDefined(contact, {
+  const changed = assignChanges(contact, {
     firstName: input.firstName === undefined ? undefined : requiredText(input.firstName, 'input.firstName', 100),
     lastName: input.lastName === undefined ? undefined : (optionalText(input.lastName, 'input.lastName', 100) ?? ''),
     email: optionalEmail(input.email, 'input.email'),
@@ -268,7 +240,7 @@ export async function updateDeal(ctx: CrmContext, id: string, input: UpdateDealI
   if (input.value === null) throw badUserInput('input.value must not be null', 'input.value');
   const value = input.value ? money(input.value, 'input.value') : undefined;
   const previousStage = deal.stage;
-  const changed = assignDefined(deal, {
+  const changed = assignChanges(deal, {
     title: input.title === undefined ? undefined : requiredText(input.title, 'input.title'),
     stage: input.stage === undefined ? undefined : requiredInput(input.stage, 'input.stage'),
     valueAmountMinor: value?.amountMinor,

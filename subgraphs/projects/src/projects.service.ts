@@ -1,14 +1,16 @@
 import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
+  assignChanges,
   checkDateOrder,
   deletedRowsFilter,
   emitDomainEvent,
   findPage,
   flushAndReload,
   loadForUpdate,
+  lookupAsOf,
+  parseAsOf,
   notFound,
   optionalText,
-  parseAsOf,
   parseId,
   requiredInput,
   requiredText,
@@ -42,17 +44,6 @@ interface PageArgs {
   includeDeleted?: boolean | null;
 }
 
-/** Copies the fields present in `input` onto `entity`: omitted keeps the value, null clears it. Answers the changed fields. */
-function assignDefined<T extends object>(entity: T, changes: Partial<T>): string[] {
-  const changed: string[] = [];
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) continue;
-    if ((entity as Record<string, unknown>)[key] !== value) changed.push(key);
-    (entity as Record<string, unknown>)[key] = value;
-  }
-  return changed;
-}
-
 export function listProjects(ctx: ProjectsContext, args: PageArgs & { filter?: ProjectFilter | null }): Promise<Connection<ProjectEntity>> {
   const where: FilterQuery<ProjectEntity> = args.filter?.status ? { status: { $in: args.filter.status } } : {};
   return findPage(ctx.em, ProjectSchema, where, args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
@@ -79,25 +70,12 @@ export function tasksOfProject(ctx: ProjectsContext, projectId: string, args: Pa
   return ctx.loaders.tasksOfProject(projectId, { first: args.first, after: args.after, filter: { status: args.filter?.status }, includeDeleted });
 }
 
-async function lookup<T extends { deletedAt?: Date | null }>(
-  id: string,
-  asOf: Date | string | null | undefined,
-  current: (id: string) => Promise<T | null>,
-  past: (id: string, at: Date) => Promise<T | null>,
-): Promise<T | null> {
-  const parsedId = parseId(id, 'id');
-  const at = parseAsOf(asOf);
-  if (!at) return current(parsedId);
-  const version = await past(parsedId, at);
-  return version && !version.deletedAt ? version : null;
-}
-
 export const getProject = (ctx: ProjectsContext, id: string, asOf?: Date | string | null) =>
-  lookup(id, asOf, (key) => ctx.loaders.projectById.load(key), ctx.loaders.projectHistory.asOf);
+  lookupAsOf(id, asOf, { current: (key) => ctx.loaders.projectById.load(key), asOf: ctx.loaders.projectHistory.asOf });
 export const getTask = (ctx: ProjectsContext, id: string, asOf?: Date | string | null) =>
-  lookup(id, asOf, (key) => ctx.loaders.taskById.load(key), ctx.loaders.taskHistory.asOf);
+  lookupAsOf(id, asOf, { current: (key) => ctx.loaders.taskById.load(key), asOf: ctx.loaders.taskHistory.asOf });
 export const getMilestone = (ctx: ProjectsContext, id: string, asOf?: Date | string | null) =>
-  lookup(id, asOf, (key) => ctx.loaders.milestoneById.load(key), ctx.loaders.milestoneHistory.asOf);
+  lookupAsOf(id, asOf, { current: (key) => ctx.loaders.milestoneById.load(key), asOf: ctx.loaders.milestoneHistory.asOf });
 
 async function requireProject(ctx: ProjectsContext, id: string, field: string): Promise<ProjectEntity> {
   const project = await ctx.em.findOne(ProjectSchema, { id: parseId(id, field) });
@@ -143,7 +121,7 @@ export async function createProject(ctx: ProjectsContext, input: CreateProjectIn
 
 export async function updateProject(ctx: ProjectsContext, id: string, input: UpdateProjectInput, expectedVersion?: number | null): Promise<ProjectEntity> {
   const project = await loadForUpdate(ctx, ProjectSchema, 'Project', id, { expectedVersion });
-  const changed = assignDefined(project, {
+  const changed = assignChanges(project, {
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     description: optionalText(input.description, 'input.description', 10_000),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
@@ -194,7 +172,7 @@ export async function updateTask(ctx: ProjectsContext, id: string, input: Update
   const task = await loadForUpdate(ctx, TaskSchema, 'Task', id, { expectedVersion });
   let milestoneId: string | null | undefined = input.milestoneId === null ? null : undefined;
   if (input.milestoneId) milestoneId = (await requireMilestoneOfProject(ctx, input.milestoneId, task.projectId, 'input.milestoneId')).id;
-  const changed = assignDefined(task, {
+  const changed = assignChanges(task, {
     milestoneId,
     title: input.title === undefined ? undefined : requiredText(input.title, 'input.title', 300),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
@@ -235,7 +213,7 @@ export async function updateMilestone(ctx: ProjectsContext, id: string, input: U
   let completedAt: Date | null | undefined;
   if (input.completed === true && !milestone.completedAt) completedAt = now;
   if (input.completed === false && milestone.completedAt) completedAt = null;
-  const changed = assignDefined(milestone, {
+  const changed = assignChanges(milestone, {
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     dueDate: input.dueDate,
     completedAt,

@@ -3,7 +3,40 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorLabel } from '../auth/internal-context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { parseId } from '../ids.js';
+import { parseAsOf } from './history.js';
 import type { SubgraphContext } from './subgraph.js';
+
+/**
+ * Copies the fields given in an update input onto the entity: an omitted (undefined) field
+ * keeps its value, null clears it. Answers the fields that really changed, so a service can
+ * skip a write (and its event) when nothing did.
+ */
+export function assignChanges<T extends object>(entity: T, changes: Partial<T>): string[] {
+  const changed: string[] = [];
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    if ((entity as Record<string, unknown>)[key] !== value) changed.push(key);
+    (entity as Record<string, unknown>)[key] = value;
+  }
+  return changed;
+}
+
+/**
+ * A single-entity lookup, now or as of an instant. It answers null for a missing id, another
+ * tenant's id and a deleted row alike; with asOf, the version valid then (null if the row did
+ * not exist yet or was deleted at that time).
+ */
+export async function lookupAsOf<T extends { deletedAt?: Date | null }>(
+  id: string,
+  asOf: Date | string | null | undefined,
+  loaders: { current: (id: string) => Promise<T | null>; asOf: (id: string, at: Date) => Promise<T | null> },
+): Promise<T | null> {
+  const parsedId = parseId(id, 'id');
+  const at = parseAsOf(asOf);
+  if (!at) return loaders.current(parsedId);
+  const version = await loaders.asOf(parsedId, at);
+  return version && !version.deletedAt ? version : null;
+}
 
 /** What every main entity carries for the write path (maintained by the database). */
 export interface Tracked {
