@@ -10,6 +10,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    env: { UBOS_QUIET_ERRORS: '1' },
+    env: { UBOS_QUIET_ERRORS: process.env.UBOS_QUIET_ERRORS ?? "1" },
   },
 });

@@ -27,6 +27,11 @@ CREATE INDEX tasks_org_project_live_idx ON tasks (organization_id, project_id, i
 CREATE FUNCTION ubos_untracked_columns() RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['organization_id', 'id', 'version', 'updated_at', 'created_at'] $$;
 
+-- Columns that never leave their table, not even into the audit trail or the history (the
+-- serving role can read both): the hash of an API key's secret.
+CREATE FUNCTION ubos_secret_columns() RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['secret_hash'] $$;
+
 -- The trigger, not the ORM, owns `version`: it starts at 1 and grows by one with every change
 -- of the row's content. Whatever a writer puts there is overwritten.
 CREATE FUNCTION ubos_bump_version() RETURNS trigger
@@ -232,20 +237,20 @@ DECLARE
   erasing boolean := coalesce(current_setting('ubos.erasing', true), '') = 'on';
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    old_row := to_jsonb(OLD);
+    old_row := to_jsonb(OLD) - ubos_secret_columns();
     row_data := old_row;
     v_action := 'purged';
     SELECT coalesce(jsonb_object_agg(key, jsonb_build_object('from', value, 'to', NULL)), '{}'::jsonb) INTO v_changes
     FROM jsonb_each(old_row) WHERE key <> ALL (ubos_untracked_columns());
   ELSE
-    new_row := to_jsonb(NEW);
+    new_row := to_jsonb(NEW) - ubos_secret_columns();
     row_data := new_row;
     IF TG_OP = 'INSERT' THEN
       v_action := 'created';
       SELECT coalesce(jsonb_object_agg(key, jsonb_build_object('from', NULL, 'to', value)), '{}'::jsonb) INTO v_changes
       FROM jsonb_each(new_row) WHERE key <> ALL (ubos_untracked_columns());
     ELSE
-      old_row := to_jsonb(OLD);
+      old_row := to_jsonb(OLD) - ubos_secret_columns();
       SELECT coalesce(jsonb_object_agg(n.key, jsonb_build_object(
                'from', CASE WHEN erasing THEN ubos_redact(o.value) ELSE o.value END, 'to', n.value)), '{}'::jsonb) INTO v_changes
       FROM jsonb_each(new_row) n JOIN jsonb_each(old_row) o USING (key)

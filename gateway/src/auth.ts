@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { InvalidTokenError, unauthenticated, type TokenService } from '@ubos/kernel';
+import { apiKeyActor, type ApiKeyAuthenticator } from './api-keys.js';
 import type { GatewayContext } from './context.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -10,7 +11,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * Turns the Authorization header into the request's actor and tenant. No header means an
  * anonymous caller, who may only log in; a header that does not verify is refused outright.
  */
-export async function authenticate(req: http.IncomingMessage, tokens: TokenService): Promise<GatewayContext> {
+export async function authenticate(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator): Promise<GatewayContext> {
   const suppliedId = req.headers['x-request-id'];
   const requestId = typeof suppliedId === 'string' && REQUEST_ID.test(suppliedId) ? suppliedId : randomUUID();
   const base = {
@@ -22,6 +23,11 @@ export async function authenticate(req: http.IncomingMessage, tokens: TokenServi
   if (!header) return { ...base, actor: { kind: 'anonymous' }, organizationId: null };
   const [scheme, token] = header.split(' ');
   if (scheme?.toLowerCase() !== 'bearer' || !token) throw withRequestId(unauthenticated('Authorization must be "Bearer <token>"'), requestId);
+  if (apiKeys && token.startsWith('ubos_')) {
+    const principal = await apiKeys.authenticate(token);
+    if (!principal) throw withRequestId(unauthenticated('Invalid, revoked or expired API key'), requestId);
+    return { ...base, actor: apiKeyActor(principal), organizationId: principal.organizationId, apiKey: principal };
+  }
   try {
     const claims = await tokens.verify(token);
     return { ...base, actor: { kind: 'user', userId: claims.userId, role: claims.role }, organizationId: claims.organizationId };
@@ -60,8 +66,10 @@ export function isIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
-/** In production only owners and admins may introspect (ARCHITECTURE section 5). */
+/** API keys never introspect; in production only owners and admins may (ARCHITECTURE section 5). */
 export function mayIntrospect(context: GatewayContext, production: boolean): boolean {
+  // Partners code against the published SDL; a key never introspects.
+  if (context.actor.kind === 'apikey') return false;
   if (!production) return true;
   return context.actor.kind === 'user' && (context.actor.role === 'OWNER' || context.actor.role === 'ADMIN');
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '@ubos/kernel';
+import type { Actor, RequestLimits } from '@ubos/kernel';
 
 /** The gateway's view of one incoming request, before it is split into subgraph fetches. */
 export interface GatewayContext {
@@ -7,4 +7,6 @@ export interface GatewayContext {
   organizationId: string | null;
   ip?: string;
   userAgent?: string;
+  /** The caller's own request limits (e.g. an API key's), merged over the defaults by `limitsFor`. */
+  limits?: Partial<RequestLimits>;
 }

@@ -4,8 +4,10 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { forbidden, maskError, readJsonBody, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
+import { forbidden, INTERNAL_CONTEXT_HEADER, maskError, readJsonBody, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
+import { ApiKeyAuthenticator, type IdentityCaller } from './api-keys.js';
 import { authenticate, isIntrospection, isPublicOperation, mayIntrospect } from './auth.js';
+import { buildScopeMap, missingScope, supergraphForGateway, type ScopeMap } from './scopes.js';
 import type { GatewayContext } from './context.js';
 import { playgroundAsset, playgroundHtml } from './playground.js';
 import { InProcessSubgraphSource, SignedRemoteSubgraphSource } from './sources.js';
@@ -23,13 +25,17 @@ export interface GatewayOptions {
   metricsToken?: string;
 }
 
-function gatewayPlugin(production: boolean): ApolloServerPlugin<GatewayContext> {
+function gatewayPlugin(production: boolean, scopes: ScopeMap): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, contextValue }) {
+        async didResolveOperation({ operation, document, contextValue, schema }) {
           if (contextValue.actor.kind === 'anonymous' && (!operation || !isPublicOperation(operation))) throw unauthenticated();
-          if (!mayIntrospect(contextValue, production) && isIntrospection(document)) throw forbidden('Introspection is limited to owners and admins');
+          if (!mayIntrospect(contextValue, production) && isIntrospection(document)) throw forbidden('Introspection is not available to this caller');
+          if (contextValue.actor.kind === 'apikey') {
+            const scope = missingScope(schema, document, scopes, contextValue.actor.scopes);
+            if (scope) throw new GraphQLError(`This API key lacks the scope ${scope}`, { extensions: { code: 'FORBIDDEN', scope } });
+          }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
@@ -51,6 +57,22 @@ function gatewayPlugin(production: boolean): ApolloServerPlugin<GatewayContext> 
   };
 }
 
+/**
+ * Calls the identity subgraph directly, outside any client request (to authenticate an API
+ * key): signed like every fetch, as an anonymous actor, in-process or over HTTP.
+ */
+function identityCaller(options: GatewayOptions): IdentityCaller {
+  return async (query, variables) => {
+    const header = options.signer.sign({ requestId: 'api-key-authentication', organizationId: null, actor: { kind: 'anonymous' } }, query, variables);
+    const runtime = options.runtimes?.identity;
+    if (runtime) return (await runtime.execute({ query, variables }, { [INTERNAL_CONTEXT_HEADER]: header })).body;
+    const url = options.subgraphUrls?.identity;
+    if (!url) throw new Error('No identity subgraph to authenticate API keys with');
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: header }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: any; errors?: readonly unknown[] };
+  };
+}
+
 export interface RunningGateway {
   url: string;
   server: http.Server;
@@ -68,7 +90,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   // unless its operator says so.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: supergraphForGateway(options.supergraphSdl),
     buildService: ({ name, url }): GraphQLDataSource<GatewayContext> => {
       const runtime = options.runtimes?.[name];
       if (runtime) return new InProcessSubgraphSource(runtime, options.signer);
@@ -80,7 +102,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as any,
     // The playground is ours, served from npm packages; Apollo's landing pages load from a CDN.
-    plugins: [gatewayPlugin(options.production), ApolloServerPluginLandingPageDisabled()],
+    plugins: [gatewayPlugin(options.production, buildScopeMap(options.supergraphSdl)), ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     // Allowed here and limited per caller by the plugin: in production, owners and admins only.
     introspection: true,
@@ -91,6 +113,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
     // CSRF prevention stays on: browsers must send JSON or an Apollo preflight header.
   });
   await apollo.start();
+  const apiKeys = new ApiKeyAuthenticator(identityCaller(options));
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -109,7 +132,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
         return res.end(html);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
-      await serveGraphQL(req, res, url, apollo, options);
+      await serveGraphQL(req, res, url, apollo, options, apiKeys);
     } catch (error) {
       // A client that hangs up mid-request (e.g. a load generator stopping) is not our failure.
       if (req.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET' || (error as Error).message === 'aborted') return;
@@ -133,10 +156,17 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   };
 }
 
-async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, apollo: ApolloServer<GatewayContext>, options: GatewayOptions) {
+async function serveGraphQL(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  apollo: ApolloServer<GatewayContext>,
+  options: GatewayOptions,
+  apiKeys: ApiKeyAuthenticator,
+) {
   let context: GatewayContext;
   try {
-    context = await authenticate(req, options.tokens);
+    context = await authenticate(req, options.tokens, apiKeys);
   } catch (error) {
     if (error instanceof GraphQLError) return sendJson(res, 401, { errors: [{ message: error.message, extensions: error.extensions }] });
     throw error;

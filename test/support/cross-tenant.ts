@@ -14,7 +14,7 @@ export interface CrossTenantContext {
   db: TestDatabase;
 }
 
-type Ids = Record<'client' | 'contact' | 'deal' | 'project' | 'task' | 'milestone' | 'organization', string>;
+type Ids = Record<'client' | 'contact' | 'deal' | 'project' | 'task' | 'milestone' | 'organization' | 'apiKey', string>;
 
 interface IdCase {
   field: string;
@@ -23,7 +23,7 @@ interface IdCase {
   operation(id: string, own: Ids): { query: string; variables: Record<string, unknown> };
 }
 
-const TENANT_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'activity_events'];
+const TENANT_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'activity_events', 'api_keys'];
 
 const CASES: IdCase[] = [
   { field: 'client', what: 'client', operation: (id) => ({ query: 'query($id: ID!) { client(id: $id) { id name } }', variables: { id } }) },
@@ -66,6 +66,7 @@ const CASES: IdCase[] = [
   { field: 'restoreMilestone', what: 'milestone', operation: (id) => ({ query: 'mutation($id: ID!) { restoreMilestone(id: $id) { id } }', variables: { id } }) },
   { field: 'milestone', what: 'milestone', operation: (id) => ({ query: 'query($id: ID!) { milestone(id: $id, asOf: "2030-01-01T00:00:00Z") { id } }', variables: { id } }) },
   { field: 'updateClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { updateClient(id: $id, input: { name: "X" }, expectedVersion: 1) { id } }', variables: { id } }) },
+  { field: 'revokeApiKey', what: 'apiKey', operation: (id) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id } }) },
   { field: 'eraseClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { eraseClient(id: $id) { id } }', variables: { id } }) },
   { field: 'purgeClient', what: 'client', operation: (id) => ({ query: 'mutation($id: ID!) { purgeClient(id: $id) }', variables: { id } }) },
   { field: 'purgeContact', what: 'contact', operation: (id) => ({ query: 'mutation($id: ID!) { purgeContact(id: $id) }', variables: { id } }) },
@@ -76,7 +77,19 @@ const CASES: IdCase[] = [
 ];
 
 /** Root fields without an id argument; the list tests below cover the ones that return data. */
-const WITHOUT_ID_ARGUMENTS = new Set(['clients', 'deals', 'projects', 'me', 'organization', 'createClient', 'activity', 'exportAuditCheckpoint']);
+const WITHOUT_ID_ARGUMENTS = new Set(['apiKeys', 'createApiKey', 'clients', 'deals', 'projects', 'me', 'organization', 'createClient', 'activity', 'exportAuditCheckpoint']);
+
+/** Each tenant gets one API key, so that key management is tried across tenants too. */
+async function apiKeyOf(db: TestDatabase, organizationId: string): Promise<string> {
+  const [existing] = await db.admin<{ id: string }>('select id from api_keys where organization_id = $1 order by id limit 1', [organizationId]);
+  if (existing) return existing.id;
+  const [created] = await db.admin<{ id: string }>(
+    `insert into api_keys (organization_id, name, prefix, secret_hash, scopes, created_by)
+     values ($1, 'Cross-tenant probe', substr(md5(random()::text), 1, 12), md5(random()::text), '{crm:read}', 'system') returning id`,
+    [organizationId],
+  );
+  return created!.id;
+}
 
 async function idsOf(db: TestDatabase, organizationId: string): Promise<Ids> {
   const one = async (table: string) => (await db.admin<{ id: string }>(`select id from ${table} where organization_id = $1 order by id limit 1`, [organizationId]))[0]!.id;
@@ -88,6 +101,7 @@ async function idsOf(db: TestDatabase, organizationId: string): Promise<Ids> {
     task: await one('tasks'),
     milestone: await one('milestones'),
     organization: organizationId,
+    apiKey: await apiKeyOf(db, organizationId),
   };
 }
 
@@ -119,7 +133,12 @@ export function defineCrossTenantSuite(setup: () => Promise<CrossTenantContext>)
       const schema = buildSchema(readCommittedSupergraph());
       const fields = ['Query', 'Mutation'].flatMap((type) => {
         const object = schema.getType(type);
-        return isObjectType(object) ? Object.keys(object.getFields()).filter((name) => !name.startsWith('_')) : [];
+        // @inaccessible fields are not in the public graph: only the gateway calls them, signed.
+        return isObjectType(object)
+          ? Object.values(object.getFields())
+              .filter((field) => !field.name.startsWith('_') && !field.astNode?.directives?.some((directive) => directive.name.value === 'inaccessible'))
+              .map((field) => field.name)
+          : [];
       });
       const covered = new Set([...CASES.map((entry) => entry.field), ...WITHOUT_ID_ARGUMENTS]);
       expect(fields.filter((field) => !covered.has(field))).toEqual([]);
@@ -128,10 +147,13 @@ export function defineCrossTenantSuite(setup: () => Promise<CrossTenantContext>)
     it('answers a foreign id exactly like a missing one, and changes no foreign row', async () => {
       const context = await setup();
       const own = await idsOf(context.db, context.actorOrganizationId);
+      // Gathered first: it may create a probe API key in a foreign tenant.
+      const foreignIdsByOrganization = new Map<string, Ids>();
+      for (const organizationId of context.foreignOrganizationIds) foreignIdsByOrganization.set(organizationId, await idsOf(context.db, organizationId));
       const before = await fingerprint(context.db, context.foreignOrganizationIds);
       let checked = 0;
       for (const foreignOrganizationId of context.foreignOrganizationIds) {
-        const foreign = await idsOf(context.db, foreignOrganizationId);
+        const foreign = foreignIdsByOrganization.get(foreignOrganizationId)!;
         for (const entry of CASES) {
           const foreignId = foreign[entry.what as keyof Ids];
           const missingId = uuidv7();

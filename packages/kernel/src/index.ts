@@ -17,3 +17,4 @@ export * from './db/urls.js';
 export * from './graphql/standalone.js';
 export * from './graphql/write-path.js';
 export * from './graphql/history.js';
+export * from './auth/scopes.js';

@@ -12,7 +12,7 @@ import { TEST_ORGANIZATIONS } from '../../../test/support/stack.js';
 // filter, and Row Level Security.
 let db: TestDatabase;
 let tenants: Record<string, SeededOrganization>;
-const ENTITY_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'activity_events', 'outbox'];
+const ENTITY_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'activity_events', 'outbox', 'api_keys', 'persisted_operations'];
 const TENANT_TABLES = [...ENTITY_TABLES, 'entity_history', 'audit_chain_heads'];
 // audit_chain_heads is the sealing trigger's alone: the serving role cannot read it at all.
 const READABLE_TENANT_TABLES = TENANT_TABLES.filter((table) => table !== 'audit_chain_heads');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { SubgraphDefinition, TokenService } from '@ubos/kernel';
+import { ApiKeySchema } from './entities/api-key.entity.js';
 import { MembershipSchema } from './entities/membership.entity.js';
 import { OrganizationSchema } from './entities/organization.entity.js';
 import { UserSchema } from './entities/user.entity.js';
@@ -16,7 +17,7 @@ export function createIdentitySubgraph(tokens: TokenService): SubgraphDefinition
     name: 'identity',
     typeDefs: parse(fs.readFileSync(sdlPath, 'utf8')),
     resolvers: createResolvers(tokens) as SubgraphDefinition<IdentityLoaders>['resolvers'],
-    entities: [OrganizationSchema, UserSchema, MembershipSchema],
+    entities: [OrganizationSchema, UserSchema, MembershipSchema, ApiKeySchema],
     createLoaders: createIdentityLoaders,
   };
 }

@@ -6,10 +6,13 @@ export const INTERNAL_CONTEXT_HEADER = 'x-ubos-context';
 /** Who is acting. Written into the audit trail as `user:<id>`, `apikey:<id>` or `system`. */
 export type Actor =
   | { kind: 'user'; userId: string; role: Role }
+  | { kind: 'apikey'; apiKeyId: string; scopes: string[] }
   | { kind: 'anonymous' };
 
 export function actorLabel(actor: Actor): string {
-  return actor.kind === 'user' ? `user:${actor.userId}` : 'system';
+  if (actor.kind === 'user') return `user:${actor.userId}`;
+  if (actor.kind === 'apikey') return `apikey:${actor.apiKeyId}`;
+  return 'system';
 }
 
 /** What the gateway tells a subgraph about one fetch. */

@@ -3,6 +3,7 @@ import type { OrganizationEntity } from '../entities/organization.entity.js';
 import type { UserEntity } from '../entities/user.entity.js';
 import type { MembershipEntity } from '../entities/membership.entity.js';
 import type { MembershipConnectionModel, AuthPayloadModel } from '../mappers.js';
+import type { ApiKeyEntity } from '../entities/api-key.entity.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,6 +21,37 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * A partner's key to the public graph. It acts for one organization, within its scopes. The
+ * secret is shown once, when the key is created.
+ */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it: user:<id>. */
+  createdBy: Scalars['String']['output'];
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Only operations registered with registerPersistedOperations are accepted. */
+  persistedOnly: Scalars['Boolean']['output'];
+  /** The key's public prefix: the secret starts with ubos_<prefix>_. */
+  prefix: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Coarse rights per domain, e.g. crm:read, crm:write, projects:read, timeline:read. */
+  scopes: Array<Scalars['String']['output']>;
+};
+
+/** What the gateway learns about a live API key. Not part of the public graph. */
+export type ApiKeyPrincipal = {
+  __typename?: 'ApiKeyPrincipal';
+  apiKeyId: Scalars['ID']['output'];
+  limits: Scalars['String']['output'];
+  organizationId: Scalars['ID']['output'];
+  persistedOnly: Scalars['Boolean']['output'];
+  scopes: Array<Scalars['String']['output']>;
+};
+
 /** The result of a successful login. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -33,6 +65,23 @@ export type AuthPayload = {
   /** A bearer token for the Authorization header. It carries exactly one organization. */
   token: Scalars['String']['output'];
   user: User;
+};
+
+export type CreateApiKeyInput = {
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  /** Accept only registered operations with this key. */
+  persistedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At least one of the known scopes (see ApiKey.scopes). */
+  scopes: Array<Scalars['String']['input']>;
+};
+
+/** A new key and its secret. The secret cannot be read again. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** Send it as Authorization: Bearer <secret>. */
+  secret: Scalars['String']['output'];
 };
 
 /** A user's place in one organization. */
@@ -63,12 +112,21 @@ export type MembershipEdge = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates an API key for the organization (owners and admins). Answers the secret once. */
+  createApiKey: CreatedApiKey;
   /**
    * Exchanges an email and password for a token. A user in several organizations picks one
    * with organizationId; without it, the oldest membership is used. Wrong credentials answer
    * UNAUTHENTICATED without telling which part was wrong.
    */
   login: AuthPayload;
+  /** Revokes a key at once (owners and admins). NOT_FOUND for a key of another organization. */
+  revokeApiKey: ApiKey;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -76,6 +134,11 @@ export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   password: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /**
@@ -125,10 +188,24 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** For the gateway alone: the principal of a live key, or null. */
+  apiKeyPrincipal: Maybe<ApiKeyPrincipal>;
+  /** The organization's API keys, newest first, without their secrets. Owners and admins only. */
+  apiKeys: Array<ApiKey>;
   /** The signed-in user. */
   me: User;
   /** The organization of the current token. */
   organization: Organization;
+};
+
+
+export type QueryApiKeyPrincipalArgs = {
+  secret: Scalars['String']['input'];
+};
+
+
+export type QueryApiKeysArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** What a member may do in an organization. */
@@ -250,11 +327,16 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
+  ApiKey: ResolverTypeWrapper<ApiKeyEntity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ApiKeyPrincipal: ResolverTypeWrapper<ApiKeyPrincipal>;
+  AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Membership: ResolverTypeWrapper<MembershipEntity>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   MembershipConnection: ResolverTypeWrapper<MembershipConnectionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MembershipEdge: ResolverTypeWrapper<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>;
@@ -262,7 +344,6 @@ export type ResolversTypes = {
   Organization: ResolverTypeWrapper<OrganizationEntity>;
   OrganizationChoice: ResolverTypeWrapper<OrganizationChoice>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   User: ResolverTypeWrapper<UserEntity>;
@@ -270,11 +351,16 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AuthPayload: AuthPayloadModel;
+  ApiKey: ApiKeyEntity;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  ApiKeyPrincipal: ApiKeyPrincipal;
+  AuthPayload: AuthPayloadModel;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   DateTime: Scalars['DateTime']['output'];
   Membership: MembershipEntity;
-  ID: Scalars['ID']['output'];
   MembershipConnection: MembershipConnectionModel;
   Int: Scalars['Int']['output'];
   MembershipEdge: Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] };
@@ -282,9 +368,28 @@ export type ResolversParentTypes = {
   Organization: OrganizationEntity;
   OrganizationChoice: OrganizationChoice;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   User: UserEntity;
+};
+
+export type ApiKeyResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  persistedOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApiKeyPrincipalResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ApiKeyPrincipal'] = ResolversParentTypes['ApiKeyPrincipal']> = {
+  apiKeyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limits?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  persistedOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -294,6 +399,11 @@ export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType exten
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type CreatedApiKeyResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -320,7 +430,9 @@ export type MembershipEdgeResolvers<ContextType = IdentityContext, ParentType ex
 };
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
 };
 
 export type OrganizationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
@@ -347,6 +459,8 @@ export type PageInfoResolvers<ContextType = IdentityContext, ParentType extends 
 };
 
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeyPrincipal?: Resolver<Maybe<ResolversTypes['ApiKeyPrincipal']>, ParentType, ContextType, RequireFields<QueryApiKeyPrincipalArgs, 'secret'>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
@@ -361,7 +475,10 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
 };
 
 export type Resolvers<ContextType = IdentityContext> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyPrincipal?: ApiKeyPrincipalResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;

@@ -1,7 +1,10 @@
+import * as apiKeys from '../api-keys.service.js';
 import * as identity from '../identity.service.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export const Query: QueryResolvers = {
   me: (_parent, _args, ctx) => identity.me(ctx),
   organization: (_parent, _args, ctx) => identity.currentOrganization(ctx),
+  apiKeys: (_parent, { includeRevoked }, ctx) => apiKeys.listApiKeys(ctx, includeRevoked),
+  apiKeyPrincipal: (_parent, { secret }, ctx) => apiKeys.apiKeyPrincipal(ctx, secret),
 };

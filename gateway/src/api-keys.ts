@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '@ubos/kernel';
+
+export interface ApiKeyPrincipal {
+  organizationId: string;
+  apiKeyId: string;
+  scopes: string[];
+  persistedOnly: boolean;
+  limits: Record<string, unknown>;
+}
+
+/** Sends one operation to the identity subgraph, signed like any fetch of the gateway. */
+export type IdentityCaller = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: readonly unknown[] }>;
+
+const PRINCIPAL_QUERY = 'query ApiKeyPrincipal($secret: String!) { apiKeyPrincipal(secret: $secret) { organizationId apiKeyId scopes persistedOnly limits } }';
+
+/**
+ * Authenticates API keys. The gateway holds no database connection; it asks the identity
+ * subgraph, which looks the key up through a narrow SECURITY DEFINER function. Answers are
+ * cached briefly (by the secret's digest, never the secret), so a revoked key stops working
+ * within `ttlMs`.
+ */
+export class ApiKeyAuthenticator {
+  private readonly cache = new Map<string, { principal: ApiKeyPrincipal | null; until: number }>();
+
+  constructor(
+    private readonly callIdentity: IdentityCaller,
+    private readonly ttlMs = 30_000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async authenticate(secret: string): Promise<ApiKeyPrincipal | null> {
+    const key = createHash('sha256').update(secret).digest('base64url');
+    const cached = this.cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const result = await this.callIdentity(PRINCIPAL_QUERY, { secret });
+    if (result.errors?.length) throw new Error('API key lookup failed');
+    const raw = result.data?.apiKeyPrincipal;
+    const principal: ApiKeyPrincipal | null = raw ? { ...raw, limits: JSON.parse(raw.limits || '{}') } : null;
+    // Unknown secrets are cached for a shorter time: enough to blunt a flood, not to matter.
+    this.cache.set(key, { principal, until: Date.now() + (principal ? this.ttlMs : Math.min(this.ttlMs, 5_000)) });
+    if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    return principal;
+  }
+}
+
+export function apiKeyActor(principal: ApiKeyPrincipal): Actor {
+  return { kind: 'apikey', apiKeyId: principal.apiKeyId, scopes: principal.scopes };
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
+
+// Partners on the public graph: API keys of one organization, with scopes.
+let t: TestStack;
+let owner: GraphQLClient;
+
+beforeAll(async () => {
+  t = await startTestStack();
+  owner = await t.as('alpha');
+});
+afterAll(() => t?.close());
+
+async function createKey(scopes: string[], extra: Record<string, unknown> = {}) {
+  const result = await owner.request('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name scopes prefix } } }', {
+    input: { name: 'Partner', scopes, ...extra },
+  });
+  expect(result.errors).toBeUndefined();
+  return result.data.createApiKey as { secret: string; apiKey: { id: string; scopes: string[]; prefix: string } };
+}
+
+describe('API keys', () => {
+  it('returns the secret once, stores only a hash, and lists keys without secrets', async () => {
+    const { secret, apiKey } = await createKey(['crm:read']);
+    expect(secret).toMatch(/^ubos_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(secret.startsWith(`ubos_${apiKey.prefix}_`)).toBe(true);
+    const [row] = await t.db.admin('select secret_hash from api_keys where id = $1', [apiKey.id]);
+    expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(await t.db.admin('select * from api_keys'))).not.toContain(secret.split('_').at(-1));
+    // Neither the audit trail nor the history carries the hash.
+    expect(JSON.stringify(await t.db.admin('select changes from activity_events where entity_id = $1', [apiKey.id]))).not.toContain(row.secret_hash);
+    const listed = await owner.request('{ apiKeys { id name scopes prefix } }');
+    expect(listed.data.apiKeys).toContainEqual({ id: apiKey.id, name: 'Partner', scopes: ['crm:read'], prefix: apiKey.prefix });
+    expect(JSON.stringify(listed)).not.toContain(secret);
+  });
+
+  it('lets a key act for its organization within its scopes, audited as the key', async () => {
+    const { secret, apiKey } = await createKey(['crm:read', 'crm:write']);
+    const partner = t.anonymous.withToken(secret);
+    const clients = await partner.request('{ clients { totalCount } }');
+    expect(clients.data.clients.totalCount).toBe(4);
+    const created = await partner.request('mutation { createClient(input: { name: "From a partner" }) { id } }');
+    const [event] = await t.db.admin('select actor from activity_events where entity_id = $1', [created.data.createClient.id]);
+    expect(event.actor).toBe(`apikey:${apiKey.id}`);
+  });
+
+  it('answers FORBIDDEN, naming the scope, for a field outside the key\'s scopes', async () => {
+    const { secret } = await createKey(['crm:read']);
+    const partner = t.anonymous.withToken(secret);
+    const write = await partner.request('mutation { createClient(input: { name: "Nope" }) { id } }');
+    expect(write.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'crm:write' });
+    const nested = await partner.request('{ clients(first: 1) { edges { node { name projects { totalCount } } } } }');
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'projects:read' });
+    expect(nested.data).toBeUndefined();
+    expect((await partner.request('{ me { id } }')).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'identity:read' });
+    expect((await t.db.admin(`select count(*)::int as count from clients where name = 'Nope'`))[0].count).toBe(0);
+  });
+
+  it('keeps the gateway\'s own key lookup out of the public graph', async () => {
+    const probe = await owner.request('{ apiKeyPrincipal(secret: "ubos_x") { organizationId } }');
+    expect(probe.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses introspection for keys', async () => {
+    const { secret } = await createKey(['crm:read']);
+    const result = await t.anonymous.withToken(secret).request('{ __schema { queryType { name } } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('stops accepting a revoked key, and never accepted a wrong one', async () => {
+    const { secret, apiKey } = await createKey(['crm:read']);
+    const revoked = await owner.request('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id });
+    expect(revoked.data.revokeApiKey.revokedAt).toBeTruthy();
+    // The key was never used, so the gateway has no cached answer for it and the revocation
+    // holds at once; a key in use may keep working for up to 30 s (the gateway's cache).
+    const fresh = await t.anonymous.withToken(secret).request('{ clients { totalCount } }');
+    expect(fresh.status).toBe(401);
+    const tampered = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
+    const wrong = await t.anonymous.withToken(tampered).request('{ clients { totalCount } }');
+    expect(wrong.status).toBe(401);
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses expired keys, unknown scopes, and key management by members or keys', async () => {
+    const past = await owner.request('mutation { createApiKey(input: { name: "Old", scopes: ["crm:read"], expiresAt: "2020-01-01T00:00:00Z" }) { secret } }');
+    expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
+    const unknown = await owner.request('mutation { createApiKey(input: { name: "X", scopes: ["crm:read", "everything"] }) { secret } }');
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scopes.1' });
+    const member = await t.anonymous.login('member@alpha.test');
+    expect((await member.request('mutation { createApiKey(input: { name: "X", scopes: ["crm:read"] }) { secret } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await member.request('{ apiKeys { id } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { secret } = await createKey(['crm:read', 'identity:read']);
+    const byKey = await t.anonymous.withToken(secret).request('mutation { createApiKey(input: { name: "X", scopes: ["crm:read"] }) { secret } }');
+    expect(byKey.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // An expiry reached later: the key stops working once the database says it expired.
+    const { secret: shortLived, apiKey } = await createKey(['crm:read'], { expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    await t.db.admin(`update api_keys set expires_at = now() - interval '1 second' where id = $1`, [apiKey.id]);
+    expect((await t.anonymous.withToken(shortLived).request('{ clients { totalCount } }')).status).toBe(401);
+  });
+});
