@@ -9,8 +9,11 @@ export interface ApiKeyPrincipal {
   limits: Record<string, unknown>;
 }
 
-/** Sends one operation to the identity subgraph, signed like any fetch of the gateway. */
-export type IdentityCaller = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: readonly unknown[] }>;
+/**
+ * Sends one operation to the identity subgraph, signed like any fetch of the gateway: as an
+ * anonymous actor, in the given organization (none for a key lookup).
+ */
+export type IdentityCaller = (query: string, variables: Record<string, unknown>, organizationId?: string) => Promise<{ data?: any; errors?: readonly unknown[] }>;
 
 const PRINCIPAL_QUERY = 'query ApiKeyPrincipal($secret: String!) { apiKeyPrincipal(secret: $secret) { organizationId apiKeyId scopes persistedOnly limits } }';
 

@@ -26,7 +26,7 @@ export async function authenticate(req: http.IncomingMessage, tokens: TokenServi
   if (apiKeys && token.startsWith('ubos_')) {
     const principal = await apiKeys.authenticate(token);
     if (!principal) throw withRequestId(unauthenticated('Invalid, revoked or expired API key'), requestId);
-    return { ...base, actor: apiKeyActor(principal), organizationId: principal.organizationId, apiKey: principal };
+    return { ...base, actor: apiKeyActor(principal), organizationId: principal.organizationId, apiKey: principal, limits: principal.limits as GatewayContext['limits'] };
   }
   try {
     const claims = await tokens.verify(token);

@@ -1,4 +1,5 @@
 import type { Actor, RequestLimits } from '@ubos/kernel';
+import type { ApiKeyPrincipal } from './api-keys.js';
 
 /** The gateway's view of one incoming request, before it is split into subgraph fetches. */
 export interface GatewayContext {
@@ -9,4 +10,6 @@ export interface GatewayContext {
   userAgent?: string;
   /** The caller's own request limits (e.g. an API key's), merged over the defaults by `limitsFor`. */
   limits?: Partial<RequestLimits>;
+  /** Set when the caller authenticated with an API key. */
+  apiKey?: ApiKeyPrincipal;
 }

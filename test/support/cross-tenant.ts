@@ -2,8 +2,20 @@ import { buildSchema, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readCommittedSupergraph } from '@ubos/gateway';
 import { uuidv7 } from '@ubos/kernel';
+import { DEFAULT_REQUEST_LIMITS, type UbosConfig } from '@ubos/kernel';
 import type { TestDatabase } from './database.js';
 import type { GraphQLClient, GraphQLResult } from './stack.js';
+
+/**
+ * The suite sends hundreds of requests as one owner and one query that reads every row of the
+ * tenant (every list at `first: 100`), which the default rate and cost limits rightly refuse:
+ * the gateways it runs against turn them off. gateway/test/limits.test.ts tests the limits.
+ */
+export const ISOLATION_SUITE_CONFIG: Partial<UbosConfig> = {
+  limits: { ...DEFAULT_REQUEST_LIMITS, maxCost: 100_000_000 },
+  rateLimits: { actor: null, tenant: null, login: null },
+};
+export const ISOLATION_SUITE_ENV = { UBOS_MAX_COST: '100000000', UBOS_RATE_LIMIT_ACTOR: '0', UBOS_RATE_LIMIT_TENANT: '0', UBOS_RATE_LIMIT_LOGIN: '0' };
 
 export interface CrossTenantContext {
   /** The acting tenant's owner. */
@@ -77,7 +89,7 @@ const CASES: IdCase[] = [
 ];
 
 /** Root fields without an id argument; the list tests below cover the ones that return data. */
-const WITHOUT_ID_ARGUMENTS = new Set(['apiKeys', 'createApiKey', 'clients', 'deals', 'projects', 'me', 'organization', 'createClient', 'activity', 'exportAuditCheckpoint']);
+const WITHOUT_ID_ARGUMENTS = new Set(['apiKeys', 'createApiKey', 'persistedOperations', 'registerPersistedOperations', 'clients', 'deals', 'projects', 'me', 'organization', 'createClient', 'activity', 'exportAuditCheckpoint']);
 
 /** Each tenant gets one API key, so that key management is tried across tenants too. */
 async function apiKeyOf(db: TestDatabase, organizationId: string): Promise<string> {

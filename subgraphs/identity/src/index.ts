@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import type { SubgraphDefinition, TokenService } from '@ubos/kernel';
 import { ApiKeySchema } from './entities/api-key.entity.js';
 import { MembershipSchema } from './entities/membership.entity.js';
+import { PersistedOperationSchema } from './entities/persisted-operation.entity.js';
 import { OrganizationSchema } from './entities/organization.entity.js';
 import { UserSchema } from './entities/user.entity.js';
 import { createIdentityLoaders, type IdentityLoaders } from './loaders.js';
@@ -17,7 +18,7 @@ export function createIdentitySubgraph(tokens: TokenService): SubgraphDefinition
     name: 'identity',
     typeDefs: parse(fs.readFileSync(sdlPath, 'utf8')),
     resolvers: createResolvers(tokens) as SubgraphDefinition<IdentityLoaders>['resolvers'],
-    entities: [OrganizationSchema, UserSchema, MembershipSchema, ApiKeySchema],
+    entities: [OrganizationSchema, UserSchema, MembershipSchema, ApiKeySchema, PersistedOperationSchema],
     createLoaders: createIdentityLoaders,
   };
 }

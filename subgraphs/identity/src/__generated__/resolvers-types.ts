@@ -4,6 +4,7 @@ import type { UserEntity } from '../entities/user.entity.js';
 import type { MembershipEntity } from '../entities/membership.entity.js';
 import type { MembershipConnectionModel, AuthPayloadModel } from '../mappers.js';
 import type { ApiKeyEntity } from '../entities/api-key.entity.js';
+import type { PersistedOperationEntity } from '../entities/persisted-operation.entity.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -120,6 +121,11 @@ export type Mutation = {
    * UNAUTHENTICATED without telling which part was wrong.
    */
   login: AuthPayload;
+  /**
+   * Registers operations for the organization (owners and admins), by the SHA-256 of their text.
+   * Keys created with persistedOnly accept nothing else. Registering the same text again is a no-op.
+   */
+  registerPersistedOperations: Array<PersistedOperation>;
   /** Revokes a key at once (owners and admins). NOT_FOUND for a key of another organization. */
   revokeApiKey: ApiKey;
 };
@@ -134,6 +140,11 @@ export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   password: Scalars['String']['input'];
+};
+
+
+export type MutationRegisterPersistedOperationsArgs = {
+  operations: Array<PersistedOperationInput>;
 };
 
 
@@ -186,6 +197,23 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** An operation registered for the organization, known by the SHA-256 of its text. */
+export type PersistedOperation = {
+  __typename?: 'PersistedOperation';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  query: Scalars['String']['output'];
+  /** Lower-case hex SHA-256 of the query text: send it as extensions.persistedQuery.sha256Hash. */
+  sha256: Scalars['String']['output'];
+};
+
+export type PersistedOperationInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The operation's full text, exactly as clients will hash it. */
+  query: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** For the gateway alone: the principal of a live key, or null. */
@@ -196,6 +224,10 @@ export type Query = {
   me: User;
   /** The organization of the current token. */
   organization: Organization;
+  /** For the gateway alone: the registered operation with this hash, or null. */
+  persistedOperation: Maybe<PersistedOperation>;
+  /** The organization's registered operations. Owners and admins only. */
+  persistedOperations: Array<PersistedOperation>;
 };
 
 
@@ -206,6 +238,11 @@ export type QueryApiKeyPrincipalArgs = {
 
 export type QueryApiKeysArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryPersistedOperationArgs = {
+  sha256: Scalars['String']['input'];
 };
 
 /** What a member may do in an organization. */
@@ -344,6 +381,8 @@ export type ResolversTypes = {
   Organization: ResolverTypeWrapper<OrganizationEntity>;
   OrganizationChoice: ResolverTypeWrapper<OrganizationChoice>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersistedOperation: ResolverTypeWrapper<PersistedOperationEntity>;
+  PersistedOperationInput: PersistedOperationInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   User: ResolverTypeWrapper<UserEntity>;
@@ -368,6 +407,8 @@ export type ResolversParentTypes = {
   Organization: OrganizationEntity;
   OrganizationChoice: OrganizationChoice;
   PageInfo: PageInfo;
+  PersistedOperation: PersistedOperationEntity;
+  PersistedOperationInput: PersistedOperationInput;
   Query: Record<PropertyKey, never>;
   User: UserEntity;
 };
@@ -432,6 +473,7 @@ export type MembershipEdgeResolvers<ContextType = IdentityContext, ParentType ex
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  registerPersistedOperations?: Resolver<Array<ResolversTypes['PersistedOperation']>, ParentType, ContextType, RequireFields<MutationRegisterPersistedOperationsArgs, 'operations'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
 };
 
@@ -458,11 +500,21 @@ export type PageInfoResolvers<ContextType = IdentityContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PersistedOperationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['PersistedOperation'] = ResolversParentTypes['PersistedOperation']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeyPrincipal?: Resolver<Maybe<ResolversTypes['ApiKeyPrincipal']>, ParentType, ContextType, RequireFields<QueryApiKeyPrincipalArgs, 'secret'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  persistedOperation?: Resolver<Maybe<ResolversTypes['PersistedOperation']>, ParentType, ContextType, RequireFields<QueryPersistedOperationArgs, 'sha256'>>;
+  persistedOperations?: Resolver<Array<ResolversTypes['PersistedOperation']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -487,6 +539,7 @@ export type Resolvers<ContextType = IdentityContext> = {
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationChoice?: OrganizationChoiceResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersistedOperation?: PersistedOperationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

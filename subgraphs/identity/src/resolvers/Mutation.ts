@@ -1,6 +1,7 @@
 import type { TokenService } from '@ubos/kernel';
 import * as apiKeys from '../api-keys.service.js';
 import * as identity from '../identity.service.js';
+import * as persisted from '../persisted-operations.service.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 export function createMutation(tokens: TokenService): MutationResolvers {
@@ -8,5 +9,6 @@ export function createMutation(tokens: TokenService): MutationResolvers {
     login: (_parent, args, ctx) => identity.login(ctx, tokens, args),
     createApiKey: (_parent, { input }, ctx) => apiKeys.createApiKey(ctx, input),
     revokeApiKey: (_parent, { id }, ctx) => apiKeys.revokeApiKey(ctx, id),
+    registerPersistedOperations: (_parent, { operations }, ctx) => persisted.registerPersistedOperations(ctx, operations),
   };
 }

@@ -1,5 +1,6 @@
 import * as apiKeys from '../api-keys.service.js';
 import * as identity from '../identity.service.js';
+import * as persisted from '../persisted-operations.service.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export const Query: QueryResolvers = {
@@ -7,4 +8,6 @@ export const Query: QueryResolvers = {
   organization: (_parent, _args, ctx) => identity.currentOrganization(ctx),
   apiKeys: (_parent, { includeRevoked }, ctx) => apiKeys.listApiKeys(ctx, includeRevoked),
   apiKeyPrincipal: (_parent, { secret }, ctx) => apiKeys.apiKeyPrincipal(ctx, secret),
+  persistedOperations: (_parent, _args, ctx) => persisted.listPersistedOperations(ctx),
+  persistedOperation: (_parent, { sha256 }, ctx) => persisted.persistedOperation(ctx, sha256),
 };
