@@ -367,7 +367,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const params = parameters();
   const external = Boolean(process.env.DATABASE_URL);
-  const env: NodeJS.ProcessEnv = { ...process.env, UBOS_DEMO: '0', PORT: String(params.port) };
+  // One user at full speed is the point here, so the per-actor and per-tenant rate limits are off.
+  const env: NodeJS.ProcessEnv = { ...process.env, UBOS_DEMO: '0', PORT: String(params.port), UBOS_RATE_LIMIT_ACTOR: '0', UBOS_RATE_LIMIT_TENANT: '0' };
   if (!external) {
     env.UBOS_DATA_DIR = path.join(root, '.ubos-bench');
     env.UBOS_EMBEDDED_PG_PORT = String(params.pgPort);

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { createRequire } from 'node:module';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
@@ -6,11 +7,6 @@ import {
   Lexer,
   Source,
   TokenKind,
-  getNamedType,
-  getNullableType,
-  isInterfaceType,
-  isListType,
-  isObjectType,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -21,6 +17,10 @@ import {
 } from 'graphql';
 import { DEFAULT_REQUEST_LIMITS, ErrorCode, type RequestLimits } from '@ubos/kernel';
 import type { GatewayContext } from './context.js';
+
+// The schema comes from @apollo/gateway, which loads graphql as CommonJS; the type predicates of
+// an ESM copy (as vitest loads it) refuse types from another copy. (As in scopes.ts.)
+const { getNamedType, getNullableType, isInterfaceType, isListType, isObjectType } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /**
  * Request limits at the gateway (ARCHITECTURE section 5, issue 6). Two places enforce them:
@@ -168,10 +168,11 @@ const ZERO: OperationMeasure = Object.freeze({ depth: 0, aliases: 0, directives:
  * under such a field (`edges`) is that page, so it multiplies by 1. Any other field whose type
  * is a list (`milestones`) multiplies its selection by 20. So
  * `clients(first: 50) { edges { node { id projects(first: 5) { edges { node { id } } } } } }`
- * costs 1 + 50 × (1 + (1 + 1 + (1 + 5 × (1 + (1 + 1))))) = 1,301.
+ * costs 1 + 50 × (1 + (1 + 1 + (1 + 5 × (1 + (1 + 1))))) = 951: `edges` 1, `node` 1, `id` 1,
+ * `projects` 1 + 5 × 3 per client.
  *
  * **Introspection** (`__schema`, `__type`) is answered by the gateway from memory, never by a
- * subgraph, so its subtree counts 1 for cost and depth (GraphiQL's own introspection query is 14
+ * subgraph, so its subtree counts 1 for cost and depth (GraphiQL's own introspection query is 15
  * deep). Only the real meta-fields on the query root qualify, never a fragment or alias of that
  * name; graphql-js's `MaxIntrospectionDepthRule`, among the rules Apollo validates with, refuses
  * introspection that nests `fields`, `interfaces` or `possibleTypes` lists more than 3 deep.

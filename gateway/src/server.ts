@@ -4,11 +4,14 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { forbidden, INTERNAL_CONTEXT_HEADER, maskError, readJsonBody, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
+import { DEFAULT_RATE_LIMITS, DEFAULT_REQUEST_LIMITS, forbidden, INTERNAL_CONTEXT_HEADER, maskError, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type RateLimits, type RequestLimits, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
 import { ApiKeyAuthenticator, type IdentityCaller } from './api-keys.js';
+import { PersistedOperations } from './persisted.js';
 import { authenticate, isIntrospection, isPublicOperation, mayIntrospect } from './auth.js';
 import { buildScopeMap, missingScope, supergraphForGateway, type ScopeMap } from './scopes.js';
 import type { GatewayContext } from './context.js';
+import { hideSuggestionsPlugin, limitsFor, readGraphQLRequest, requestLimitsPlugin } from './limits.js';
+import { RateLimiter, rateLimitedResponse, type RateLimitStore } from './rate-limit.js';
 import { playgroundAsset, playgroundHtml } from './playground.js';
 import { InProcessSubgraphSource, SignedRemoteSubgraphSource } from './sources.js';
 
@@ -23,6 +26,12 @@ export interface GatewayOptions {
   production: boolean;
   demoToken?: string;
   metricsToken?: string;
+  /** Limits on every request (defaults: DEFAULT_REQUEST_LIMITS); a caller's own `context.limits` go over them. */
+  limits?: RequestLimits;
+  /** Token buckets per actor, tenant and anonymous client address (defaults: DEFAULT_RATE_LIMITS). */
+  rateLimits?: RateLimits;
+  /** Where the buckets live (default: this process's memory). */
+  rateLimitStore?: RateLimitStore;
 }
 
 function gatewayPlugin(production: boolean, scopes: ScopeMap): ApolloServerPlugin<GatewayContext> {
@@ -62,8 +71,8 @@ function gatewayPlugin(production: boolean, scopes: ScopeMap): ApolloServerPlugi
  * key): signed like every fetch, as an anonymous actor, in-process or over HTTP.
  */
 function identityCaller(options: GatewayOptions): IdentityCaller {
-  return async (query, variables) => {
-    const header = options.signer.sign({ requestId: 'api-key-authentication', organizationId: null, actor: { kind: 'anonymous' } }, query, variables);
+  return async (query, variables, organizationId) => {
+    const header = options.signer.sign({ requestId: 'gateway', organizationId: organizationId ?? null, actor: { kind: 'anonymous' } }, query, variables);
     const runtime = options.runtimes?.identity;
     if (runtime) return (await runtime.execute({ query, variables }, { [INTERNAL_CONTEXT_HEADER]: header })).body;
     const url = options.subgraphUrls?.identity;
@@ -102,10 +111,17 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as any,
     // The playground is ours, served from npm packages; Apollo's landing pages load from a CDN.
-    plugins: [gatewayPlugin(options.production, buildScopeMap(options.supergraphSdl)), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      gatewayPlugin(options.production, buildScopeMap(options.supergraphSdl)),
+      requestLimitsPlugin(options.limits ?? DEFAULT_REQUEST_LIMITS),
+      hideSuggestionsPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     includeStacktraceInErrorResponses: false,
     // Allowed here and limited per caller by the plugin: in production, owners and admins only.
     introspection: true,
+    // No "Did you mean …?" in validation errors (hideSuggestionsPlugin covers variables too).
+    hideSchemaDetailsFromClientErrors: true,
     // The process owns SIGINT/SIGTERM and stops servers before PostgreSQL; Apollo must not
     // stop itself and re-raise the signal on its own.
     stopOnTerminationSignals: false,
@@ -114,6 +130,8 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   });
   await apollo.start();
   const apiKeys = new ApiKeyAuthenticator(identityCaller(options));
+  const persisted = new PersistedOperations(identityCaller(options));
+  const rateLimiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitStore);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -132,7 +150,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
         return res.end(html);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
-      await serveGraphQL(req, res, url, apollo, options, apiKeys);
+      await serveGraphQL(req, res, url, apollo, options, apiKeys, rateLimiter, persisted);
     } catch (error) {
       // A client that hangs up mid-request (e.g. a load generator stopping) is not our failure.
       if (req.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET' || (error as Error).message === 'aborted') return;
@@ -152,6 +170,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
         server.closeAllConnections();
       });
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }
@@ -163,6 +182,8 @@ async function serveGraphQL(
   apollo: ApolloServer<GatewayContext>,
   options: GatewayOptions,
   apiKeys: ApiKeyAuthenticator,
+  rateLimiter: RateLimiter,
+  persisted: PersistedOperations,
 ) {
   let context: GatewayContext;
   try {
@@ -171,11 +192,28 @@ async function serveGraphQL(
     if (error instanceof GraphQLError) return sendJson(res, 401, { errors: [{ message: error.message, extensions: error.extensions }] });
     throw error;
   }
-  let body: unknown;
-  if (req.method === 'POST') {
-    const parsed = await readJsonBody(req);
-    if (!parsed.ok) return sendJson(res, 400, { errors: [{ message: parsed.message, extensions: { code: 'BAD_REQUEST', requestId: context.requestId } }] });
-    body = parsed.value;
+  // Before the body is read: a refused request costs as little as possible.
+  const limited = await rateLimiter.check(context);
+  if (!limited.allowed) {
+    const refusal = rateLimitedResponse(limited.retryAfter, context.requestId);
+    return sendJson(res, refusal.status, refusal.body, { ...refusal.headers, 'x-request-id': context.requestId });
+  }
+  // Body bytes, no batch, query characters and tokens, before anything parses the query.
+  const read = await readGraphQLRequest(req, url, limitsFor(context, options.limits));
+  if (!read.ok) {
+    const headers: Record<string, string> = { 'x-request-id': context.requestId, ...(read.close ? { connection: 'close' } : {}) };
+    return sendJson(res, read.status, { errors: [{ message: read.message, extensions: { ...read.extensions, requestId: context.requestId } }] }, headers);
+  }
+  let body = read.body;
+  if (context.apiKey?.persistedOnly) {
+    try {
+      if (req.method !== 'POST') throw new GraphQLError('This API key accepts registered operations only', { extensions: { code: 'FORBIDDEN' } });
+      body = await persisted.resolve(body, context);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const status = error.extensions.code === 'PERSISTED_QUERY_NOT_FOUND' ? 200 : 403;
+      return sendJson(res, status, { errors: [{ message: error.message, extensions: { ...error.extensions, requestId: context.requestId } }] }, { 'x-request-id': context.requestId });
+    }
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {

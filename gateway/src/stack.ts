@@ -58,6 +58,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         production: config.production,
         demoToken,
         metricsToken: config.metricsToken,
+        limits: config.limits,
+        rateLimits: config.rateLimits,
       },
       config.port,
       options.host,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll } from 'vitest';
-import { defineCrossTenantSuite } from '../../test/support/cross-tenant.js';
+import { defineCrossTenantSuite, ISOLATION_SUITE_CONFIG } from '../../test/support/cross-tenant.js';
 import { startTestStack, type TestStack } from '../../test/support/stack.js';
 
 // One-process mode: the gateway reaches the subgraphs in-process.
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack();
+  t = await startTestStack({ config: ISOLATION_SUITE_CONFIG });
 });
 afterAll(() => t?.close());
 

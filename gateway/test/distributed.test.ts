@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { seedDemo, findFreePort, type SeededOrganization } from '@ubos/db';
 import { generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '@ubos/kernel';
-import { defineCrossTenantSuite } from '../../test/support/cross-tenant.js';
+import { defineCrossTenantSuite, ISOLATION_SUITE_ENV } from '../../test/support/cross-tenant.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
 import { startProcess, waitForHealth, type RunningProcess } from '../../test/support/processes.js';
 import { GraphQLClient, TEST_ORGANIZATIONS } from '../../test/support/stack.js';
@@ -27,6 +27,7 @@ beforeAll(async () => {
     APP_DATABASE_URL: db.appUrl,
     DATABASE_URL: undefined,
     UBOS_DEMO: '0',
+    ...ISOLATION_SUITE_ENV,
   };
   for (const name of ['identity', 'crm', 'projects', 'timeline']) {
     const port = await findFreePort();
