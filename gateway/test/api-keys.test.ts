@@ -26,7 +26,7 @@ describe('API keys', () => {
     expect(secret.startsWith(`ubos_${apiKey.prefix}_`)).toBe(true);
     const [row] = await t.db.admin('select secret_hash from api_keys where id = $1', [apiKey.id]);
     expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(await t.db.admin('select * from api_keys'))).not.toContain(secret.split('_').at(-1));
+    expect(JSON.stringify(await t.db.admin('select * from api_keys'))).not.toContain(secret.slice(`ubos_${apiKey.prefix}_`.length));
     // Neither the audit trail nor the history carries the hash.
     expect(JSON.stringify(await t.db.admin('select changes from activity_events where entity_id = $1', [apiKey.id]))).not.toContain(row.secret_hash);
     const listed = await owner.request('{ apiKeys { id name scopes prefix } }');
@@ -59,6 +59,19 @@ describe('API keys', () => {
   it('keeps the gateway\'s own key lookup out of the public graph', async () => {
     const probe = await owner.request('{ apiKeyPrincipal(secret: "ubos_x") { organizationId } }');
     expect(probe.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('applies a key\'s own request limits instead of the defaults', async () => {
+    const created = await owner.request('mutation { createApiKey(input: { name: "Shallow", scopes: ["crm:read", "projects:read"], limits: { maxDepth: 3 } }) { secret apiKey { limits { maxDepth maxCost } } } }');
+    expect(created.data.createApiKey.apiKey.limits).toEqual({ maxDepth: 3, maxCost: null });
+    const shallow = t.anonymous.withToken(created.data.createApiKey.secret);
+    expect((await shallow.request('{ clients { totalCount } }')).data.clients.totalCount).toBeGreaterThan(3);
+    const deep = await shallow.request('{ clients { edges { node { projects { edges { node { id } } } } } } }');
+    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'depth' });
+    // The same query is fine for the owner, under the default depth.
+    expect((await owner.request('{ clients { edges { node { projects { edges { node { id } } } } } } }')).errors).toBeUndefined();
+    const invalid = await owner.request('mutation { createApiKey(input: { name: "X", scopes: ["crm:read"], limits: { maxCost: 0 } }) { secret } }');
+    expect(invalid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.limits.maxCost' });
   });
 
   it('refuses introspection for keys', async () => {

@@ -28,7 +28,7 @@ const requireKeyManager = (ctx: IdentityContext) => requireRole(ctx, ['OWNER', '
 
 export async function createApiKey(
   ctx: IdentityContext,
-  input: { name: string; scopes: string[]; expiresAt?: Date | string | null; persistedOnly?: boolean | null },
+  input: { name: string; scopes: string[]; expiresAt?: Date | string | null; persistedOnly?: boolean | null; limits?: Record<string, number | null | undefined> | null },
 ): Promise<{ secret: string; apiKey: ApiKeyEntity }> {
   requireKeyManager(ctx);
   const name = requiredText(input.name, 'input.name', 100);
@@ -36,6 +36,12 @@ export async function createApiKey(
   input.scopes.forEach((scope, index) => {
     if (!KNOWN_SCOPES.has(scope)) throw badUserInput(`Unknown scope "${scope}"; known scopes: ${API_SCOPES.join(', ')}`, `input.scopes.${index}`);
   });
+  const limits: Record<string, number> = {};
+  for (const [name, value] of Object.entries(input.limits ?? {})) {
+    if (value === null || value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) throw badUserInput(`input.limits.${name} must be a positive integer`, `input.limits.${name}`);
+    limits[name] = value;
+  }
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw badUserInput('input.expiresAt must be in the future', 'input.expiresAt');
   // 72 random bits of prefix to find the key, 256 of secret to prove it.
@@ -43,9 +49,9 @@ export async function createApiKey(
   const secret = `ubos_${prefix}_${randomBytes(32).toString('base64url')}`;
   const id = uuidv7();
   await ctx.em.execute(
-    `insert into api_keys (organization_id, id, name, prefix, secret_hash, scopes, persisted_only, expires_at, created_by)
-     values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?)`,
-    [ctx.organizationId(), id, name, prefix, digest(secret), pgArray([...new Set(input.scopes)]), input.persistedOnly ?? false, expiresAt, actorLabel(ctx.actor)],
+    `insert into api_keys (organization_id, id, name, prefix, secret_hash, scopes, persisted_only, limits, expires_at, created_by)
+     values (?, ?, ?, ?, ?, ?::text[], ?, ?::jsonb, ?, ?)`,
+    [ctx.organizationId(), id, name, prefix, digest(secret), pgArray([...new Set(input.scopes)]), input.persistedOnly ?? false, JSON.stringify(limits), expiresAt, actorLabel(ctx.actor)],
   );
   const apiKey = (await ctx.em.findOneOrFail(ApiKeySchema, { id })) as ApiKeyEntity;
   return { secret, apiKey };

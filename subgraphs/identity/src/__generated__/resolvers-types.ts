@@ -33,6 +33,8 @@ export type ApiKey = {
   createdBy: Scalars['String']['output'];
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** This key's own request limits, where they differ from the gateway's defaults. */
+  limits: ApiKeyLimits;
   name: Scalars['String']['output'];
   /** Only operations registered with registerPersistedOperations are accepted. */
   persistedOnly: Scalars['Boolean']['output'];
@@ -41,6 +43,25 @@ export type ApiKey = {
   revokedAt: Maybe<Scalars['DateTime']['output']>;
   /** Coarse rights per domain, e.g. crm:read, crm:write, projects:read, timeline:read. */
   scopes: Array<Scalars['String']['output']>;
+};
+
+/** Request limits of one key; null means the gateway's default. */
+export type ApiKeyLimits = {
+  __typename?: 'ApiKeyLimits';
+  maxAliases: Maybe<Scalars['Int']['output']>;
+  maxCost: Maybe<Scalars['Int']['output']>;
+  maxDepth: Maybe<Scalars['Int']['output']>;
+  maxDirectives: Maybe<Scalars['Int']['output']>;
+  maxTokens: Maybe<Scalars['Int']['output']>;
+};
+
+/** Request limits for a key; omitted ones keep the gateway's defaults. Each must be a positive integer. */
+export type ApiKeyLimitsInput = {
+  maxAliases?: InputMaybe<Scalars['Int']['input']>;
+  maxCost?: InputMaybe<Scalars['Int']['input']>;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  maxDirectives?: InputMaybe<Scalars['Int']['input']>;
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What the gateway learns about a live API key. Not part of the public graph. */
@@ -70,6 +91,8 @@ export type AuthPayload = {
 
 export type CreateApiKeyInput = {
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Limits for this key instead of the gateway's defaults (stricter or looser). */
+  limits?: InputMaybe<ApiKeyLimitsInput>;
   name: Scalars['String']['input'];
   /** Accept only registered operations with this key. */
   persistedOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -368,6 +391,9 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ApiKeyLimits: ResolverTypeWrapper<ApiKeyLimits>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ApiKeyLimitsInput: ApiKeyLimitsInput;
   ApiKeyPrincipal: ResolverTypeWrapper<ApiKeyPrincipal>;
   AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
   CreateApiKeyInput: CreateApiKeyInput;
@@ -375,7 +401,6 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Membership: ResolverTypeWrapper<MembershipEntity>;
   MembershipConnection: ResolverTypeWrapper<MembershipConnectionModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MembershipEdge: ResolverTypeWrapper<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<OrganizationEntity>;
@@ -394,6 +419,9 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ApiKeyLimits: ApiKeyLimits;
+  Int: Scalars['Int']['output'];
+  ApiKeyLimitsInput: ApiKeyLimitsInput;
   ApiKeyPrincipal: ApiKeyPrincipal;
   AuthPayload: AuthPayloadModel;
   CreateApiKeyInput: CreateApiKeyInput;
@@ -401,7 +429,6 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Membership: MembershipEntity;
   MembershipConnection: MembershipConnectionModel;
-  Int: Scalars['Int']['output'];
   MembershipEdge: Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] };
   Mutation: Record<PropertyKey, never>;
   Organization: OrganizationEntity;
@@ -418,11 +445,20 @@ export type ApiKeyResolvers<ContextType = IdentityContext, ParentType extends Re
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limits?: Resolver<ResolversTypes['ApiKeyLimits'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   persistedOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApiKeyLimitsResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ApiKeyLimits'] = ResolversParentTypes['ApiKeyLimits']> = {
+  maxAliases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxCost?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxDepth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxDirectives?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxTokens?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ApiKeyPrincipalResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ApiKeyPrincipal'] = ResolversParentTypes['ApiKeyPrincipal']> = {
@@ -528,6 +564,7 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
 
 export type Resolvers<ContextType = IdentityContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyLimits?: ApiKeyLimitsResolvers<ContextType>;
   ApiKeyPrincipal?: ApiKeyPrincipalResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
