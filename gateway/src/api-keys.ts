@@ -32,6 +32,12 @@ export class ApiKeyAuthenticator {
     private readonly maxEntries = 10_000,
   ) {}
 
+  /** Whether this secret belongs to a key known live right now (no lookup needed). */
+  isKnown(secret: string): boolean {
+    const cached = this.cache.get(createHash('sha256').update(secret).digest('base64url'));
+    return Boolean(cached?.principal && cached.until > Date.now());
+  }
+
   async authenticate(secret: string): Promise<ApiKeyPrincipal | null> {
     const key = createHash('sha256').update(secret).digest('base64url');
     const cached = this.cache.get(key);

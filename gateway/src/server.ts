@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
@@ -185,6 +186,17 @@ async function serveGraphQL(
   rateLimiter: RateLimiter,
   persisted: PersistedOperations,
 ) {
+  // An API key not known live costs a lookup in the identity subgraph: charge it to the
+  // caller's address first, like a login, so that guessing keys cannot flood the database.
+  const bearer = req.headers.authorization?.match(/^bearer\s+(ubos_\S+)$/i)?.[1];
+  if (bearer && !apiKeys.isKnown(bearer)) {
+    const guess = await rateLimiter.check({ actor: { kind: 'anonymous' }, organizationId: null, ip: req.socket.remoteAddress });
+    if (!guess.allowed) {
+      const requestId = randomUUID();
+      const refusal = rateLimitedResponse(guess.retryAfter, requestId);
+      return sendJson(res, refusal.status, refusal.body, { ...refusal.headers, 'x-request-id': requestId });
+    }
+  }
   let context: GatewayContext;
   try {
     context = await authenticate(req, options.tokens, apiKeys);

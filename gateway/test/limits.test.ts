@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '@ubos/kernel';
+import { sqlStatements } from '@ubos/kernel';
 import { startTestStack, type GraphQLClient, type GraphQLResult, type TestStack } from '../../test/support/stack.js';
 
 // Request limits with their defaults (DEFAULT_REQUEST_LIMITS), through a real gateway over HTTP.
@@ -258,5 +259,13 @@ describe('rate limits', () => {
     expect((await login('owner@gamma.test')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await login('member@gamma.test')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expectLimited(await login('someone@gamma.test'));
+  });
+
+  it('charges unknown API keys to the address before looking them up, so a flood of guesses never reaches the database', async () => {
+    // The address's anonymous bucket is empty after the login test above.
+    const guess = `ubos_${'g'.repeat(12)}_${'x'.repeat(43)}`;
+    const { result, statements } = await sqlStatements.capture(() => post(r.url, JSON.stringify({ query: '{ clients { totalCount } }' }), { authorization: `Bearer ${guess}` }));
+    expectLimited(result);
+    expect(statements).toEqual([]);
   });
 });
