@@ -5,6 +5,7 @@ import { createIdentitySubgraph } from '@ubos/identity';
 import { projectsSubgraph } from '@ubos/projects';
 import { createTimelineSubgraph } from '@ubos/timeline';
 import { readCommittedSupergraph } from './compose.js';
+import { RedisRateLimitStore } from './rate-limit-redis.js';
 import { startGateway, type RunningGateway } from './server.js';
 
 export interface StackOptions {
@@ -60,6 +61,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         metricsToken: config.metricsToken,
         limits: config.limits,
         rateLimits: config.rateLimits,
+        rateLimitStore: config.redisUrl ? new RedisRateLimitStore(config.redisUrl) : undefined,
       },
       config.port,
       options.host,

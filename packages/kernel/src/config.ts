@@ -27,6 +27,8 @@ export interface UbosConfig {
   limits: RequestLimits;
   /** Token buckets at the gateway (gateway/src/rate-limit.ts); null = off. */
   rateLimits: RateLimits;
+  /** Shared state for several gateways (rate-limit buckets) in Redis; unset = in memory. */
+  redisUrl?: string;
 }
 
 /**
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       maxBodyBytes: parsePositiveInteger('UBOS_MAX_BODY_BYTES', env.UBOS_MAX_BODY_BYTES, DEFAULT_REQUEST_LIMITS.maxBodyBytes),
       maxQueryChars: parsePositiveInteger('UBOS_MAX_QUERY_CHARS', env.UBOS_MAX_QUERY_CHARS, DEFAULT_REQUEST_LIMITS.maxQueryChars),
     },
+    redisUrl: env.REDIS_URL || undefined,
     rateLimits: {
       actor: parseRateLimit('UBOS_RATE_LIMIT_ACTOR', env.UBOS_RATE_LIMIT_ACTOR, DEFAULT_RATE_LIMITS.actor),
       tenant: parseRateLimit('UBOS_RATE_LIMIT_TENANT', env.UBOS_RATE_LIMIT_TENANT, DEFAULT_RATE_LIMITS.tenant),
