@@ -110,18 +110,30 @@ export async function readGraphQLRequest(req: http.IncomingMessage, url: URL, li
     } catch {
       return reject('Request body is not valid JSON', { code: 'BAD_REQUEST' });
     }
-    // Batching stays off (Apollo's `allowBatchedHttpRequests` is false too): one operation per request.
-    if (Array.isArray(body)) return reject('Batched requests are not supported', { code: 'BAD_REQUEST' });
+    // Batching is off unless UBOS_MAX_BATCH allows it; each operation of a batch then passes
+    // every limit on its own (the rate limiter charges each one too).
+    if (Array.isArray(body)) {
+      if (limits.maxBatchSize === 0 || body.length === 0) return reject('Batched requests are not supported', { code: 'BAD_REQUEST' });
+      if (body.length > limits.maxBatchSize) return reject('Too many operations in one request', { code: 'BAD_REQUEST', limit: 'batch' });
+      for (const entry of body) {
+        const refused = checkQueryText(entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).query : undefined, limits);
+        if (refused) return refused;
+      }
+      return { ok: true, body };
+    }
     query = body !== null && typeof body === 'object' ? (body as Record<string, unknown>).query : undefined;
   } else {
     query = url.searchParams.get('query') ?? undefined;
   }
-  if (typeof query === 'string') {
-    // Characters as JavaScript counts them (UTF-16 code units; an emoji counts twice).
-    if (query.length > limits.maxQueryChars) return limitRejection('query');
-    if (countTokens(query, limits.maxTokens) > limits.maxTokens) return limitRejection('tokens');
-  }
-  return { ok: true, body };
+  return checkQueryText(query, limits) ?? { ok: true, body };
+}
+
+function checkQueryText(query: unknown, limits: RequestLimits): GraphQLRequestBody | undefined {
+  if (typeof query !== 'string') return undefined;
+  // Characters as JavaScript counts them (UTF-16 code units; an emoji counts twice).
+  if (query.length > limits.maxQueryChars) return limitRejection('query');
+  if (countTokens(query, limits.maxTokens) > limits.maxTokens) return limitRejection('tokens');
+  return undefined;
 }
 
 /**

@@ -42,6 +42,7 @@ export class PersistedOperations {
   async resolve(body: unknown, context: GatewayContext): Promise<GraphQLBody> {
     const organizationId = context.organizationId!;
     const request = (body ?? {}) as GraphQLBody;
+    // A persisted-only key sends one registered operation per request: no batches.
     if (Array.isArray(body) || typeof body !== 'object') throw refuse();
     if (typeof request.query === 'string' && request.query.length > 0) {
       const sha256 = createHash('sha256').update(request.query).digest('hex');

@@ -123,6 +123,8 @@ export async function startGateway(options: GatewayOptions, port: number, host =
     introspection: true,
     // No "Did you mean …?" in validation errors (hideSuggestionsPlugin covers variables too).
     hideSchemaDetailsFromClientErrors: true,
+    // Off unless UBOS_MAX_BATCH allows batches (readGraphQLRequest enforces the size).
+    allowBatchedHttpRequests: (options.limits ?? DEFAULT_REQUEST_LIMITS).maxBatchSize > 0,
     // The process owns SIGINT/SIGTERM and stops servers before PostgreSQL; Apollo must not
     // stop itself and re-raise the signal on its own.
     stopOnTerminationSignals: false,
@@ -217,6 +219,16 @@ async function serveGraphQL(
     return sendJson(res, read.status, { errors: [{ message: read.message, extensions: { ...read.extensions, requestId: context.requestId } }] }, headers);
   }
   let body = read.body;
+  if (Array.isArray(body)) {
+    // A batch is as many requests as it holds operations: the first was charged above.
+    for (let index = 1; index < body.length; index++) {
+      const more = await rateLimiter.check(context);
+      if (!more.allowed) {
+        const refusal = rateLimitedResponse(more.retryAfter, context.requestId);
+        return sendJson(res, refusal.status, refusal.body, { ...refusal.headers, 'x-request-id': context.requestId });
+      }
+    }
+  }
   if (context.apiKey?.persistedOnly) {
     try {
       if (req.method !== 'POST') throw new GraphQLError('This API key accepts registered operations only', { extensions: { code: 'FORBIDDEN' } });

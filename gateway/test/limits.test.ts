@@ -185,6 +185,28 @@ describe('query limits', () => {
   });
 });
 
+describe('batches when configured', () => {
+  let b: TestStack;
+  beforeAll(async () => {
+    b = await startTestStack({ config: { limits: { ...DEFAULT_REQUEST_LIMITS, maxBatchSize: 2, maxDepth: 4 } } });
+  });
+  afterAll(() => b?.close());
+
+  it('runs up to UBOS_MAX_BATCH operations, each under every limit', async () => {
+    const owner = await b.as('alpha');
+    const headers = { authorization: `Bearer ${owner.token}` };
+    const response = await fetch(`${b.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify([{ query: '{ me { email } }' }, { query: '{ organization { slug } }' }]) });
+    const results = (await response.json()) as any[];
+    expect(results.map((result) => result.data)).toEqual([{ me: { email: 'owner@alpha.test' } }, { organization: { slug: 'alpha' } }]);
+    const tooMany = await post(b.url, JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }, { query: '{ me { id } }' }]), headers);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    const deepInside = await fetch(`${b.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ clients { edges { node { projects { edges { node { id } } } } } } }' }]) });
+    const [, second] = (await deepInside.json()) as any[];
+    expect(second.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'depth' });
+  });
+});
+
 describe('no suggestions', () => {
   it('leaves "Did you mean" out of validation errors', async () => {
     for (const query of ['{ clientz { totalCount } }', '{ clients(frist: 1) { totalCount } }', '{ clients(filter: { status: [ACTIV] }) { totalCount } }', 'query($f: ClientFiltr) { clients(filter: $f) { totalCount } }']) {

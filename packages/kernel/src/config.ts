@@ -48,6 +48,8 @@ export interface RequestLimits {
   maxBodyBytes: number;
   /** The query string, in characters. */
   maxQueryChars: number;
+  /** Operations in one batched HTTP request (a JSON array body); 0 = batching off. */
+  maxBatchSize: number;
 }
 
 export const DEFAULT_REQUEST_LIMITS: Readonly<RequestLimits> = Object.freeze({
@@ -58,6 +60,7 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<RequestLimits> = Object.freeze({
   maxCost: 20_000,
   maxBodyBytes: 256 * 1024,
   maxQueryChars: 100_000,
+  maxBatchSize: 0,
 });
 
 /** A token bucket: `rate` requests per second on average, at most `burst` at once. */
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       maxCost: parsePositiveInteger('UBOS_MAX_COST', env.UBOS_MAX_COST, DEFAULT_REQUEST_LIMITS.maxCost),
       maxBodyBytes: parsePositiveInteger('UBOS_MAX_BODY_BYTES', env.UBOS_MAX_BODY_BYTES, DEFAULT_REQUEST_LIMITS.maxBodyBytes),
       maxQueryChars: parsePositiveInteger('UBOS_MAX_QUERY_CHARS', env.UBOS_MAX_QUERY_CHARS, DEFAULT_REQUEST_LIMITS.maxQueryChars),
+      maxBatchSize: parseInteger('UBOS_MAX_BATCH', env.UBOS_MAX_BATCH, DEFAULT_REQUEST_LIMITS.maxBatchSize),
     },
     redisUrl: env.REDIS_URL || undefined,
     rateLimits: {
