@@ -68,25 +68,19 @@ interface ChainState {
 }
 
 /**
- * The chain checked link by link by ubos_verify_audit_chain, which runs with the serving
- * role's rights (Row Level Security keeps it to the own tenant), plus what that function does
- * not look at: an event without a seq or a hash is outside the chain, and was never sealed at
- * commit, so it was written or altered with the triggers off.
+ * The chain as ubos_verify_audit_chain checks it: link by link, unsealed events (written or
+ * altered with the triggers off) and a cut-off tail included. It answers for the caller's own
+ * tenant only.
  */
 async function checkChain(ctx: TimelineContext, organizationId: string): Promise<ChainState> {
   const [row] = await ctx.em.execute<
-    Array<{ ok: boolean; events_checked: string; first_broken_event_id: string | null; head_seq: string | null; head_hash: string | null; unsealed_event_id: string | null }>
-  >(
-    `select v.ok, v.events_checked, v.first_broken_event_id, v.head_seq, v.head_hash,
-       (select e.id from activity_events e where e.organization_id = ? and (e.seq is null or e.hash is null) order by e.insert_order limit 1) as unsealed_event_id
-     from ubos_verify_audit_chain(?) v`,
-    [organizationId, organizationId],
-  );
+    Array<{ ok: boolean; events_checked: string; first_broken_event_id: string | null; head_seq: string | null; head_hash: string | null }>
+  >('select ok, events_checked, first_broken_event_id, head_seq, head_hash from ubos_verify_audit_chain(?)', [organizationId]);
   if (!row) throw new Error('ubos_verify_audit_chain returned no row');
   return {
-    ok: row.ok && !row.unsealed_event_id,
+    ok: row.ok,
     eventsChecked: Number(row.events_checked),
-    firstBrokenEventId: row.first_broken_event_id ?? row.unsealed_event_id,
+    firstBrokenEventId: row.first_broken_event_id,
     headSeq: row.head_seq === null ? 0 : Number(row.head_seq),
     headHash: row.head_hash ?? '',
   };
