@@ -12,6 +12,9 @@ export async function ensureAppRole(adminUrl: string, role: string, password: st
   });
 }
 
+/** Tables with Row Level Security whose grants are spelled out below rather than the default select, insert, update. */
+const SPECIALLY_GRANTED_TENANT_TABLES = ['organizations', 'users', 'activity_events', 'entity_history', 'outbox', 'api_keys', 'persisted_operations', 'audit_chain_heads'];
+
 /**
  * Grants the serving role what it needs, and no more: DML on the tenant tables, read-only
  * access to the global ones, and the login functions. Run after every migration, since new
@@ -37,5 +40,13 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       grant select, insert on persisted_operations to ${who};
       revoke all on schema_migrations, audit_chain_heads from ${who};
     `);
+    // Every other tenant table (one with Row Level Security forced) gets the plain DML of the
+    // write path: rows are soft-deleted, and purges go through ubos_purge, so no DELETE.
+    const { rows } = await client.query<{ table: string }>(
+      `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'r' and c.relforcerowsecurity and not (c.relname = any($1))`,
+      [SPECIALLY_GRANTED_TENANT_TABLES],
+    );
+    for (const { table } of rows) await client.query(`grant select, insert, update on ${quoteIdent(table)} to ${who}`);
   });
 }

@@ -3,6 +3,12 @@ import { createTokenService, generateInternalSecret, InternalContextSigner, Subg
 import { crmSubgraph } from '@ubos/crm';
 import { createIdentitySubgraph } from '@ubos/identity';
 import { projectsSubgraph } from '@ubos/projects';
+import { agreementsSubgraph } from '@ubos/agreements';
+import { engagementsSubgraph } from '@ubos/engagements';
+import { revenueSubgraph } from '@ubos/revenue';
+import { communicationSubgraph } from '@ubos/communication';
+import { filesSubgraph } from '@ubos/files';
+import { workflowSubgraph } from '@ubos/workflow';
 import { createTimelineSubgraph } from '@ubos/timeline';
 import { readCommittedSupergraph } from './compose.js';
 import { RedisRateLimitStore } from './rate-limit-redis.js';
@@ -44,7 +50,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (!distributed) {
       if (!options.appUrl) throw new Error('one-process mode needs the serving database URL');
       const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax, internalSecret };
-      for (const definition of [createIdentitySubgraph(tokens), crmSubgraph, projectsSubgraph, createTimelineSubgraph(tokens)]) {
+      for (const definition of [
+        createIdentitySubgraph(tokens),
+        crmSubgraph,
+        agreementsSubgraph,
+        engagementsSubgraph,
+        projectsSubgraph,
+        revenueSubgraph,
+        communicationSubgraph,
+        filesSubgraph,
+        workflowSubgraph,
+        createTimelineSubgraph(tokens),
+      ]) {
         runtimes.push((await SubgraphRuntime.create(definition as never, runtimeOptions)) as SubgraphRuntime<unknown>);
       }
     }

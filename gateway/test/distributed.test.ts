@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { seedDemo, findFreePort, type SeededOrganization } from '@ubos/db';
+import { SUBGRAPH_NAMES } from '@ubos/gateway';
 import { generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '@ubos/kernel';
 import { defineCrossTenantSuite, ISOLATION_SUITE_ENV } from '../../test/support/cross-tenant.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
@@ -29,7 +30,7 @@ beforeAll(async () => {
     UBOS_DEMO: '0',
     ...ISOLATION_SUITE_ENV,
   };
-  for (const name of ['identity', 'crm', 'projects', 'timeline']) {
+  for (const name of SUBGRAPH_NAMES) {
     const port = await findFreePort();
     subgraphUrls[name] = `http://127.0.0.1:${port}`;
     processes.push(startProcess(`subgraphs/${name}/src/main.ts`, { ...shared, PORT: String(port) }));

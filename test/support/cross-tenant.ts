@@ -5,6 +5,8 @@ import { uuidv7 } from '@ubos/kernel';
 import { DEFAULT_REQUEST_LIMITS, type UbosConfig } from '@ubos/kernel';
 import type { TestDatabase } from './database.js';
 import type { GraphQLClient, GraphQLResult } from './stack.js';
+import { TENANT_TABLES } from './tenant-tables.js';
+import { DOMAIN_CASES } from './cross-tenant/index.js';
 
 /**
  * The suite sends hundreds of requests as one owner and one query that reads every row of the
@@ -26,18 +28,31 @@ export interface CrossTenantContext {
   db: TestDatabase;
 }
 
-type Ids = Record<'client' | 'contact' | 'deal' | 'project' | 'task' | 'milestone' | 'organization' | 'apiKey', string>;
+/** One id of each kind for a tenant, by kind (`client`, `invoice`, ...). */
+export type Ids = Record<string, string>;
 
-interface IdCase {
+export interface IdCase {
   field: string;
+  /** The kind of id the operation is tried with: a key of the domain's `idTables`, or a foundation kind. */
   what: string;
   /** The operation with `id` standing for the foreign (or missing) id; `own` holds the actor's ids. */
   operation(id: string, own: Ids): { query: string; variables: Record<string, unknown> };
 }
 
-const TENANT_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'activity_events', 'api_keys'];
+/** What a domain adds to the cross-tenant suite; each domain keeps its own file under ./cross-tenant/. */
+export interface DomainCases {
+  /** The table each kind of id is taken from (its first row by id, per tenant). */
+  idTables: Record<string, string>;
+  cases: IdCase[];
+  /** Root fields without an id argument; `lists` covers the ones that return data. */
+  withoutId: string[];
+  /** A selection added to the one big list query, and the tables whose foreign ids must not appear in it. */
+  lists?: { selection: string; tables: string[] };
+}
 
-const CASES: IdCase[] = [
+const FOUNDATION_ID_TABLES: Record<string, string> = { client: 'clients', contact: 'contacts', deal: 'deals', project: 'projects', task: 'tasks', milestone: 'milestones' };
+
+const FOUNDATION_CASES: IdCase[] = [
   { field: 'client', what: 'client', operation: (id) => ({ query: 'query($id: ID!) { client(id: $id) { id name } }', variables: { id } }) },
   { field: 'contact', what: 'contact', operation: (id) => ({ query: 'query($id: ID!) { contact(id: $id) { id firstName } }', variables: { id } }) },
   { field: 'deal', what: 'deal', operation: (id) => ({ query: 'query($id: ID!) { deal(id: $id) { id title } }', variables: { id } }) },
@@ -88,8 +103,17 @@ const CASES: IdCase[] = [
   { field: 'purgeMilestone', what: 'milestone', operation: (id) => ({ query: 'mutation($id: ID!) { purgeMilestone(id: $id) }', variables: { id } }) },
 ];
 
-/** Root fields without an id argument; the list tests below cover the ones that return data. */
-const WITHOUT_ID_ARGUMENTS = new Set(['apiKeys', 'createApiKey', 'persistedOperations', 'registerPersistedOperations', 'clients', 'deals', 'projects', 'me', 'organization', 'createClient', 'activity', 'exportAuditCheckpoint']);
+const DOMAINS: DomainCases[] = [
+  {
+    idTables: FOUNDATION_ID_TABLES,
+    cases: FOUNDATION_CASES,
+    withoutId: ['apiKeys', 'createApiKey', 'persistedOperations', 'registerPersistedOperations', 'clients', 'deals', 'projects', 'me', 'organization', 'createClient', 'activity', 'exportAuditCheckpoint'],
+  },
+  ...DOMAIN_CASES,
+];
+const CASES = DOMAINS.flatMap((domain) => domain.cases);
+const WITHOUT_ID_ARGUMENTS = new Set(DOMAINS.flatMap((domain) => domain.withoutId));
+const ID_TABLES: Record<string, string> = Object.assign({}, ...DOMAINS.map((domain) => domain.idTables));
 
 /** Each tenant gets one API key, so that key management is tried across tenants too. */
 async function apiKeyOf(db: TestDatabase, organizationId: string): Promise<string> {
@@ -104,17 +128,13 @@ async function apiKeyOf(db: TestDatabase, organizationId: string): Promise<strin
 }
 
 async function idsOf(db: TestDatabase, organizationId: string): Promise<Ids> {
-  const one = async (table: string) => (await db.admin<{ id: string }>(`select id from ${table} where organization_id = $1 order by id limit 1`, [organizationId]))[0]!.id;
-  return {
-    client: await one('clients'),
-    contact: await one('contacts'),
-    deal: await one('deals'),
-    project: await one('projects'),
-    task: await one('tasks'),
-    milestone: await one('milestones'),
-    organization: organizationId,
-    apiKey: await apiKeyOf(db, organizationId),
-  };
+  const ids: Ids = { organization: organizationId, apiKey: await apiKeyOf(db, organizationId) };
+  for (const [what, table] of Object.entries(ID_TABLES)) {
+    const [row] = await db.admin<{ id: string }>(`select id from ${table} where organization_id = $1 order by id limit 1`, [organizationId]);
+    if (!row) throw new Error(`the seed gives tenant ${organizationId} no row in ${table}, so ${what} cannot be probed`);
+    ids[what] = row.id;
+  }
+  return ids;
 }
 
 /** A digest of every row of the given tenants: it changes if anything of theirs changes. */
@@ -167,7 +187,8 @@ export function defineCrossTenantSuite(setup: () => Promise<CrossTenantContext>)
       for (const foreignOrganizationId of context.foreignOrganizationIds) {
         const foreign = foreignIdsByOrganization.get(foreignOrganizationId)!;
         for (const entry of CASES) {
-          const foreignId = foreign[entry.what as keyof Ids];
+          const foreignId = foreign[entry.what];
+          if (!foreignId) throw new Error(`no id of kind ${entry.what}: add its table to the domain's idTables`);
           const missingId = uuidv7();
           const withForeign = entry.operation(foreignId, own);
           const withMissing = entry.operation(missingId, own);
@@ -188,7 +209,7 @@ export function defineCrossTenantSuite(setup: () => Promise<CrossTenantContext>)
     it('lists only the own tenant, with totals that match its rows', async () => {
       const context = await setup();
       const foreignIds = new Set<string>();
-      for (const table of ['clients', 'deals', 'projects', 'contacts', 'tasks', 'milestones', 'activity_events']) {
+      for (const table of ['clients', 'deals', 'projects', 'contacts', 'tasks', 'milestones', 'activity_events', ...DOMAINS.flatMap((domain) => domain.lists?.tables ?? [])]) {
         for (const row of await context.db.admin<{ id: string }>(`select id from ${table} where organization_id = any($1::uuid[])`, [context.foreignOrganizationIds])) foreignIds.add(row.id);
       }
       const result = await context.actor.request(`{
@@ -198,6 +219,7 @@ export function defineCrossTenantSuite(setup: () => Promise<CrossTenantContext>)
         projects(first: 100) { totalCount edges { node { id } } }
         activity(first: 100) { totalCount edges { node { id entityId clientId } } }
         timelines: clients(first: 100) { edges { node { timeline(first: 100) { edges { node { id entityId clientId } } } } } }
+        ${DOMAINS.map((domain) => domain.lists?.selection ?? '').join('\n')}
       }`);
       expect(result.errors).toBeUndefined();
       const seen = JSON.stringify(result.data).match(/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { hashPassword, uuidv7 } from '@ubos/kernel';
 import { withAdminClient } from '../admin.js';
+import { DOMAIN_SEEDS, type SeedContext } from './domains/index.js';
 import { CLIENT_STATUSES, COMPANY_FIRST, COMPANY_LAST, DEAL_STAGES, FIRST_NAMES, INDUSTRIES, LAST_NAMES, PROJECT_KINDS, PROJECT_STATUSES, TASK_STATUSES, TASK_TITLES } from './vocabulary.js';
 
 export const DEMO_PASSWORD = 'ubos-demo';
@@ -46,7 +47,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
 // ON CONFLICT DO NOTHING makes the seed idempotent. The time part is fixed and increasing, so
 // the ids still sort in creation order.
 const SEED_EPOCH = Date.parse('2026-01-01T00:00:00Z');
-function seedId(key: string, order: number): string {
+export function seedId(key: string, order: number): string {
   return uuidv7(SEED_EPOCH + order, createHash('sha256').update(key).digest());
 }
 
@@ -184,6 +185,18 @@ export async function seedOrganization(client: pg.Client, spec: DemoOrganization
         }
       }
     }
+    const seed: SeedContext = {
+      client,
+      organizationId,
+      slug: spec.slug,
+      userIds,
+      random: (domain) => random(`${spec.slug}:${domain}`),
+      id: (key) => seedId(`${key}`, order++),
+      insert: (table, row, conflict) => insert(client, table, row, conflict),
+      isoDate: (days) => isoDate(SEED_EPOCH, days),
+    };
+    const clients = (await client.query<{ id: string; name: string }>('select id, name from clients where organization_id = $1 order by id', [organizationId])).rows;
+    for (const seedDomain of DOMAIN_SEEDS) await seedDomain(seed, clients);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');

@@ -18,3 +18,4 @@ export * from './graphql/standalone.js';
 export * from './graphql/write-path.js';
 export * from './graphql/history.js';
 export * from './auth/scopes.js';
+export * from './graphql/line-items.js';

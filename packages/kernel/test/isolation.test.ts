@@ -7,13 +7,12 @@ import { createOrm, RequestScope, type EntityManager } from '@ubos/kernel';
 import { ClientSchema } from '../../../subgraphs/crm/src/entities/client.entity.js';
 import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '../../../test/support/database.js';
 import { TEST_ORGANIZATIONS } from '../../../test/support/stack.js';
+import { ENTITY_TABLES, TENANT_TABLES } from '../../../test/support/tenant-tables.js';
 
 // Each isolation layer is tested on its own here, below the graph: the schema, the ORM
 // filter, and Row Level Security.
 let db: TestDatabase;
 let tenants: Record<string, SeededOrganization>;
-const ENTITY_TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'activity_events', 'outbox', 'api_keys', 'persisted_operations'];
-const TENANT_TABLES = [...ENTITY_TABLES, 'entity_history', 'audit_chain_heads'];
 // audit_chain_heads is the sealing trigger's alone: the serving role cannot read it at all.
 const READABLE_TENANT_TABLES = TENANT_TABLES.filter((table) => table !== 'audit_chain_heads');
 

@@ -3,5 +3,24 @@
  * @requiresScopes and enforced by the gateway; kept here so that key creation can refuse a
  * scope that does not exist.
  */
-export const API_SCOPES = ['identity:read', 'crm:read', 'crm:write', 'projects:read', 'projects:write', 'timeline:read'] as const;
+export const API_SCOPES = [
+  'identity:read',
+  'crm:read',
+  'crm:write',
+  'agreements:read',
+  'agreements:write',
+  'engagements:read',
+  'engagements:write',
+  'projects:read',
+  'projects:write',
+  'revenue:read',
+  'revenue:write',
+  'communication:read',
+  'communication:write',
+  'files:read',
+  'files:write',
+  'workflow:read',
+  'workflow:write',
+  'timeline:read',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

@@ -1,0 +1,4 @@
+import { runStandaloneSubgraph } from '@ubos/kernel';
+import { communicationSubgraph } from './index.js';
+
+await runStandaloneSubgraph(communicationSubgraph, 4008);

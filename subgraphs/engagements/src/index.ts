@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import type { SubgraphDefinition } from '@ubos/kernel';
+import { createEngagementsLoaders, type EngagementsLoaders } from './loaders.js';
+import { resolvers } from './resolvers/index.js';
+
+const sdlPath = fileURLToPath(new URL('../../../schema/engagements.graphql', import.meta.url));
+
+/** The engagements subgraph: engagements, the commercial relationships. */
+export const engagementsSubgraph: SubgraphDefinition<EngagementsLoaders> = {
+  name: 'engagements',
+  typeDefs: parse(fs.readFileSync(sdlPath, 'utf8')),
+  resolvers: resolvers as SubgraphDefinition<EngagementsLoaders>['resolvers'],
+  entities: [],
+  createLoaders: createEngagementsLoaders,
+};

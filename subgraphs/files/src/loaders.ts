@@ -1,0 +1,8 @@
+import type { EntityManager } from '@ubos/kernel';
+
+/** Per-fetch loaders; the kernel rebuilds them for every fetch and after every write. */
+export function createFilesLoaders(_em: EntityManager, _organizationId: string | null) {
+  return {};
+}
+
+export type FilesLoaders = ReturnType<typeof createFilesLoaders>;

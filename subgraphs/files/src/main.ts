@@ -1,0 +1,4 @@
+import { runStandaloneSubgraph } from '@ubos/kernel';
+import { filesSubgraph } from './index.js';
+
+await runStandaloneSubgraph(filesSubgraph, 4009);

@@ -1,0 +1,4 @@
+import { runStandaloneSubgraph } from '@ubos/kernel';
+import { workflowSubgraph } from './index.js';
+
+await runStandaloneSubgraph(workflowSubgraph, 4010);
