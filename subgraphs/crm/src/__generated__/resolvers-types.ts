@@ -404,16 +404,19 @@ export type Mutation = {
 
 
 export type MutationCreateClientArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateClientInput;
 };
 
 
 export type MutationCreateContactArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateContactInput;
 };
 
 
 export type MutationCreateDealArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateDealInput;
 };
 
@@ -421,59 +424,70 @@ export type MutationCreateDealArgs = {
 export type MutationDeleteClientArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationDeleteContactArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationDeleteDealArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationEraseClientArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationPurgeClientArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationPurgeContactArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationPurgeDealArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationRestoreClientArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationRestoreContactArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationRestoreDealArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationUpdateClientArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpdateClientInput;
 };
 
@@ -481,6 +495,7 @@ export type MutationUpdateClientArgs = {
 export type MutationUpdateContactArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpdateContactInput;
 };
 
@@ -488,6 +503,7 @@ export type MutationUpdateContactArgs = {
 export type MutationUpdateDealArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpdateDealInput;
 };
 

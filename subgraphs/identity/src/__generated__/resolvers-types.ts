@@ -155,24 +155,28 @@ export type Mutation = {
 
 
 export type MutationCreateApiKeyArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateApiKeyInput;
 };
 
 
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   password: Scalars['String']['input'];
 };
 
 
 export type MutationRegisterPersistedOperationsArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   operations: Array<PersistedOperationInput>;
 };
 
 
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
