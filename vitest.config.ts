@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'db/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'db/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'worker/test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     // Each test file gets its own database cloned from a migrated template, so files run in
     // parallel; forks keep their module state (ORM pools, counters) apart.

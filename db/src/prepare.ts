@@ -5,6 +5,7 @@ import { ensureDatabase, withDatabase } from './admin.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { migrate } from './migrate.js';
 import { ensureAppRole, grantAppPrivileges } from './roles.js';
+import { prepareWorkerDatabase } from './queue.js';
 import { seedDemo, type SeededOrganization } from './seed/demo.js';
 
 export const EMBEDDED_DATABASE = 'ubos';
@@ -12,6 +13,8 @@ export const EMBEDDED_DATABASE = 'ubos';
 export interface PreparedDatabase {
   adminUrl: string;
   appUrl: string;
+  /** The worker role's connection (outbox, workflow runs, the pg-boss queue). */
+  workerUrl: string;
   embedded: boolean;
   demoOrganizations?: Record<string, SeededOrganization>;
   stop(): Promise<void>;
@@ -45,9 +48,10 @@ export async function prepareDatabase(config: UbosConfig, log: (line: string) =>
     const { applied } = await migrate(adminUrl, log);
     if (applied.length === 0) log('database schema is up to date');
     await grantAppPrivileges(adminUrl, config.appRole);
+    const workerUrl = await prepareWorkerDatabase(adminUrl, config);
     const demoOrganizations = config.demo ? await seedDemo(adminUrl) : undefined;
     const appUrl = config.appDatabaseUrl ?? deriveAppDatabaseUrl({ ...config, appPassword: appPassword(config) }, adminUrl);
-    return { adminUrl, appUrl, embedded: Boolean(embedded), demoOrganizations, stop: async () => embedded?.stop() };
+    return { adminUrl, appUrl, workerUrl, embedded: Boolean(embedded), demoOrganizations, stop: async () => embedded?.stop() };
   } catch (error) {
     // Never leave a stray postgres holding the port and the data directory.
     await embedded?.stop().catch(() => undefined);

@@ -13,7 +13,7 @@ export async function ensureAppRole(adminUrl: string, role: string, password: st
 }
 
 /** Tables with Row Level Security whose grants are spelled out below rather than the default select, insert, update. */
-const SPECIALLY_GRANTED_TENANT_TABLES = ['organizations', 'users', 'activity_events', 'entity_history', 'outbox', 'api_keys', 'persisted_operations', 'audit_chain_heads'];
+const SPECIALLY_GRANTED_TENANT_TABLES = ['workflow_runs', 'inbox', 'event_dead_letters', 'organizations', 'users', 'activity_events', 'entity_history', 'outbox', 'api_keys', 'persisted_operations', 'audit_chain_heads', 'custom_field_values'];
 
 /**
  * Grants the serving role what it needs, and no more: DML on the tenant tables, read-only
@@ -38,6 +38,12 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
                     last_used_at, created_at, updated_at, version, deleted_at, deleted_by) on api_keys to ${who};
       grant insert, update on api_keys to ${who};
       grant select, insert on persisted_operations to ${who};
+      -- Kept by a trigger from the entities' custom_fields, for range filters.
+      grant select on custom_field_values to ${who};
+      -- The worker writes workflow runs, its inbox and dead letters; the workflow subgraph reads
+      -- them and, to retry or replay, marks them.
+      grant select, update on workflow_runs, event_dead_letters to ${who};
+      grant select on inbox to ${who};
       revoke all on schema_migrations, audit_chain_heads from ${who};
     `);
     // Every other tenant table (one with Row Level Security forced) gets the plain DML of the

@@ -32,6 +32,14 @@ export async function authenticate(req: http.IncomingMessage, tokens: TokenServi
     const claims = await tokens.verify(token);
     return { ...base, actor: { kind: 'user', userId: claims.userId, role: claims.role }, organizationId: claims.organizationId };
   } catch (error) {
+    if (!(error instanceof InvalidTokenError)) throw error;
+  }
+  // A workflow step acting for its tenant (a service token the worker minted with the
+  // platform key; its own audience and type, so neither kind passes for the other).
+  try {
+    const service = await tokens.verifyService(token);
+    return { ...base, actor: { kind: 'workflow', runId: service.runId }, organizationId: service.organizationId };
+  } catch (error) {
     if (error instanceof InvalidTokenError) throw withRequestId(unauthenticated('Invalid or expired token'), requestId);
     throw error;
   }

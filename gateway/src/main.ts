@@ -1,5 +1,6 @@
 import { loadConfig } from '@ubos/kernel';
 import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
+import { startWorker, type RunningWorker } from '@ubos/worker';
 import { startStack, type RunningStack } from './stack.js';
 
 /**
@@ -12,12 +13,14 @@ const distributed = Object.keys(config.subgraphUrls).length > 0;
 
 let database: PreparedDatabase | undefined;
 let stack: RunningStack | undefined;
+let worker: RunningWorker | undefined;
 let stopping = false;
 
 async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: shutting down`);
+  await worker?.close().catch((error) => console.error(error));
   await stack?.close().catch((error) => console.error(error));
   await database?.stop().catch((error) => console.error(error));
   log('stopped');
@@ -42,6 +45,20 @@ try {
   const base = `http://localhost:${config.port}`;
   log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : 'identity, crm, projects and timeline subgraphs running in-process');
   log(`GraphQL endpoint: ${base}/graphql`);
+  // The outbox worker and workflow engine, in this process by default (UBOS_WORKER=0: run
+  // `npm run worker` instead, as many as you like).
+  if (database && config.worker.enabled) {
+    worker = await startWorker({
+      databaseUrl: database.workerUrl,
+      gatewayUrl: config.worker.gatewayUrl ?? stack.gateway.url,
+      tokens: stack.tokens,
+      settings: config.worker,
+      log: (entry) => {
+        if (entry.level !== 'info') console.error(JSON.stringify({ component: 'worker', ...entry }));
+      },
+    });
+    log('worker running: outbox dispatch and workflows');
+  }
   console.log(`\n  Playground: ${base}/\n`);
   if (stack.demoToken) console.log(`  Demo token (owner@acme.test, Acme Agency; valid 30 days):\n\n  ${stack.demoToken}\n`);
   log('press Ctrl-C to stop');

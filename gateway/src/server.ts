@@ -5,7 +5,7 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { DEFAULT_RATE_LIMITS, DEFAULT_REQUEST_LIMITS, forbidden, INTERNAL_CONTEXT_HEADER, maskError, sendJson, sqlStatements, unauthenticated, type InternalContextSigner, type RateLimits, type RequestLimits, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
+import { DEFAULT_RATE_LIMITS, DEFAULT_REQUEST_LIMITS, forbidden, INTERNAL_CONTEXT_HEADER, maskError, sendJson, sqlStatements, unauthenticated, type FileStore, type InternalContextSigner, type RateLimits, type RequestLimits, type SubgraphRuntime, type TokenService } from '@ubos/kernel';
 import { ApiKeyAuthenticator, type IdentityCaller } from './api-keys.js';
 import { PersistedOperations } from './persisted.js';
 import { authenticate, isIntrospection, isPublicOperation, mayIntrospect } from './auth.js';
@@ -33,6 +33,8 @@ export interface GatewayOptions {
   rateLimits?: RateLimits;
   /** Where the buckets live (default: this process's memory). */
   rateLimitStore?: RateLimitStore;
+  /** The file store; the local one's signed upload and download URLs are served under /files/. */
+  fileStore?: FileStore;
 }
 
 function gatewayPlugin(production: boolean, scopes: ScopeMap): ApolloServerPlugin<GatewayContext> {
@@ -152,6 +154,8 @@ export async function startGateway(options: GatewayOptions, port: number, host =
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return res.end(html);
       }
+      // Presigned file URLs: the signature in the URL is the authorization (no token, no GraphQL limits).
+      if (url.pathname.startsWith('/files/') && (await options.fileStore?.handleHttp?.(req, res, url))) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
       await serveGraphQL(req, res, url, apollo, options, apiKeys, rateLimiter, persisted);
     } catch (error) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createTokenService, generateInternalSecret, InternalContextSigner, SubgraphRuntime, type TokenService, type UbosConfig } from '@ubos/kernel';
+import { createFileStore, createTokenService, generateInternalSecret, InternalContextSigner, SubgraphRuntime, writeDemoFileBodies, type FileStore, type TokenService, type UbosConfig } from '@ubos/kernel';
 import { crmSubgraph } from '@ubos/crm';
 import { createIdentitySubgraph } from '@ubos/identity';
 import { projectsSubgraph } from '@ubos/projects';
@@ -7,7 +7,7 @@ import { agreementsSubgraph } from '@ubos/agreements';
 import { engagementsSubgraph } from '@ubos/engagements';
 import { revenueSubgraph } from '@ubos/revenue';
 import { communicationSubgraph } from '@ubos/communication';
-import { filesSubgraph } from '@ubos/files';
+import { createFilesSubgraph } from '@ubos/files';
 import { workflowSubgraph } from '@ubos/workflow';
 import { createTimelineSubgraph } from '@ubos/timeline';
 import { readCommittedSupergraph } from './compose.js';
@@ -26,6 +26,8 @@ export interface RunningStack {
   gateway: RunningGateway;
   tokens: TokenService;
   runtimes: SubgraphRuntime<unknown>[];
+  /** Where file bodies live; the gateway serves the local store's URLs. */
+  fileStore: FileStore;
   demoToken?: string;
   close(): Promise<void>;
 }
@@ -46,7 +48,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const internalSecret = config.internalSecret ?? generateInternalSecret();
   const tokens = await createTokens(config);
   const runtimes: SubgraphRuntime<unknown>[] = [];
+  // The local store's URLs start with the gateway's address, known once it listens.
+  let gatewayUrl: string | undefined;
+  const fileStore = await createFileStore(config, { publicUrl: () => gatewayUrl });
   try {
+    // The demo seed records its files as uploaded; their bodies are written here when missing.
+    if (config.demo) await writeDemoFileBodies(fileStore);
     if (!distributed) {
       if (!options.appUrl) throw new Error('one-process mode needs the serving database URL');
       const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax, internalSecret };
@@ -58,7 +65,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         projectsSubgraph,
         revenueSubgraph,
         communicationSubgraph,
-        filesSubgraph,
+        createFilesSubgraph(fileStore, { maxBytes: config.files.maxBytes }),
         workflowSubgraph,
         createTimelineSubgraph(tokens),
       ]) {
@@ -79,22 +86,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         limits: config.limits,
         rateLimits: config.rateLimits,
         rateLimitStore: config.redisUrl ? new RedisRateLimitStore(config.redisUrl) : undefined,
+        fileStore,
       },
       config.port,
       options.host,
     );
+    gatewayUrl = gateway.url;
     return {
       gateway,
       tokens,
       runtimes,
+      fileStore,
       demoToken,
       async close() {
         await gateway.close();
         await Promise.all(runtimes.map((runtime) => runtime.close()));
+        await fileStore.close?.();
       },
     };
   } catch (error) {
     await Promise.all(runtimes.map((runtime) => runtime.close().catch(() => undefined)));
+    await fileStore.close?.().catch(() => undefined);
     throw error;
   }
 }

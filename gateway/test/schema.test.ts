@@ -26,6 +26,17 @@ describe('the supergraph', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('gives every public mutation the optional idempotencyKey: String as its last argument (ARCHITECTURE section 4)', () => {
+    const mutation = buildSchema(readCommittedSupergraph()).getMutationType();
+    const fields = Object.values(mutation?.getFields() ?? {}).filter((field) => !field.astNode?.directives?.some((directive) => directive.name.value === 'inaccessible'));
+    expect(fields.length).toBeGreaterThan(10);
+    const lacking = fields.filter((field) => {
+      const last = field.args.at(-1);
+      return last?.name !== 'idempotencyKey' || String(last.type) !== 'String';
+    });
+    expect(lacking.map((field) => field.name)).toEqual([]);
+  });
+
   it('keeps every subgraph out of every other subgraph\'s code', () => {
     const root = path.resolve(schemaDir, '..');
     const offenders: string[] = [];

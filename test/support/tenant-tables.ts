@@ -4,13 +4,13 @@
  */
 export const ENTITY_TABLES_BY_DOMAIN: Record<string, string[]> = {
   foundation: ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'activity_events', 'outbox', 'api_keys', 'persisted_operations'],
-  agreements: [],
-  engagements: [],
-  revenue: [],
-  communication: [],
-  files: [],
-  customFields: [],
-  workflow: [],
+  agreements: ['proposals', 'contracts'],
+  engagements: ['engagements', 'engagement_projects'],
+  revenue: ['invoices', 'payments', 'vendors', 'bills', 'bill_payments'],
+  communication: ['threads', 'messages'],
+  files: ['files'],
+  customFields: ['custom_field_definitions'],
+  workflow: ['workflows', 'workflow_runs', 'event_dead_letters'],
 };
 
 /** Tenant tables whose primary key is not (organization_id, id), e.g. counters and join tables. */
@@ -18,11 +18,11 @@ export const OTHER_TENANT_TABLES_BY_DOMAIN: Record<string, string[]> = {
   foundation: ['entity_history', 'audit_chain_heads'],
   agreements: [],
   engagements: [],
-  revenue: [],
+  revenue: ['invoice_counters'],
   communication: [],
   files: [],
-  customFields: [],
-  workflow: [],
+  customFields: ['custom_field_values'],
+  workflow: ['workflow_secrets', 'inbox', 'idempotency_keys'],
 };
 
 /** Tables keyed (organization_id, id). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { hashPassword, uuidv7 } from '@ubos/kernel';
 import { withAdminClient } from '../admin.js';
+import { demoClientCustomFields, demoDealCustomFields, demoProjectCustomFields } from './domains/custom-fields.js';
 import { DOMAIN_SEEDS, type SeedContext } from './domains/index.js';
 import { CLIENT_STATUSES, COMPANY_FIRST, COMPANY_LAST, DEAL_STAGES, FIRST_NAMES, INDUSTRIES, LAST_NAMES, PROJECT_KINDS, PROJECT_STATUSES, TASK_STATUSES, TASK_TITLES } from './vocabulary.js';
 
@@ -118,6 +119,7 @@ export async function seedOrganization(client: pg.Client, spec: DemoOrganization
         phone: `+1 555 01${String(index).padStart(2, '0')}`,
         website: `https://${domain}.example`,
         industry: pick(next, INDUSTRIES),
+        custom_fields: JSON.stringify(demoClientCustomFields(index)),
       });
       for (let contactIndex = 0; contactIndex < 2; contactIndex++) {
         const firstName = pick(next, FIRST_NAMES);
@@ -144,6 +146,7 @@ export async function seedOrganization(client: pg.Client, spec: DemoOrganization
           value_amount_minor: (5 + Math.floor(next() * 95)) * 100_000,
           value_currency: 'USD',
           expected_close_date: isoDate(SEED_EPOCH, 30 + Math.floor(next() * 180)),
+          custom_fields: JSON.stringify(demoDealCustomFields(index, dealIndex)),
         });
       }
       const projectCount = 1 + Math.floor(next() * 2);
@@ -159,6 +162,7 @@ export async function seedOrganization(client: pg.Client, spec: DemoOrganization
           status: pick(next, PROJECT_STATUSES),
           start_date: isoDate(SEED_EPOCH, start),
           due_date: isoDate(SEED_EPOCH, start + 60),
+          custom_fields: JSON.stringify(demoProjectCustomFields(index, projectIndex)),
         });
         const milestoneIds: string[] = [];
         for (let milestoneIndex = 0; milestoneIndex < 2; milestoneIndex++) {

@@ -27,8 +27,39 @@ export interface UbosConfig {
   limits: RequestLimits;
   /** Token buckets at the gateway (gateway/src/rate-limit.ts); null = off. */
   rateLimits: RateLimits;
+  /** The outbox worker and workflow engine (worker/). */
+  worker: WorkerSettings;
   /** Shared state for several gateways (rate-limit buckets) in Redis; unset = in memory. */
   redisUrl?: string;
+  /** The gateway's public address, the base of links it hands out (presigned file URLs); unset = http://localhost:<port>. */
+  publicUrl?: string;
+  /** File storage (packages/kernel/src/storage). */
+  files: FilesConfig;
+}
+
+/** An S3-compatible bucket for file bodies. */
+export interface S3Settings {
+  bucket: string;
+  /** An S3-compatible endpoint (MinIO, R2, s3rver…); unset = AWS. */
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Path-style URLs (endpoint/bucket/key) rather than virtual hosts (bucket.endpoint/key). */
+  forcePathStyle: boolean;
+}
+
+export interface FilesConfig {
+  /** The local store's directory; unset = <dataDir>/files. */
+  dir?: string;
+  /** HMAC key of the local store's URLs; unset = generated into <dataDir>/keys/files-secret. */
+  secret?: string;
+  /** Lifetime of a presigned upload or download URL, in seconds. */
+  urlTtlSeconds: number;
+  /** The largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Set (S3_BUCKET): bodies live in this bucket instead of the local disk. */
+  s3?: S3Settings;
 }
 
 /**
@@ -83,6 +114,35 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   tenant: Object.freeze({ rate: 100, burst: 500 }),
   login: Object.freeze({ rate: 5, burst: 20 }),
 });
+
+/**
+ * The worker: it dispatches the outbox through pg-boss and runs workflows through the gateway
+ * (ARCHITECTURE 3.7). The README's configuration table explains each setting.
+ */
+export interface WorkerSettings {
+  /** Run the worker inside `npm start` (one-process mode). */
+  enabled: boolean;
+  /** The worker role's connection, when given explicitly (WORKER_DATABASE_URL). */
+  databaseUrl?: string;
+  role: string;
+  password?: string;
+  /** Where workflow steps send their GraphQL operations; unset = this process's gateway. */
+  gatewayUrl?: string;
+  /** Jobs each worker process runs at once, per queue. */
+  concurrency: number;
+  /** Attempts of a workflow step (and of an event's handler) before it is a dead letter. */
+  maxAttempts: number;
+  /** First retry delay in seconds; it doubles with each retry (with jitter). */
+  retryDelaySeconds: number;
+  /** A job not finished this long after it started is handed to another worker. */
+  expireSeconds: number;
+  /** How often expired jobs are looked for: expiry plus this bounds the redelivery delay. */
+  maintenanceSeconds: number;
+  /** How often the dispatcher looks for undispatched outbox rows, in milliseconds. */
+  dispatchIntervalMs: number;
+  /** Timeout of one GraphQL operation or webhook call of a step, in milliseconds. */
+  stepTimeoutMs: number;
+}
 
 function parseBoolean(name: string, value: string | undefined): boolean | undefined {
   if (value === undefined || value === '') return undefined;
@@ -158,6 +218,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       maxBatchSize: parseInteger('UBOS_MAX_BATCH', env.UBOS_MAX_BATCH, DEFAULT_REQUEST_LIMITS.maxBatchSize),
     },
     redisUrl: env.REDIS_URL || undefined,
+    worker: {
+      enabled: parseBoolean('UBOS_WORKER', env.UBOS_WORKER) ?? true,
+      databaseUrl: env.WORKER_DATABASE_URL || undefined,
+      role: env.WORKER_DATABASE_URL ? decodeURIComponent(new URL(env.WORKER_DATABASE_URL).username) : 'ubos_worker',
+      password: env.UBOS_WORKER_PASSWORD || undefined,
+      gatewayUrl: env.UBOS_GATEWAY_URL || undefined,
+      concurrency: parsePositiveInteger('UBOS_WORKER_CONCURRENCY', env.UBOS_WORKER_CONCURRENCY, 4),
+      maxAttempts: parsePositiveInteger('UBOS_WORKFLOW_MAX_ATTEMPTS', env.UBOS_WORKFLOW_MAX_ATTEMPTS, 5),
+      retryDelaySeconds: parsePositiveInteger('UBOS_WORKER_RETRY_DELAY', env.UBOS_WORKER_RETRY_DELAY, 2),
+      expireSeconds: parsePositiveInteger('UBOS_WORKER_EXPIRE_SECONDS', env.UBOS_WORKER_EXPIRE_SECONDS, 30),
+      maintenanceSeconds: parsePositiveInteger('UBOS_WORKER_MAINTENANCE_SECONDS', env.UBOS_WORKER_MAINTENANCE_SECONDS, 10),
+      dispatchIntervalMs: parsePositiveInteger('UBOS_WORKER_DISPATCH_MS', env.UBOS_WORKER_DISPATCH_MS, 250),
+      stepTimeoutMs: parsePositiveInteger('UBOS_WORKER_STEP_TIMEOUT_MS', env.UBOS_WORKER_STEP_TIMEOUT_MS, 10_000),
+    },
+    publicUrl: env.UBOS_PUBLIC_URL || undefined,
+    files: {
+      dir: env.UBOS_FILES_DIR ? path.resolve(env.INIT_CWD || process.cwd(), env.UBOS_FILES_DIR) : undefined,
+      secret: env.UBOS_FILES_SECRET || undefined,
+      urlTtlSeconds: parsePositiveInteger('UBOS_FILES_URL_TTL', env.UBOS_FILES_URL_TTL, 900),
+      maxBytes: parsePositiveInteger('UBOS_FILES_MAX_BYTES', env.UBOS_FILES_MAX_BYTES, 100 * 1024 * 1024),
+      s3: env.S3_BUCKET
+        ? {
+            bucket: env.S3_BUCKET,
+            endpoint: env.S3_ENDPOINT || undefined,
+            region: env.S3_REGION || 'us-east-1',
+            accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+            // S3-compatible servers mostly want path-style addressing; AWS itself virtual hosts.
+            forcePathStyle: parseBoolean('S3_FORCE_PATH_STYLE', env.S3_FORCE_PATH_STYLE) ?? Boolean(env.S3_ENDPOINT),
+          }
+        : undefined,
+    },
     rateLimits: {
       actor: parseRateLimit('UBOS_RATE_LIMIT_ACTOR', env.UBOS_RATE_LIMIT_ACTOR, DEFAULT_RATE_LIMITS.actor),
       tenant: parseRateLimit('UBOS_RATE_LIMIT_TENANT', env.UBOS_RATE_LIMIT_TENANT, DEFAULT_RATE_LIMITS.tenant),

@@ -24,7 +24,7 @@ export const badUserInput = (message: string, field: string) => domainError(mess
 export const notFound = (what: string, field?: string) =>
   domainError(`${what} not found`, ErrorCode.NOT_FOUND, field ? { field } : {});
 export const forbidden = (message = 'Not allowed') => domainError(message, ErrorCode.FORBIDDEN);
-export const conflict = (message: string) => domainError(message, ErrorCode.CONFLICT);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) => domainError(message, ErrorCode.CONFLICT, extra);
 export const unauthenticated = (message = 'Authentication required') =>
   new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: httpStatusFor.UNAUTHENTICATED } } });
 

@@ -69,7 +69,8 @@ describe('schema layer', () => {
       [TENANT_TABLES],
     );
     const betweenTenantTables = foreign.filter((key) => TENANT_TABLES.includes(key.target));
-    expect(betweenTenantTables.map((key) => key.name).sort()).toHaveLength(6);
+    // The foundation alone has 6; every domain adds its own.
+    expect(betweenTenantTables.length).toBeGreaterThan(6);
     for (const key of betweenTenantTables) expect(key.columns, key.name).toContain('organization_id');
   });
 

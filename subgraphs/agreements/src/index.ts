@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@ubos/kernel';
+import { ContractSchema } from './entities/contract.entity.js';
+import { ProposalSchema } from './entities/proposal.entity.js';
 import { createAgreementsLoaders, type AgreementsLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -12,6 +14,6 @@ export const agreementsSubgraph: SubgraphDefinition<AgreementsLoaders> = {
   name: 'agreements',
   typeDefs: parse(fs.readFileSync(sdlPath, 'utf8')),
   resolvers: resolvers as SubgraphDefinition<AgreementsLoaders>['resolvers'],
-  entities: [],
+  entities: [ProposalSchema, ContractSchema],
   createLoaders: createAgreementsLoaders,
 };

@@ -1,6 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
+  applyCustomFields,
   assignChanges,
+  customFieldConditions,
   badUserInput,
   deletedRowsFilter,
   emitDomainEvent,
@@ -63,7 +65,8 @@ export async function listClients(ctx: CrmContext, args: PageArgs & { filter?: C
   const search = args.filter?.search?.trim();
   if (search) where.name = { $ilike: `%${escapeLike(search)}%` };
   if (args.filter?.status) where.status = { $in: args.filter.status };
-  return findPage(ctx.em, ClientSchema, where, args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC'], deletedRowsFilter(ctx, args.includeDeleted));
+  const withCustomFields = await customFieldConditions<ClientEntity>(ctx, 'CLIENT', args.filter?.customFields);
+  return findPage(ctx.em, ClientSchema, () => withCustomFields(where), args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC'], deletedRowsFilter(ctx, args.includeDeleted));
 }
 
 export function getClient(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ClientEntity | null> {
@@ -78,9 +81,10 @@ export function getDeal(ctx: CrmContext, id: string, asOf?: Date | string | null
   return lookupAsOf(id, asOf, { current: (key) => ctx.loaders.dealById.load(key), asOf: ctx.loaders.dealHistory.asOf });
 }
 
-export function listDeals(ctx: CrmContext, args: PageArgs & { filter?: DealFilter | null }): Promise<Connection<DealEntity>> {
+export async function listDeals(ctx: CrmContext, args: PageArgs & { filter?: DealFilter | null }): Promise<Connection<DealEntity>> {
   const where: FilterQuery<DealEntity> = args.filter?.stage ? { stage: { $in: args.filter.stage } } : {};
-  return findPage(ctx.em, DealSchema, where, args, { properties: ['id'], direction: 'DESC' }, deletedRowsFilter(ctx, args.includeDeleted));
+  const withCustomFields = await customFieldConditions<DealEntity>(ctx, 'DEAL', args.filter?.customFields);
+  return findPage(ctx.em, DealSchema, () => withCustomFields(where), args, { properties: ['id'], direction: 'DESC' }, deletedRowsFilter(ctx, args.includeDeleted));
 }
 
 /** A live client of this tenant, or NOT_FOUND naming the input field. */
@@ -110,7 +114,7 @@ export async function createClient(ctx: CrmContext, input: CreateClientInput): P
     name: requiredText(input.name, 'input.name'),
     status: input.status ?? 'ACTIVE',
     ...clientFields(input),
-    customFields: {},
+    customFields: await applyCustomFields(ctx, 'CLIENT', input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as ClientEntity);
@@ -125,6 +129,7 @@ export async function updateClient(ctx: CrmContext, id: string, input: UpdateCli
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     ...clientFields(input),
+    customFields: await applyCustomFields(ctx, 'CLIENT', input.customFields, client.customFields),
   } as Partial<ClientEntity>);
   if (changed.length === 0) return client;
   client.updatedAt = new Date();
@@ -179,7 +184,7 @@ export async function createContact(ctx: CrmContext, input: CreateContactInput):
     phone: optionalText(input.phone, 'input.phone', 50) ?? null,
     title: optionalText(input.title, 'input.title', 100) ?? null,
     isPrimary: input.isPrimary ?? false,
-    customFields: {},
+    customFields: await applyCustomFields(ctx, 'CONTACT', input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as ContactEntity);
@@ -197,6 +202,7 @@ export async function updateContact(ctx: CrmContext, id: string, input: UpdateCo
     phone: optionalText(input.phone, 'input.phone', 50),
     title: optionalText(input.title, 'input.title', 100),
     isPrimary: input.isPrimary === undefined ? undefined : requiredInput(input.isPrimary, 'input.isPrimary'),
+    customFields: await applyCustomFields(ctx, 'CONTACT', input.customFields, contact.customFields),
   } as Partial<ContactEntity>);
   if (changed.length === 0) return contact;
   contact.updatedAt = new Date();
@@ -226,7 +232,7 @@ export async function createDeal(ctx: CrmContext, input: CreateDealInput): Promi
     valueAmountMinor: value.amountMinor,
     valueCurrency: value.currency,
     expectedCloseDate: input.expectedCloseDate ?? null,
-    customFields: {},
+    customFields: await applyCustomFields(ctx, 'DEAL', input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as DealEntity);
@@ -246,6 +252,7 @@ export async function updateDeal(ctx: CrmContext, id: string, input: UpdateDealI
     valueAmountMinor: value?.amountMinor,
     valueCurrency: value?.currency,
     expectedCloseDate: input.expectedCloseDate,
+    customFields: await applyCustomFields(ctx, 'DEAL', input.customFields, deal.customFields),
   } as Partial<DealEntity>);
   if (changed.length === 0) return deal;
   deal.updatedAt = new Date();

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@ubos/kernel';
+import { EngagementProjectSchema } from './entities/engagement-project.entity.js';
+import { EngagementSchema } from './entities/engagement.entity.js';
 import { createEngagementsLoaders, type EngagementsLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -12,6 +14,6 @@ export const engagementsSubgraph: SubgraphDefinition<EngagementsLoaders> = {
   name: 'engagements',
   typeDefs: parse(fs.readFileSync(sdlPath, 'utf8')),
   resolvers: resolvers as SubgraphDefinition<EngagementsLoaders>['resolvers'],
-  entities: [],
+  entities: [EngagementSchema, EngagementProjectSchema],
   createLoaders: createEngagementsLoaders,
 };

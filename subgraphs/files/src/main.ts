@@ -1,4 +1,7 @@
-import { runStandaloneSubgraph } from '@ubos/kernel';
-import { filesSubgraph } from './index.js';
+import { createFileStore, loadConfig, runStandaloneSubgraph } from '@ubos/kernel';
+import { createFilesSubgraph } from './index.js';
 
-await runStandaloneSubgraph(filesSubgraph, 4009);
+// Distributed mode: with the local store, set UBOS_PUBLIC_URL to the gateway's address (it
+// serves the URLs) and share UBOS_FILES_SECRET and UBOS_FILES_DIR with it.
+const config = loadConfig();
+await runStandaloneSubgraph(createFilesSubgraph(await createFileStore(config), { maxBytes: config.files.maxBytes }), 4009);

@@ -1,5 +1,8 @@
 import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
+  applyCustomFields,
+  badUserInput,
+  customFieldConditions,
   assignChanges,
   checkDateOrder,
   deletedRowsFilter,
@@ -44,9 +47,10 @@ interface PageArgs {
   includeDeleted?: boolean | null;
 }
 
-export function listProjects(ctx: ProjectsContext, args: PageArgs & { filter?: ProjectFilter | null }): Promise<Connection<ProjectEntity>> {
+export async function listProjects(ctx: ProjectsContext, args: PageArgs & { filter?: ProjectFilter | null }): Promise<Connection<ProjectEntity>> {
   const where: FilterQuery<ProjectEntity> = args.filter?.status ? { status: { $in: args.filter.status } } : {};
-  return findPage(ctx.em, ProjectSchema, where, args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
+  const withCustomFields = await customFieldConditions<ProjectEntity>(ctx, 'PROJECT', args.filter?.customFields);
+  return findPage(ctx.em, ProjectSchema, () => withCustomFields(where), args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
 }
 
 /**
@@ -54,6 +58,7 @@ export function listProjects(ctx: ProjectsContext, args: PageArgs & { filter?: P
  * as they were then (from the history), paged by id like the present list.
  */
 export async function projectsOfClient(ctx: ProjectsContext, clientId: string, args: PageArgs & { filter?: ProjectFilter | null; asOf?: Date | string | null }) {
+  if (args.filter?.customFields?.length) throw badUserInput('filter.customFields is not available on a client\'s projects; use the projects query', 'filter.customFields');
   const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
   const at = parseAsOf(args.asOf);
   if (!at) return ctx.loaders.projectsOfClient(clientId, { first: args.first, after: args.after, filter: { status: args.filter?.status }, includeDeleted });
@@ -103,7 +108,7 @@ export async function createProject(ctx: ProjectsContext, input: CreateProjectIn
     status: input.status ?? 'PLANNED',
     startDate: input.startDate ?? null,
     dueDate: input.dueDate ?? null,
-    customFields: {},
+    customFields: await applyCustomFields(ctx, 'PROJECT', input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as ProjectEntity);
@@ -127,6 +132,7 @@ export async function updateProject(ctx: ProjectsContext, id: string, input: Upd
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     startDate: input.startDate,
     dueDate: input.dueDate,
+    customFields: await applyCustomFields(ctx, 'PROJECT', input.customFields, project.customFields),
   } as Partial<ProjectEntity>);
   checkDateOrder(project.startDate, project.dueDate, 'input.dueDate');
   if (changed.length === 0) return project;

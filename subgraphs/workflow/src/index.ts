@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { SubgraphDefinition } from '@ubos/kernel';
+import { DeadLetterEventSchema } from './entities/dead-letter-event.entity.js';
+import { WorkflowRunSchema } from './entities/workflow-run.entity.js';
+import { WorkflowSchema } from './entities/workflow.entity.js';
 import { createWorkflowLoaders, type WorkflowLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -12,6 +15,6 @@ export const workflowSubgraph: SubgraphDefinition<WorkflowLoaders> = {
   name: 'workflow',
   typeDefs: parse(fs.readFileSync(sdlPath, 'utf8')),
   resolvers: resolvers as SubgraphDefinition<WorkflowLoaders>['resolvers'],
-  entities: [],
+  entities: [WorkflowSchema, WorkflowRunSchema, DeadLetterEventSchema],
   createLoaders: createWorkflowLoaders,
 };

@@ -1,4 +1,50 @@
+import type { Connection, EntityVersion } from '@ubos/kernel';
+import type { DeadLetterEventEntity } from './entities/dead-letter-event.entity.js';
+import type { RunStatus, WorkflowRunEntity } from './entities/workflow-run.entity.js';
+import type { WorkflowEntity } from './entities/workflow.entity.js';
+import type { ConditionDefinition, StepDefinition, StepKind } from './definition.js';
+
+export type { ConditionDefinition as ConditionModel, StepDefinition } from './definition.js';
+
 /** A Client as this subgraph knows it: only the key. crm resolves the rest through the gateway. */
 export interface ClientReference {
   id: string;
 }
+
+export interface WorkflowTriggerModel {
+  eventType: string;
+  conditions: ConditionDefinition[];
+}
+
+export type WorkflowStepModel = StepDefinition;
+
+/** One step of a run, as the worker keeps it in workflow_runs.steps. */
+export interface StepRunModel {
+  key: string;
+  name: string;
+  kind: StepKind;
+  input: Record<string, unknown>;
+  status: RunStatus;
+  attempts: number;
+  error: string | null;
+  output: unknown;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** attempts when the run was last retried: the step's budget of attempts starts again there. */
+  attemptsAtRetry?: number;
+}
+
+export interface WorkflowEventModel {
+  id: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+export type WorkflowConnectionModel = Connection<WorkflowEntity>;
+export type WorkflowRunConnectionModel = Connection<WorkflowRunEntity>;
+export type DeadLetterEventConnectionModel = Connection<DeadLetterEventEntity>;
+export type WorkflowVersionModel = EntityVersion<WorkflowEntity>;
+export type WorkflowVersionConnectionModel = Connection<WorkflowVersionModel>;

@@ -3,15 +3,21 @@ import type { Role } from './jwt.js';
 
 export const INTERNAL_CONTEXT_HEADER = 'x-ubos-context';
 
-/** Who is acting. Written into the audit trail as `user:<id>`, `apikey:<id>` or `system`. */
+/**
+ * Who is acting. Written into the audit trail as `user:<id>`, `apikey:<id>`,
+ * `workflow:<run id>` (a workflow step, acting through the graph as a service principal of
+ * its tenant) or `system`.
+ */
 export type Actor =
   | { kind: 'user'; userId: string; role: Role }
   | { kind: 'apikey'; apiKeyId: string; scopes: string[] }
+  | { kind: 'workflow'; runId: string }
   | { kind: 'anonymous' };
 
 export function actorLabel(actor: Actor): string {
   if (actor.kind === 'user') return `user:${actor.userId}`;
   if (actor.kind === 'apikey') return `apikey:${actor.apiKeyId}`;
+  if (actor.kind === 'workflow') return `workflow:${actor.runId}`;
   return 'system';
 }
 

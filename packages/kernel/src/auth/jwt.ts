@@ -7,6 +7,14 @@ export const JWT_AUDIENCE = 'ubos-graph-api';
 /** Audit checkpoints are signed with the same key, for their own audience and type. */
 export const CHECKPOINT_AUDIENCE = 'ubos-audit-checkpoint';
 const CHECKPOINT_TYPE = 'ubos-audit-checkpoint+jwt';
+/**
+ * Service tokens: a workflow step acting for one tenant, as `workflow:<run id>`. Minted by the
+ * worker with the platform key, for their own audience and type, and short-lived: never
+ * accepted as a user token, nor a user token as one, and nobody without the private key can
+ * make one.
+ */
+export const SERVICE_AUDIENCE = 'ubos-graph-service';
+const SERVICE_TYPE = 'ubos-service+jwt';
 const JWT_ALGORITHM = 'EdDSA';
 
 export type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
@@ -18,9 +26,19 @@ export interface UserTokenClaims {
   role: Role;
 }
 
+/** What a service token says: a workflow run acting in exactly one organization. */
+export interface ServiceTokenClaims {
+  organizationId: string;
+  runId: string;
+}
+
 export interface TokenService {
   sign(claims: UserTokenClaims, expiresIn?: string): Promise<string>;
   verify(token: string): Promise<UserTokenClaims>;
+  /** A service token for a workflow run (default lifetime 5 minutes). */
+  signService(claims: ServiceTokenClaims, expiresIn?: string): Promise<string>;
+  /** Verifies a service token; InvalidTokenError for anything else, user tokens included. */
+  verifyService(token: string): Promise<ServiceTokenClaims>;
   /**
    * Signs a document (an audit checkpoint) with the platform key. It has its own audience and
    * `typ` and no expiry, so it is never accepted as a user token, nor a user token as it.
@@ -87,6 +105,34 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
           throw new InvalidTokenError('token lacks organization or role');
         }
         return { userId: payload.sub, organizationId: payload.org, role: payload.role as Role };
+      } catch (error) {
+        if (error instanceof InvalidTokenError) throw error;
+        if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);
+        throw error;
+      }
+    },
+    async signService(claims, expiresIn = '5m') {
+      return new SignJWT({ org: claims.organizationId })
+        .setProtectedHeader({ alg: JWT_ALGORITHM, typ: SERVICE_TYPE })
+        .setSubject(`workflow:${claims.runId}`)
+        .setIssuer(JWT_ISSUER)
+        .setAudience(SERVICE_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(expiresIn)
+        .sign(privateKey);
+    },
+    async verifyService(token) {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, {
+          algorithms: [JWT_ALGORITHM],
+          issuer: JWT_ISSUER,
+          audience: SERVICE_AUDIENCE,
+          typ: SERVICE_TYPE,
+          requiredClaims: ['sub', 'exp'],
+        });
+        const runId = payload.sub?.startsWith('workflow:') ? payload.sub.slice('workflow:'.length) : '';
+        if (typeof payload.org !== 'string' || !/^[0-9a-f-]{36}$/.test(runId)) throw new InvalidTokenError('service token lacks organization or run');
+        return { organizationId: payload.org, runId };
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
         if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);

@@ -51,6 +51,6 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     ensureDatabase: false,
     driverOptions: { connection: { application_name: `ubos-${options.name}` } },
   });
-  orm.em.getConnection().getKnex().on('query', (query: { sql: string }) => sqlStatements.record(query.sql));
+  orm.em.getConnection().getKnex().on('query', (query: { sql: string; bindings?: unknown[] }) => sqlStatements.record(query.sql, query.bindings));
   return orm;
 }

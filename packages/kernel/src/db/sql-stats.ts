@@ -8,27 +8,30 @@ const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start 
 class SqlStatementCounter {
   application = 0;
   transactionControl = 0;
-  private listeners = new Set<(sql: string) => void>();
+  private listeners = new Set<(sql: string, bindings: readonly unknown[]) => void>();
 
-  record(sql: string): void {
+  record(sql: string, bindings: readonly unknown[] = []): void {
     if (TRANSACTION_CONTROL.test(sql)) this.transactionControl++;
     else this.application++;
-    for (const listener of this.listeners) listener(sql);
+    for (const listener of this.listeners) listener(sql, bindings);
   }
 
   snapshot() {
     return { application: this.application, transactionControl: this.transactionControl };
   }
 
-  /** Collects the application statements run while `fn` runs. */
-  async capture<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  /** Collects the application statements run while `fn` runs, and their parameters (for EXPLAIN). */
+  async capture<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[]; queries: Array<{ sql: string; bindings: readonly unknown[] }> }> {
     const statements: string[] = [];
-    const listener = (sql: string) => {
-      if (!TRANSACTION_CONTROL.test(sql)) statements.push(sql);
+    const queries: Array<{ sql: string; bindings: readonly unknown[] }> = [];
+    const listener = (sql: string, bindings: readonly unknown[]) => {
+      if (TRANSACTION_CONTROL.test(sql)) return;
+      statements.push(sql);
+      queries.push({ sql, bindings });
     };
     this.listeners.add(listener);
     try {
-      return { result: await fn(), statements };
+      return { result: await fn(), statements, queries };
     } finally {
       this.listeners.delete(listener);
     }

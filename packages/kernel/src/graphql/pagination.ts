@@ -50,17 +50,20 @@ function keysetCondition<T>(sort: SortOrder<T>, values: CursorValue[]): FilterQu
 export async function findPage<T extends object>(
   em: EntityManager,
   entity: EntitySchema<T, any>,
-  where: FilterQuery<T>,
+  // A function when the filter holds raw() fragments as keys: MikroORM consumes such a key
+  // when it builds a query, so the page and the count each need a fresh filter.
+  filter: FilterQuery<T> | (() => FilterQuery<T>),
   args: PageArgs,
   sort: SortOrder<T>,
   options: { filters?: Record<string, boolean> } = {},
 ): Promise<Connection<T>> {
+  const build = (typeof filter === 'function' ? filter : () => filter) as () => FilterQuery<T>;
   const first = pageSize(args.first);
-  const conditions: FilterQuery<T>[] = [where];
+  const conditions: FilterQuery<T>[] = [build()];
   if (args.after) conditions.push(keysetCondition(sort, decodeCursor(args.after, sort.properties.length)));
   const orderBy = Object.fromEntries(sort.properties.map((property) => [property, sort.direction])) as any;
   const rows = first === 0 && !args.after ? [] : await em.find(entity, { $and: conditions } as FilterQuery<T>, { orderBy, limit: first + 1, ...options });
-  return toConnection(rows as T[], first, (node) => cursorFor(node, sort), Boolean(args.after), () => em.count(entity, where, options));
+  return toConnection(rows as T[], first, (node) => cursorFor(node, sort), Boolean(args.after), () => em.count(entity, build(), options));
 }
 
 export interface ChildListSpec<T> {

@@ -1,4 +1,4 @@
-import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver, LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
 
 /** The scalars every subgraph declares in its SDL (ARCHITECTURE section 4). */
 export const scalarResolvers = {
@@ -6,3 +6,6 @@ export const scalarResolvers = {
   Date: LocalDateResolver,
   SafeInt: SafeIntResolver,
 };
+
+/** For subgraphs that declare `scalar JSON` (custom fields, workflow payloads). Kept apart because a resolver for an undeclared scalar is an error. */
+export const jsonScalarResolvers = { JSON: JSONResolver };

@@ -10,6 +10,7 @@ import { InternalContextSigner, INTERNAL_CONTEXT_HEADER, InvalidInternalContextE
 import { createOrm } from '../db/orm.js';
 import { ErrorCode, maskError, unauthenticated } from '../errors.js';
 import { RequestScope } from '../scope.js';
+import { withIdempotencyKey } from './idempotency.js';
 import { readJsonBody, sendJson } from '../http.js';
 
 /**
@@ -56,13 +57,17 @@ export interface SubgraphRuntimeOptions {
   internalSecret: string;
 }
 
-/** Each root Mutation field runs in a transaction of its own (ARCHITECTURE section 2). */
+/**
+ * Each root Mutation field runs in a transaction of its own (ARCHITECTURE section 2), under
+ * its optional idempotencyKey (./idempotency.ts): a repeated key answers the first result.
+ */
 function wrapMutationsInTransactions(resolvers: GraphQLResolverMap<any>): GraphQLResolverMap<any> {
   const mutation = resolvers.Mutation as Record<string, GraphQLFieldResolver<unknown, SubgraphContext<unknown>>> | undefined;
   if (!mutation) return resolvers;
   const wrapped: Record<string, GraphQLFieldResolver<unknown, SubgraphContext<unknown>>> = {};
   for (const [field, resolve] of Object.entries(mutation)) {
-    wrapped[field] = (parent, args, context, info) => context.scope.runInTransaction(async () => resolve(parent, args, context, info));
+    wrapped[field] = (parent, args, context, info) =>
+      context.scope.runInTransaction(async () => withIdempotencyKey(context, field, args, async () => resolve(parent, args, context, info)));
   }
   return { ...resolvers, Mutation: wrapped as any };
 }

@@ -1,4 +1,14 @@
+import { scalarResolvers } from '@ubos/kernel';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Client } from './Client.js';
+import { Contract } from './Contract.js';
+import { LineItem } from './LineItem.js';
+import { Mutation } from './Mutation.js';
+import { Proposal } from './Proposal.js';
+import { ProposalVersion } from './ProposalVersion.js';
+import { Query } from './Query.js';
 
-export const resolvers: Resolvers = { Client };
+// The scalars this subgraph declares, and no other (a resolver for an undeclared scalar is an error).
+const scalars = { DateTime: scalarResolvers.DateTime, Date: scalarResolvers.Date, SafeInt: scalarResolvers.SafeInt };
+
+export const resolvers: Resolvers = { ...scalars, Query, Mutation, Client, Proposal, ProposalVersion, LineItem, Contract };

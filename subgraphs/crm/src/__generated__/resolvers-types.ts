@@ -2,6 +2,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ClientEntity } from '../entities/client.entity.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
 import type { DealEntity } from '../entities/deal.entity.js';
+import type { CustomFieldDefinitionEntity } from '../entities/custom-field-definition.entity.js';
+import type { TypedCustomFieldValue } from '@ubos/kernel';
 import type { ClientConnectionModel, ContactConnectionModel, DealConnectionModel, ClientVersionModel, ContactVersionModel, DealVersionModel, ClientVersionConnectionModel, ContactVersionConnectionModel, DealVersionConnectionModel } from '../mappers.js';
 import type { CrmContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -19,6 +21,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, ISO-8601 with an offset, e.g. 2026-01-15T09:30:00Z. */
   DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   /** An integer in JavaScript's safe range (up to 2^53 - 1): enough for any amount in minor units. */
   SafeInt: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -33,6 +37,10 @@ export type Client = {
   /** People at this client, by last name. */
   contacts: ContactConnection;
   createdAt: Scalars['DateTime']['output'];
+  /** One custom field's value, typed by its definition; null when unset or not defined. */
+  customField: Maybe<CustomFieldValue>;
+  /** The values of the organization's custom fields for this client, by key (see customFieldDefinitions). */
+  customFields: Scalars['JSON']['output'];
   /** Deals with this client, oldest first. */
   deals: DealConnection;
   /** Set when the client was deleted. Lookups and lists skip deleted clients; references to one still resolve. */
@@ -63,6 +71,15 @@ export type ClientContactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The golden record of a customer of the firm. The crm subgraph owns it and is the only place
+ * where it is written; every other subgraph extends it by id.
+ */
+export type ClientCustomFieldArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -105,6 +122,8 @@ export type ClientEdge = {
 
 /** Narrows a client list. All given conditions must hold. */
 export type ClientFilter = {
+  /** Conditions on custom fields; all must hold. */
+  customFields?: InputMaybe<Array<CustomFieldFilter>>;
   /** Case-insensitive match anywhere in the name. */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Any of these statuses. */
@@ -158,6 +177,10 @@ export type Contact = {
   __typename?: 'Contact';
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** One custom field's value, typed by its definition; null when unset or not defined. */
+  customField: Maybe<CustomFieldValue>;
+  /** The values of the organization's custom fields for this contact, by key (see customFieldDefinitions). */
+  customFields: Scalars['JSON']['output'];
   /** Set when the contact was deleted. */
   deletedAt: Maybe<Scalars['DateTime']['output']>;
   /** Who deleted it. */
@@ -177,6 +200,12 @@ export type Contact = {
   updatedAt: Scalars['DateTime']['output'];
   /** Grows by one with every change; pass it back as expectedVersion to update safely. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A person at a client. */
+export type ContactCustomFieldArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -230,6 +259,8 @@ export type ContactVersionEdge = {
 };
 
 export type CreateClientInput = {
+  /** Values of the organization's custom fields, by key. Validated against their definitions. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   industry?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -242,6 +273,8 @@ export type CreateClientInput = {
 
 export type CreateContactInput = {
   clientId: Scalars['ID']['input'];
+  /** Values of the organization's custom fields, by key. Validated against their definitions. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName: Scalars['String']['input'];
   isPrimary?: InputMaybe<Scalars['Boolean']['input']>;
@@ -252,6 +285,8 @@ export type CreateContactInput = {
 
 export type CreateDealInput = {
   clientId: Scalars['ID']['input'];
+  /** Values of the organization's custom fields, by key. Validated against their definitions. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
   expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
   /** Defaults to LEAD. */
   stage?: InputMaybe<DealStage>;
@@ -259,11 +294,93 @@ export type CreateDealInput = {
   value: MoneyInput;
 };
 
+/**
+ * A field an organization adds to one kind of entity (ARCHITECTURE 3.5). Values live with the
+ * entity, are validated on every write against these definitions, and are versioned and audited
+ * like any other field.
+ */
+export type CustomFieldDefinition = {
+  __typename?: 'CustomFieldDefinition';
+  /** Archived fields accept no new values and are not required; stored values stay in customFields. */
+  archived: Scalars['Boolean']['output'];
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  entityType: CustomFieldEntity;
+  id: Scalars['ID']['output'];
+  /** The key values are stored under: lower case letters, digits and underscores. Cannot change. */
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** The choices of a SELECT or MULTI_SELECT field, in display order. */
+  options: Array<Scalars['String']['output']>;
+  /** Display order among the entity type's fields. */
+  position: Scalars['Int']['output'];
+  /** Required fields must have a value when an entity is created or its custom fields are written. */
+  required: Scalars['Boolean']['output'];
+  /** Cannot change once defined: stored values would no longer fit. */
+  type: CustomFieldType;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Grows by one with every change; pass it back as expectedVersion to update safely. */
+  version: Scalars['Int']['output'];
+};
+
+/** The entities that can carry custom fields. */
+export type CustomFieldEntity =
+  | 'CLIENT'
+  | 'CONTACT'
+  | 'DEAL'
+  | 'INVOICE'
+  | 'PROJECT';
+
+/**
+ * A condition on one custom field of a list. equals and anyOf compare values (for a MULTI_SELECT
+ * field, they ask for an option it contains); gt, gte, lt and lte compare NUMBER and DATE fields.
+ */
+export type CustomFieldFilter = {
+  anyOf?: InputMaybe<Array<Scalars['JSON']['input']>>;
+  equals?: InputMaybe<Scalars['JSON']['input']>;
+  gt?: InputMaybe<Scalars['JSON']['input']>;
+  gte?: InputMaybe<Scalars['JSON']['input']>;
+  key: Scalars['String']['input'];
+  lt?: InputMaybe<Scalars['JSON']['input']>;
+  lte?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** The type of a custom field's values. */
+export type CustomFieldType =
+  | 'BOOLEAN'
+  | 'DATE'
+  | 'MULTI_SELECT'
+  | 'NUMBER'
+  | 'SELECT'
+  | 'TEXT';
+
+/** One custom field's value, typed by its definition: exactly the member of its type is set. */
+export type CustomFieldValue = {
+  __typename?: 'CustomFieldValue';
+  /** For BOOLEAN fields. */
+  boolean: Maybe<Scalars['Boolean']['output']>;
+  /** For DATE fields. */
+  date: Maybe<Scalars['Date']['output']>;
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** For NUMBER fields. */
+  number: Maybe<Scalars['Float']['output']>;
+  /** For MULTI_SELECT fields: the chosen options. */
+  options: Maybe<Array<Scalars['String']['output']>>;
+  /** For TEXT and SELECT fields. */
+  text: Maybe<Scalars['String']['output']>;
+  type: CustomFieldType;
+};
+
 /** A sales opportunity with a client, moving through the pipeline. */
 export type Deal = {
   __typename?: 'Deal';
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** One custom field's value, typed by its definition; null when unset or not defined. */
+  customField: Maybe<CustomFieldValue>;
+  /** The values of the organization's custom fields for this deal, by key (see customFieldDefinitions). */
+  customFields: Scalars['JSON']['output'];
   /** Set when the deal was deleted. */
   deletedAt: Maybe<Scalars['DateTime']['output']>;
   /** Who deleted it. */
@@ -279,6 +396,12 @@ export type Deal = {
   value: Money;
   /** Grows by one with every change; pass it back as expectedVersion to update safely. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A sales opportunity with a client, moving through the pipeline. */
+export type DealCustomFieldArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -305,6 +428,8 @@ export type DealEdge = {
 
 /** Narrows a deal list. */
 export type DealFilter = {
+  /** Conditions on custom fields; all must hold. */
+  customFields?: InputMaybe<Array<CustomFieldFilter>>;
   /** Any of these stages. */
   stage?: InputMaybe<Array<DealStage>>;
 };
@@ -346,6 +471,20 @@ export type DealVersionEdge = {
   node: DealVersion;
 };
 
+export type DefineCustomFieldInput = {
+  entityType: CustomFieldEntity;
+  /** Lower case letters, digits and underscores, starting with a letter; unique per entity type. */
+  key: Scalars['String']['input'];
+  label: Scalars['String']['input'];
+  /** Required for SELECT and MULTI_SELECT fields, and only allowed for them. */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Defaults to after the entity type's other fields. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** Defaults to false. */
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  type: CustomFieldType;
+};
+
 /** An amount of money: integer minor units (cents) and an ISO-4217 currency. Never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -363,12 +502,16 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Archives a custom field (owners and admins): it takes no new values; stored values stay. Archiving twice is harmless. */
+  archiveCustomField: CustomFieldDefinition;
   /** Adds a client to the organization. */
   createClient: Client;
   /** Adds a contact to a client. Making it primary demotes the client's previous primary contact. */
   createContact: Contact;
   /** Opens a deal with a client. NOT_FOUND when no client of this organization has input.clientId. */
   createDeal: Deal;
+  /** Defines a custom field (owners and admins). CONFLICT when the entity type already has the key. */
+  defineCustomField: CustomFieldDefinition;
   /** Soft-deletes a client: it leaves lists and lookups, and restoreClient brings it back. */
   deleteClient: Client;
   /** Soft-deletes a contact. */
@@ -398,8 +541,16 @@ export type Mutation = {
   updateClient: Client;
   /** Changes a contact. Making it primary demotes the client's other primary contact. */
   updateContact: Contact;
+  /** Changes a custom field's label, required flag, options or position (owners and admins). */
+  updateCustomField: CustomFieldDefinition;
   /** Changes a deal, e.g. moves it to another stage. */
   updateDeal: Deal;
+};
+
+
+export type MutationArchiveCustomFieldArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -418,6 +569,12 @@ export type MutationCreateContactArgs = {
 export type MutationCreateDealArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateDealInput;
+};
+
+
+export type MutationDefineCustomFieldArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: DefineCustomFieldInput;
 };
 
 
@@ -500,6 +657,14 @@ export type MutationUpdateContactArgs = {
 };
 
 
+export type MutationUpdateCustomFieldArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateCustomFieldInput;
+};
+
+
 export type MutationUpdateDealArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -524,6 +689,8 @@ export type Query = {
   clients: ClientConnection;
   /** One contact, or null. With asOf, as it was then. */
   contact: Maybe<Contact>;
+  /** The organization's custom field definitions, by entity type then position. A small list. */
+  customFieldDefinitions: Array<CustomFieldDefinition>;
   /** One deal, or null. With asOf, as it was then. */
   deal: Maybe<Deal>;
   /** The pipeline: deals of every client, newest first. */
@@ -552,6 +719,12 @@ export type QueryContactArgs = {
 };
 
 
+export type QueryCustomFieldDefinitionsArgs = {
+  entityType?: InputMaybe<CustomFieldEntity>;
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryDealArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
@@ -567,6 +740,8 @@ export type QueryDealsArgs = {
 
 /** Fields to change; an omitted field keeps its value, a null clears it. */
 export type UpdateClientInput = {
+  /** A patch of custom field values: a key sets its field, a null removes it, other keys keep their values. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   industry?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -578,6 +753,8 @@ export type UpdateClientInput = {
 
 /** Fields to change; an omitted field keeps its value, a null clears it. */
 export type UpdateContactInput = {
+  /** A patch of custom field values: a key sets its field, a null removes it, other keys keep their values. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   isPrimary?: InputMaybe<Scalars['Boolean']['input']>;
@@ -586,8 +763,19 @@ export type UpdateContactInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields to change; an omitted field keeps its value. The key and the type cannot change. */
+export type UpdateCustomFieldInput = {
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** The full new list of choices. Values already stored keep a removed option until rewritten. */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  position?: InputMaybe<Scalars['Int']['input']>;
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Fields to change; an omitted field keeps its value, a null clears it. */
 export type UpdateDealInput = {
+  /** A patch of custom field values: a key sets its field, a null removes it, other keys keep their values. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
   expectedCloseDate?: InputMaybe<Scalars['Date']['input']>;
   stage?: InputMaybe<DealStage>;
   title?: InputMaybe<Scalars['String']['input']>;
@@ -710,6 +898,12 @@ export type ResolversTypes = {
   CreateClientInput: CreateClientInput;
   CreateContactInput: CreateContactInput;
   CreateDealInput: CreateDealInput;
+  CustomFieldDefinition: ResolverTypeWrapper<CustomFieldDefinitionEntity>;
+  CustomFieldEntity: CustomFieldEntity;
+  CustomFieldFilter: CustomFieldFilter;
+  CustomFieldType: CustomFieldType;
+  CustomFieldValue: ResolverTypeWrapper<TypedCustomFieldValue>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deal: ResolverTypeWrapper<DealEntity>;
@@ -720,6 +914,8 @@ export type ResolversTypes = {
   DealVersion: ResolverTypeWrapper<DealVersionModel>;
   DealVersionConnection: ResolverTypeWrapper<DealVersionConnectionModel>;
   DealVersionEdge: ResolverTypeWrapper<Omit<DealVersionEdge, 'node'> & { node: ResolversTypes['DealVersion'] }>;
+  DefineCustomFieldInput: DefineCustomFieldInput;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -728,6 +924,7 @@ export type ResolversTypes = {
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   UpdateClientInput: UpdateClientInput;
   UpdateContactInput: UpdateContactInput;
+  UpdateCustomFieldInput: UpdateCustomFieldInput;
   UpdateDealInput: UpdateDealInput;
 };
 
@@ -753,6 +950,10 @@ export type ResolversParentTypes = {
   CreateClientInput: CreateClientInput;
   CreateContactInput: CreateContactInput;
   CreateDealInput: CreateDealInput;
+  CustomFieldDefinition: CustomFieldDefinitionEntity;
+  CustomFieldFilter: CustomFieldFilter;
+  CustomFieldValue: TypedCustomFieldValue;
+  Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Deal: DealEntity;
@@ -762,6 +963,8 @@ export type ResolversParentTypes = {
   DealVersion: DealVersionModel;
   DealVersionConnection: DealVersionConnectionModel;
   DealVersionEdge: Omit<DealVersionEdge, 'node'> & { node: ResolversParentTypes['DealVersion'] };
+  DefineCustomFieldInput: DefineCustomFieldInput;
+  JSON: Scalars['JSON']['output'];
   Money: Money;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -770,6 +973,7 @@ export type ResolversParentTypes = {
   SafeInt: Scalars['SafeInt']['output'];
   UpdateClientInput: UpdateClientInput;
   UpdateContactInput: UpdateContactInput;
+  UpdateCustomFieldInput: UpdateCustomFieldInput;
   UpdateDealInput: UpdateDealInput;
 };
 
@@ -777,6 +981,8 @@ export type ClientResolvers<ContextType = CrmContext, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, Partial<ClientContactsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customField?: Resolver<Maybe<ResolversTypes['CustomFieldValue']>, ParentType, ContextType, RequireFields<ClientCustomFieldArgs, 'key'>>;
+  customFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, Partial<ClientDealsArgs>>;
   deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -826,6 +1032,8 @@ export type ClientVersionEdgeResolvers<ContextType = CrmContext, ParentType exte
 export type ContactResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customField?: Resolver<Maybe<ResolversTypes['CustomFieldValue']>, ParentType, ContextType, RequireFields<ContactCustomFieldArgs, 'key'>>;
+  customFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -871,6 +1079,33 @@ export type ContactVersionEdgeResolvers<ContextType = CrmContext, ParentType ext
   node?: Resolver<ResolversTypes['ContactVersion'], ParentType, ContextType>;
 };
 
+export type CustomFieldDefinitionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomFieldDefinition'] = ResolversParentTypes['CustomFieldDefinition']> = {
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['CustomFieldEntity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CustomFieldType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CustomFieldValueResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomFieldValue'] = ResolversParentTypes['CustomFieldValue']> = {
+  boolean?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  options?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CustomFieldType'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -882,6 +1117,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DealResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal']> = {
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customField?: Resolver<Maybe<ResolversTypes['CustomFieldValue']>, ParentType, ContextType, RequireFields<DealCustomFieldArgs, 'key'>>;
+  customFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   expectedCloseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -924,15 +1161,21 @@ export type DealVersionEdgeResolvers<ContextType = CrmContext, ParentType extend
   node?: Resolver<ResolversTypes['DealVersion'], ParentType, ContextType>;
 };
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MoneyResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amountMinor?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archiveCustomField?: Resolver<ResolversTypes['CustomFieldDefinition'], ParentType, ContextType, RequireFields<MutationArchiveCustomFieldArgs, 'id'>>;
   createClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
   createDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
+  defineCustomField?: Resolver<ResolversTypes['CustomFieldDefinition'], ParentType, ContextType, RequireFields<MutationDefineCustomFieldArgs, 'input'>>;
   deleteClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationDeleteClientArgs, 'id'>>;
   deleteContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   deleteDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
@@ -945,6 +1188,7 @@ export type MutationResolvers<ContextType = CrmContext, ParentType extends Resol
   restoreDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationRestoreDealArgs, 'id'>>;
   updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
+  updateCustomField?: Resolver<ResolversTypes['CustomFieldDefinition'], ParentType, ContextType, RequireFields<MutationUpdateCustomFieldArgs, 'id' | 'input'>>;
   updateDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationUpdateDealArgs, 'id' | 'input'>>;
 };
 
@@ -959,6 +1203,7 @@ export type QueryResolvers<ContextType = CrmContext, ParentType extends Resolver
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'orderBy'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
+  customFieldDefinitions?: Resolver<Array<ResolversTypes['CustomFieldDefinition']>, ParentType, ContextType, RequireFields<QueryCustomFieldDefinitionsArgs, 'includeArchived'>>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, Partial<QueryDealsArgs>>;
 };
@@ -980,6 +1225,8 @@ export type Resolvers<ContextType = CrmContext> = {
   ContactVersion?: ContactVersionResolvers<ContextType>;
   ContactVersionConnection?: ContactVersionConnectionResolvers<ContextType>;
   ContactVersionEdge?: ContactVersionEdgeResolvers<ContextType>;
+  CustomFieldDefinition?: CustomFieldDefinitionResolvers<ContextType>;
+  CustomFieldValue?: CustomFieldValueResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deal?: DealResolvers<ContextType>;
@@ -988,6 +1235,7 @@ export type Resolvers<ContextType = CrmContext> = {
   DealVersion?: DealVersionResolvers<ContextType>;
   DealVersionConnection?: DealVersionConnectionResolvers<ContextType>;
   DealVersionEdge?: DealVersionEdgeResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ClientReference, ProjectConnectionModel, TaskConnectionModel, ProjectVersionModel, TaskVersionModel, MilestoneVersionModel, ProjectVersionConnectionModel, TaskVersionConnectionModel, MilestoneVersionConnectionModel } from '../mappers.js';
 import type { ProjectEntity } from '../entities/project.entity.js';
+import type { TypedCustomFieldValue } from '@ubos/kernel';
 import type { TaskEntity } from '../entities/task.entity.js';
 import type { MilestoneEntity } from '../entities/milestone.entity.js';
 import type { ProjectsContext } from '../context.js';
@@ -19,6 +20,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, ISO-8601 with an offset, e.g. 2026-01-15T09:30:00Z. */
   DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -49,6 +52,8 @@ export type CreateMilestoneInput = {
 export type CreateProjectInput = {
   /** The client the project is for. NOT_FOUND when no client of this organization has the id. */
   clientId: Scalars['ID']['input'];
+  /** Values of the organization's custom fields, by key. Validated against their definitions. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   dueDate?: InputMaybe<Scalars['Date']['input']>;
   name: Scalars['String']['input'];
@@ -65,6 +70,47 @@ export type CreateTaskInput = {
   /** Defaults to TODO. */
   status?: InputMaybe<TaskStatus>;
   title: Scalars['String']['input'];
+};
+
+/**
+ * A condition on one custom field of a list. equals and anyOf compare values (for a MULTI_SELECT
+ * field, they ask for an option it contains); gt, gte, lt and lte compare NUMBER and DATE fields.
+ */
+export type CustomFieldFilter = {
+  anyOf?: InputMaybe<Array<Scalars['JSON']['input']>>;
+  equals?: InputMaybe<Scalars['JSON']['input']>;
+  gt?: InputMaybe<Scalars['JSON']['input']>;
+  gte?: InputMaybe<Scalars['JSON']['input']>;
+  key: Scalars['String']['input'];
+  lt?: InputMaybe<Scalars['JSON']['input']>;
+  lte?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** The type of a custom field's values. */
+export type CustomFieldType =
+  | 'BOOLEAN'
+  | 'DATE'
+  | 'MULTI_SELECT'
+  | 'NUMBER'
+  | 'SELECT'
+  | 'TEXT';
+
+/** One custom field's value, typed by its definition: exactly the member of its type is set. */
+export type CustomFieldValue = {
+  __typename?: 'CustomFieldValue';
+  /** For BOOLEAN fields. */
+  boolean: Maybe<Scalars['Boolean']['output']>;
+  /** For DATE fields. */
+  date: Maybe<Scalars['Date']['output']>;
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** For NUMBER fields. */
+  number: Maybe<Scalars['Float']['output']>;
+  /** For MULTI_SELECT fields: the chosen options. */
+  options: Maybe<Array<Scalars['String']['output']>>;
+  /** For TEXT and SELECT fields. */
+  text: Maybe<Scalars['String']['output']>;
+  type: CustomFieldType;
 };
 
 /** A checkpoint in a project, e.g. a delivery. */
@@ -271,6 +317,10 @@ export type Project = {
   __typename?: 'Project';
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** One custom field's value, typed by its definition; null when unset or not defined. */
+  customField: Maybe<CustomFieldValue>;
+  /** The values of the organization's custom fields for this project, by key (see customFieldDefinitions). */
+  customFields: Scalars['JSON']['output'];
   /** Set when it was deleted. Lookups and lists skip deleted rows; references to one still resolve. */
   deletedAt: Maybe<Scalars['DateTime']['output']>;
   /** Who deleted it: user:<id>, apikey:<id>, workflow:<run id> or system. */
@@ -290,6 +340,12 @@ export type Project = {
   updatedAt: Scalars['DateTime']['output'];
   /** Grows by one with every change; pass it back as expectedVersion to update safely. */
   version: Scalars['Int']['output'];
+};
+
+
+/** Work delivered for a client. */
+export type ProjectCustomFieldArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -325,6 +381,8 @@ export type ProjectEdge = {
 
 /** Narrows a project list. */
 export type ProjectFilter = {
+  /** Conditions on custom fields; all must hold. Not available on Client.projects. */
+  customFields?: InputMaybe<Array<CustomFieldFilter>>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<ProjectStatus>>;
 };
@@ -496,6 +554,8 @@ export type UpdateMilestoneInput = {
 
 /** Fields to change; an omitted field keeps its value, a null clears it. */
 export type UpdateProjectInput = {
+  /** A patch of custom field values: a key sets its field, a null removes it, other keys keep their values. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   dueDate?: InputMaybe<Scalars['Date']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -617,8 +677,13 @@ export type ResolversTypes = {
   CreateMilestoneInput: CreateMilestoneInput;
   CreateProjectInput: CreateProjectInput;
   CreateTaskInput: CreateTaskInput;
+  CustomFieldFilter: CustomFieldFilter;
+  CustomFieldType: CustomFieldType;
+  CustomFieldValue: ResolverTypeWrapper<TypedCustomFieldValue>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Milestone: ResolverTypeWrapper<MilestoneEntity>;
   MilestoneVersion: ResolverTypeWrapper<MilestoneVersionModel>;
   MilestoneVersionConnection: ResolverTypeWrapper<MilestoneVersionConnectionModel>;
@@ -657,8 +722,12 @@ export type ResolversParentTypes = {
   CreateMilestoneInput: CreateMilestoneInput;
   CreateProjectInput: CreateProjectInput;
   CreateTaskInput: CreateTaskInput;
+  CustomFieldFilter: CustomFieldFilter;
+  CustomFieldValue: TypedCustomFieldValue;
+  Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  JSON: Scalars['JSON']['output'];
   Milestone: MilestoneEntity;
   MilestoneVersion: MilestoneVersionModel;
   MilestoneVersionConnection: MilestoneVersionConnectionModel;
@@ -691,12 +760,27 @@ export type ClientResolvers<ContextType = ProjectsContext, ParentType extends Re
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<ClientProjectsArgs>>;
 };
 
+export type CustomFieldValueResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['CustomFieldValue'] = ResolversParentTypes['CustomFieldValue']> = {
+  boolean?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  options?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CustomFieldType'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
 }
 
 export type MilestoneResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
@@ -762,6 +846,8 @@ export type ProjectResolvers<ContextType = ProjectsContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customField?: Resolver<Maybe<ResolversTypes['CustomFieldValue']>, ParentType, ContextType, RequireFields<ProjectCustomFieldArgs, 'key'>>;
+  customFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -861,8 +947,10 @@ export type TaskVersionEdgeResolvers<ContextType = ProjectsContext, ParentType e
 
 export type Resolvers<ContextType = ProjectsContext> = {
   Client?: ClientResolvers<ContextType>;
+  CustomFieldValue?: CustomFieldValueResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
   Milestone?: MilestoneResolvers<ContextType>;
   MilestoneVersion?: MilestoneVersionResolvers<ContextType>;
   MilestoneVersionConnection?: MilestoneVersionConnectionResolvers<ContextType>;

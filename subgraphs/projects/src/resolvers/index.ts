@@ -1,4 +1,4 @@
-import { scalarResolvers } from '@ubos/kernel';
+import { jsonScalarResolvers, scalarResolvers } from '@ubos/kernel';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Client } from './Client.js';
 import { Milestone } from './Milestone.js';
@@ -9,4 +9,4 @@ import { Task } from './Task.js';
 
 const { SafeInt: _unused, ...scalars } = scalarResolvers;
 
-export const resolvers: Resolvers = { ...scalars, Query, Mutation, Client, Project, Task, Milestone };
+export const resolvers: Resolvers = { ...scalars, ...jsonScalarResolvers, Query, Mutation, Client, Project, Task, Milestone };

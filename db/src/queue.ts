@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import type { UbosConfig } from '@ubos/kernel';
+import { quoteIdent, withAdminClient } from './admin.js';
+import { ensureAppRole } from './roles.js';
+
+/**
+ * The job queue of the worker: pg-boss 10, in its own schema. Its tables (`pgboss.job` and its
+ * per-queue partitions, `pgboss.archive`, `pgboss.queue`, `pgboss.version`, `pgboss.schedule`,
+ * `pgboss.subscription`) are global, not per tenant: a job carries its tenant in its data, and
+ * the handler sets that tenant on each of its transactions.
+ *
+ * The migrating role installs the schema and the queues (DDL), so the worker role needs only
+ * DML there.
+ */
+export const QUEUE_SCHEMA = 'pgboss';
+/** One job per outbox event (its id is the event's id): routes it to the workflows it triggers. */
+export const EVENT_QUEUE = 'ubos-event';
+/** One job per step of a workflow run. */
+export const STEP_QUEUE = 'ubos-step';
+
+export async function installQueue(adminUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: adminUrl, schema: QUEUE_SCHEMA, max: 1, supervise: false, schedule: false, migrate: true });
+  boss.on('error', () => undefined);
+  await boss.start();
+  try {
+    for (const queue of [EVENT_QUEUE, STEP_QUEUE]) {
+      if (!(await boss.getQueue(queue))) await boss.createQueue(queue, { name: queue, policy: 'standard' });
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+export function workerPasswordFile(dataDir: string): string {
+  return path.join(dataDir, 'worker-password');
+}
+
+function workerPassword(config: UbosConfig): string {
+  if (config.worker.password) return config.worker.password;
+  const file = workerPasswordFile(config.dataDir);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
+    fs.writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The worker role's connection: WORKER_DATABASE_URL as given, or the admin URL with the
+ * ubos_worker role and its password (UBOS_WORKER_PASSWORD, or the one generated into ./.ubos).
+ */
+export function deriveWorkerDatabaseUrl(config: UbosConfig, adminUrl: string | undefined = config.databaseUrl): string {
+  if (config.worker.databaseUrl) return config.worker.databaseUrl;
+  if (!adminUrl) throw new Error('Set WORKER_DATABASE_URL, or DATABASE_URL with UBOS_WORKER_PASSWORD, to run the worker on its own');
+  const url = new URL(adminUrl);
+  url.username = config.worker.role;
+  url.password = workerPassword(config);
+  return url.toString();
+}
+
+/** Creates (or re-passwords) the worker's login role; with WORKER_DATABASE_URL the role is the operator's. */
+export async function ensureWorkerRole(adminUrl: string, config: UbosConfig): Promise<void> {
+  if (config.worker.databaseUrl) return;
+  await ensureAppRole(adminUrl, config.worker.role, workerPassword(config));
+}
+
+/**
+ * What the worker may do, and no more (ARCHITECTURE 3.1): read the outbox of every tenant and
+ * mark rows dispatched (through the ubos_dispatcher policies of migration 0012), keep the
+ * engine's own tables (runs, inbox, dead letters) under each tenant's Row Level Security, read
+ * workflows, and use the queue. It gets nothing on the domain tables: its domain changes go
+ * through the graph. Run after every migration, like the serving role's grants.
+ */
+export async function grantWorkerPrivileges(adminUrl: string, role: string): Promise<void> {
+  const who = quoteIdent(role);
+  await withAdminClient(adminUrl, async (client) => {
+    await client.query(`
+      grant usage on schema public to ${who};
+      grant ubos_dispatcher to ${who};
+      grant select, update (dispatched_at) on outbox to ${who};
+      grant select on workflows, workflow_secrets to ${who};
+      grant select, insert, update on workflow_runs, inbox, event_dead_letters to ${who};
+      grant execute on function ubos_install_default_workflows() to ${who};
+      grant usage on schema ${QUEUE_SCHEMA} to ${who};
+      grant select, insert, update, delete on all tables in schema ${QUEUE_SCHEMA} to ${who};
+      grant usage, select on all sequences in schema ${QUEUE_SCHEMA} to ${who};
+    `);
+  });
+}
+
+/** Everything the worker needs in a database: the queue, the role and its grants. */
+export async function prepareWorkerDatabase(adminUrl: string, config: UbosConfig): Promise<string> {
+  await installQueue(adminUrl);
+  await ensureWorkerRole(adminUrl, config);
+  await grantWorkerPrivileges(adminUrl, config.worker.role);
+  return deriveWorkerDatabaseUrl(config, adminUrl);
+}

@@ -1,0 +1,37 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+
+export const CONTRACT_STATUSES = ['DRAFT', 'SIGNED', 'COMPLETED', 'TERMINATED'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+export const ContractSchema = defineEntity({
+  name: 'Contract',
+  tableName: 'contracts',
+  filters: MAIN_ENTITY_FILTERS,
+  properties: {
+    id: p.uuid().primary(),
+    organizationId: p.uuid(),
+    clientId: p.uuid(),
+    // The accepted proposal it was made from; unique per organization (one contract per proposal).
+    proposalId: p.uuid().nullable(),
+    title: p.text(),
+    notes: p.text().nullable(),
+    status: p.text().$type<ContractStatus>(),
+    valueAmountMinor: p.bigint('number'),
+    valueCurrency: p.character().length(3),
+    startDate: p.date().nullable(),
+    endDate: p.date().nullable(),
+    signedAt: p.datetime().nullable(),
+    signedBy: p.text().nullable(),
+    completedAt: p.datetime().nullable(),
+    terminatedAt: p.datetime().nullable(),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
+    version: p.integer().default(1),
+    deletedAt: p.datetime().nullable(),
+    deletedBy: p.text().nullable(),
+  },
+});
+
+export type ContractEntity = InferEntity<typeof ContractSchema>;

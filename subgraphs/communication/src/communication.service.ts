@@ -1,0 +1,229 @@
+import { ForeignKeyConstraintViolationException, LockMode, type FilterQuery } from '@mikro-orm/core';
+import {
+  actorLabel,
+  assignChanges,
+  badUserInput,
+  deletedRowsFilter,
+  emitDomainEvent,
+  findPage,
+  flushAndReload,
+  forbidden,
+  loadForUpdate,
+  lookupAsOf,
+  notFound,
+  parseId,
+  requiredText,
+  restore,
+  softDelete,
+  uuidv7,
+  type Connection,
+} from '@ubos/kernel';
+import type { CommunicationContext } from './context.js';
+import { MessageSchema, type MessageEntity } from './entities/message.entity.js';
+import { ThreadSchema, type ThreadEntity } from './entities/thread.entity.js';
+import type {
+  ClientThreadFilter,
+  CreateThreadInput,
+  EditMessageInput,
+  PostMessageInput,
+  ThreadFilter,
+  UpdateThreadInput,
+} from './__generated__/resolvers-types.js';
+
+export const MAX_SUBJECT_LENGTH = 200;
+export const MAX_BODY_LENGTH = 20_000;
+export const MAIN_THREAD_SUBJECT = 'General';
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  includeDeleted?: boolean | null;
+}
+
+// Threads list by their last activity, newest first. The value always comes from a JavaScript
+// Date (milliseconds), so it survives a round trip through a cursor exactly.
+const THREAD_ORDER = { properties: ['lastActivityAt', 'id'] as Array<keyof ThreadEntity & string>, direction: 'DESC' as const };
+
+export function listThreads(ctx: CommunicationContext, args: PageArgs & { filter?: ThreadFilter | null }): Promise<Connection<ThreadEntity>> {
+  const where: Record<string, unknown> = {};
+  if (args.filter?.clientId) where.clientId = parseId(args.filter.clientId, 'filter.clientId');
+  if (args.filter?.projectId) where.projectId = parseId(args.filter.projectId, 'filter.projectId');
+  return findPage(ctx.em, ThreadSchema, where as FilterQuery<ThreadEntity>, args, THREAD_ORDER, deletedRowsFilter(ctx, args.includeDeleted));
+}
+
+export function threadsOfClient(ctx: CommunicationContext, clientId: string, args: PageArgs & { filter?: ClientThreadFilter | null }) {
+  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const projectId = args.filter?.projectId ? parseId(args.filter.projectId, 'filter.projectId') : undefined;
+  // The batched loader compares filter columns as text; project_id is a uuid, so compare its text form.
+  return ctx.loaders.threadsOfClient(clientId, { first: args.first, after: args.after, filter: { 'project_id::text': projectId ? [projectId] : undefined }, includeDeleted });
+}
+
+export function messagesOfThread(ctx: CommunicationContext, threadId: string, args: PageArgs) {
+  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  return ctx.loaders.messagesOfThread(threadId, { first: args.first, after: args.after, includeDeleted });
+}
+
+export const getThread = (ctx: CommunicationContext, id: string, asOf?: Date | string | null) =>
+  lookupAsOf(id, asOf, { current: (key) => ctx.loaders.threadById.load(key), asOf: ctx.loaders.threadHistory.asOf });
+export const getMessage = (ctx: CommunicationContext, id: string, asOf?: Date | string | null) =>
+  lookupAsOf(id, asOf, { current: (key) => ctx.loaders.messageById.load(key), asOf: ctx.loaders.messageHistory.asOf });
+
+/**
+ * A project of the client. Projects belong to the projects subgraph; this reads only the one
+ * column it needs (its client) from the shared database, under the same tenant filter and Row
+ * Level Security as everything else, so another tenant's project is as absent as a missing one.
+ */
+async function requireProjectOfClient(ctx: CommunicationContext, projectId: string, clientId: string, field: string): Promise<string> {
+  const id = parseId(projectId, field);
+  const [row] = await ctx.em.execute<Array<{ client_id: string }>>(
+    'select client_id from projects where organization_id = ? and id = ? and deleted_at is null',
+    [ctx.organizationId(), id],
+  );
+  if (!row) throw notFound('Project', field);
+  if (row.client_id !== clientId) throw badUserInput(`${field} must be a project of the thread's client`, field);
+  return id;
+}
+
+const body = (value: unknown, field: string) => requiredText(value, field, MAX_BODY_LENGTH);
+
+export async function createThread(ctx: CommunicationContext, input: CreateThreadInput): Promise<ThreadEntity> {
+  const clientId = parseId(input.clientId, 'input.clientId');
+  const subject = requiredText(input.subject, 'input.subject', MAX_SUBJECT_LENGTH);
+  const projectId = input.projectId ? await requireProjectOfClient(ctx, input.projectId, clientId, 'input.projectId') : null;
+  const now = new Date();
+  const thread = ctx.em.create(ThreadSchema, {
+    id: uuidv7(),
+    organizationId: ctx.organizationId(),
+    clientId,
+    projectId,
+    subject,
+    isMain: false,
+    createdBy: actorLabel(ctx.actor),
+    lastMessageAt: null,
+    lastActivityAt: now,
+    createdAt: now,
+    updatedAt: now,
+  } as ThreadEntity);
+  try {
+    return await flushAndReload(ctx, thread);
+  } catch (error) {
+    // Clients belong to crm; the composite foreign key decides, so another tenant's client is
+    // as absent as a missing one.
+    if (error instanceof ForeignKeyConstraintViolationException) throw notFound('Client', 'input.clientId');
+    throw error;
+  }
+}
+
+export async function updateThread(ctx: CommunicationContext, id: string, input: UpdateThreadInput, expectedVersion?: number | null): Promise<ThreadEntity> {
+  const thread = await loadForUpdate(ctx, ThreadSchema, 'Thread', id, { expectedVersion });
+  let projectId: string | null | undefined;
+  if (input.projectId === null) projectId = null;
+  else if (input.projectId !== undefined) projectId = await requireProjectOfClient(ctx, input.projectId, thread.clientId, 'input.projectId');
+  const changed = assignChanges(thread, {
+    subject: input.subject === undefined ? undefined : requiredText(input.subject, 'input.subject', MAX_SUBJECT_LENGTH),
+    projectId,
+  } as Partial<ThreadEntity>);
+  if (changed.length === 0) return thread;
+  thread.updatedAt = new Date();
+  return flushAndReload(ctx, thread);
+}
+
+export async function deleteThread(ctx: CommunicationContext, id: string, expectedVersion?: number | null): Promise<ThreadEntity> {
+  const thread = await loadForUpdate(ctx, ThreadSchema, 'Thread', id, { expectedVersion });
+  // A deleted thread is nobody's main thread: the next postMessage(clientId) opens a new one.
+  thread.isMain = false;
+  return softDelete(ctx, thread);
+}
+
+export async function restoreThread(ctx: CommunicationContext, id: string): Promise<ThreadEntity> {
+  return restore(ctx, await loadForUpdate(ctx, ThreadSchema, 'Thread', id, { includeDeleted: true }));
+}
+
+/**
+ * The client's main thread, locked, opened ("General") if the client has none. Two posts that
+ * open it at once cannot make two: the partial unique index on (organization_id, client_id)
+ * where is_main lets the second insert do nothing, once the first commits, and read the first's.
+ */
+async function mainThreadOf(ctx: CommunicationContext, clientIdInput: string): Promise<ThreadEntity> {
+  const clientId = parseId(clientIdInput, 'input.clientId');
+  const find = () => ctx.em.findOne(ThreadSchema, { clientId, isMain: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const existing = await find();
+  if (existing) return existing;
+  const now = new Date();
+  try {
+    await ctx.em.execute(
+      `insert into threads (organization_id, id, client_id, subject, is_main, created_by, last_activity_at, created_at, updated_at)
+       values (?, ?, ?, ?, true, ?, ?, ?, ?)
+       on conflict (organization_id, client_id) where is_main do nothing`,
+      [ctx.organizationId(), uuidv7(), clientId, MAIN_THREAD_SUBJECT, actorLabel(ctx.actor), now, now, now],
+    );
+  } catch (error) {
+    if (error instanceof ForeignKeyConstraintViolationException || (error as { code?: string }).code === '23503') throw notFound('Client', 'input.clientId');
+    throw error;
+  }
+  const opened = await find();
+  if (!opened) throw new Error('the main thread vanished after it was opened');
+  return opened;
+}
+
+export async function postMessage(ctx: CommunicationContext, input: PostMessageInput): Promise<MessageEntity> {
+  if (input.threadId && input.clientId) throw badUserInput('Give input.threadId or input.clientId, not both', 'input.clientId');
+  if (!input.threadId && !input.clientId) throw badUserInput('input.threadId or input.clientId is required', 'input.threadId');
+  const text = body(input.body, 'input.body');
+  // Locked either way: the post bumps the thread, and concurrent posts queue on it.
+  const thread = input.threadId
+    ? await loadForUpdate(ctx, ThreadSchema, 'Thread', input.threadId, { field: 'input.threadId' })
+    : await mainThreadOf(ctx, input.clientId!);
+  const now = new Date();
+  const author = actorLabel(ctx.actor);
+  const message = ctx.em.create(MessageSchema, {
+    id: uuidv7(),
+    organizationId: ctx.organizationId(),
+    threadId: thread.id,
+    clientId: thread.clientId,
+    body: text,
+    author,
+    editedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  } as MessageEntity);
+  thread.lastMessageAt = now;
+  thread.lastActivityAt = now;
+  thread.updatedAt = now;
+  await flushAndReload(ctx, message);
+  // The trigger bumped the thread's version too.
+  await ctx.em.refresh(thread);
+  await emitDomainEvent(ctx, 'MessagePosted', { type: 'Message', id: message.id }, { threadId: thread.id, clientId: thread.clientId, projectId: thread.projectId ?? null, author });
+  return message;
+}
+
+/** The author edits; the author, an owner or an admin deletes and restores. */
+function requireAuthor(ctx: CommunicationContext, message: MessageEntity, moderators: boolean, action: string): void {
+  if (message.author === actorLabel(ctx.actor)) return;
+  if (moderators && ctx.actor.kind === 'user' && (ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN')) return;
+  throw forbidden(moderators ? `Only the author, an owner or an admin may ${action} a message` : `Only the author may ${action} a message`);
+}
+
+export async function editMessage(ctx: CommunicationContext, id: string, input: EditMessageInput, expectedVersion?: number | null): Promise<MessageEntity> {
+  const message = await loadForUpdate(ctx, MessageSchema, 'Message', id, { expectedVersion });
+  requireAuthor(ctx, message, false, 'edit');
+  const text = body(input.body, 'input.body');
+  if (text === message.body) return message;
+  const now = new Date();
+  message.body = text;
+  message.editedAt = now;
+  message.updatedAt = now;
+  return flushAndReload(ctx, message);
+}
+
+export async function deleteMessage(ctx: CommunicationContext, id: string, expectedVersion?: number | null): Promise<MessageEntity> {
+  const message = await loadForUpdate(ctx, MessageSchema, 'Message', id, { expectedVersion });
+  requireAuthor(ctx, message, true, 'delete');
+  return softDelete(ctx, message);
+}
+
+export async function restoreMessage(ctx: CommunicationContext, id: string): Promise<MessageEntity> {
+  const message = await loadForUpdate(ctx, MessageSchema, 'Message', id, { includeDeleted: true });
+  requireAuthor(ctx, message, true, 'restore');
+  return restore(ctx, message);
+}

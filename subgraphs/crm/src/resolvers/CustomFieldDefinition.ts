@@ -1,0 +1,5 @@
+import type { CustomFieldDefinitionResolvers } from '../__generated__/resolvers-types.js';
+
+export const CustomFieldDefinition: CustomFieldDefinitionResolvers = {
+  archived: (definition) => definition.archivedAt !== null && definition.archivedAt !== undefined,
+};

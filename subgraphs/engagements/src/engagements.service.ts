@@ -1,0 +1,221 @@
+import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import {
+  assignChanges,
+  badUserInput,
+  checkDateOrder,
+  conflict,
+  deletedRowsFilter,
+  emitDomainEvent,
+  findPage,
+  flushAndReload,
+  loadForUpdate,
+  lookupAsOf,
+  money,
+  notFound,
+  parseId,
+  requiredInput,
+  requiredText,
+  restore,
+  softDelete,
+  uuidv7,
+  type Connection,
+} from '@ubos/kernel';
+import type { EngagementsContext } from './context.js';
+import { EngagementProjectSchema, type EngagementProjectEntity } from './entities/engagement-project.entity.js';
+import { EngagementSchema, type EngagementEntity, type EngagementStatus } from './entities/engagement.entity.js';
+import type { CreateEngagementInput, EngagementFilter, UpdateEngagementInput } from './__generated__/resolvers-types.js';
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  includeDeleted?: boolean | null;
+}
+
+const MAX_PROJECTS = 100;
+const FINAL_STATUSES: EngagementStatus[] = ['COMPLETED', 'CANCELLED'];
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+// ---------------------------------------------------------------------------------------------
+
+export function listEngagements(ctx: EngagementsContext, args: PageArgs & { filter?: EngagementFilter | null }): Promise<Connection<EngagementEntity>> {
+  const where: FilterQuery<EngagementEntity> = {};
+  if (args.filter?.status) where.status = { $in: args.filter.status };
+  if (args.filter?.type) where.type = { $in: args.filter.type };
+  if (args.filter?.clientId) where.clientId = parseId(args.filter.clientId, 'filter.clientId');
+  return findPage(ctx.em, EngagementSchema, where, args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
+}
+
+function childPage(ctx: EngagementsContext, loader: EngagementsContext['loaders']['engagementsOfClient'], parentId: string, args: PageArgs & { filter?: EngagementFilter | null }) {
+  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  return loader(parentId, { first: args.first, after: args.after, filter: { status: args.filter?.status, type: args.filter?.type }, includeDeleted });
+}
+
+export const engagementsOfClient = (ctx: EngagementsContext, clientId: string, args: PageArgs & { filter?: EngagementFilter | null }) =>
+  childPage(ctx, ctx.loaders.engagementsOfClient, clientId, args);
+
+export const engagementsOfContract = (ctx: EngagementsContext, contractId: string, args: PageArgs & { filter?: EngagementFilter | null }) =>
+  childPage(ctx, ctx.loaders.engagementsOfContract, contractId, args);
+
+export const getEngagement = (ctx: EngagementsContext, id: string, asOf?: Date | string | null) =>
+  lookupAsOf(id, asOf, { current: (key) => ctx.loaders.engagementById.load(key), asOf: ctx.loaders.engagementHistory.asOf });
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+// ---------------------------------------------------------------------------------------------
+
+const engagementAggregate = (engagement: EngagementEntity) => ({ type: 'Engagement', id: engagement.id });
+
+/**
+ * The client, the contract and the projects belong to other subgraphs, which this one does not
+ * read: the composite foreign keys decide, so another tenant's row is as absent as a missing one
+ * (and a contract must be one of the engagement's client).
+ */
+function constraintOf(error: unknown): string | undefined {
+  return error instanceof ForeignKeyConstraintViolationException ? (error as unknown as { constraint?: string }).constraint : undefined;
+}
+
+async function flushEngagement(ctx: EngagementsContext, engagement: EngagementEntity): Promise<void> {
+  try {
+    await flushAndReload(ctx, engagement);
+  } catch (error) {
+    const constraint = constraintOf(error);
+    if (constraint === 'engagements_client_fk') throw notFound('Client', 'input.clientId');
+    if (constraint === 'engagements_contract_fk') throw notFound('Contract of this client', 'input.contractId');
+    throw error;
+  }
+}
+
+async function linkProject(ctx: EngagementsContext, engagementId: string, projectId: string, field: string): Promise<boolean> {
+  const existing = await ctx.em.findOne(EngagementProjectSchema, { engagementId, projectId }, { filters: { notDeleted: false } });
+  if (existing && !existing.deletedAt) return false;
+  if (existing) {
+    await restore(ctx, existing);
+    return true;
+  }
+  const now = new Date();
+  const link = ctx.em.create(EngagementProjectSchema, {
+    id: uuidv7(),
+    organizationId: ctx.organizationId(),
+    engagementId,
+    projectId,
+    createdAt: now,
+    updatedAt: now,
+  } as EngagementProjectEntity);
+  try {
+    await flushAndReload(ctx, link);
+  } catch (error) {
+    if (constraintOf(error) === 'engagement_projects_project_fk') throw notFound('Project', field);
+    throw error;
+  }
+  return true;
+}
+
+function parseProjectIds(projectIds: readonly string[] | null | undefined): string[] {
+  if (projectIds === null || projectIds === undefined) return [];
+  if (projectIds.length > MAX_PROJECTS) throw badUserInput(`input.projectIds may have at most ${MAX_PROJECTS} projects`, 'input.projectIds');
+  return projectIds.map((projectId, index) => parseId(projectId, `input.projectIds.${index}`));
+}
+
+export async function createEngagement(ctx: EngagementsContext, input: CreateEngagementInput): Promise<EngagementEntity> {
+  const clientId = parseId(input.clientId, 'input.clientId');
+  const contractId = input.contractId === undefined || input.contractId === null ? null : parseId(input.contractId, 'input.contractId');
+  const name = requiredText(input.name, 'input.name');
+  const type = requiredInput(input.type, 'input.type');
+  checkDateOrder(input.startDate, input.endDate, 'input.endDate');
+  const budget = input.budget ? money(input.budget, 'input.budget') : null;
+  const projectIds = parseProjectIds(input.projectIds);
+  const now = new Date();
+  const engagement = ctx.em.create(EngagementSchema, {
+    id: uuidv7(),
+    organizationId: ctx.organizationId(),
+    clientId,
+    contractId,
+    name,
+    type,
+    status: 'ACTIVE',
+    startDate: input.startDate ?? null,
+    endDate: input.endDate ?? null,
+    budgetAmountMinor: budget?.amountMinor ?? null,
+    budgetCurrency: budget?.currency ?? null,
+    createdAt: now,
+    updatedAt: now,
+  } as EngagementEntity);
+  await flushEngagement(ctx, engagement);
+  const linked: string[] = [];
+  for (const [index, projectId] of projectIds.entries()) {
+    if (linked.includes(projectId)) continue;
+    await linkProject(ctx, engagement.id, projectId, `input.projectIds.${index}`);
+    linked.push(projectId);
+  }
+  await emitDomainEvent(ctx, 'EngagementCreated', engagementAggregate(engagement), {
+    clientId,
+    contractId,
+    name,
+    type,
+    budget,
+    projectIds: linked,
+  });
+  return engagement;
+}
+
+export async function updateEngagement(ctx: EngagementsContext, id: string, input: UpdateEngagementInput, expectedVersion?: number | null): Promise<EngagementEntity> {
+  const engagement = await loadForUpdate(ctx, EngagementSchema, 'Engagement', id, { expectedVersion });
+  const status = input.status === undefined ? undefined : requiredInput(input.status, 'input.status');
+  if (status !== undefined && status !== engagement.status && FINAL_STATUSES.includes(engagement.status)) {
+    throw conflict(`Engagement is ${engagement.status}: a COMPLETED or CANCELLED engagement keeps its status`);
+  }
+  const budget = input.budget === undefined ? undefined : input.budget === null ? null : money(input.budget, 'input.budget');
+  const changed = assignChanges(engagement, {
+    contractId: input.contractId === undefined ? undefined : input.contractId === null ? null : parseId(input.contractId, 'input.contractId'),
+    name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
+    type: input.type === undefined ? undefined : requiredInput(input.type, 'input.type'),
+    status,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    budgetAmountMinor: budget === undefined ? undefined : (budget?.amountMinor ?? null),
+    budgetCurrency: budget === undefined ? undefined : (budget?.currency ?? null),
+  } as Partial<EngagementEntity>);
+  checkDateOrder(engagement.startDate, engagement.endDate, 'input.endDate');
+  if (changed.length === 0) return engagement;
+  engagement.updatedAt = new Date();
+  await flushEngagement(ctx, engagement);
+  await emitDomainEvent(ctx, 'EngagementUpdated', engagementAggregate(engagement), { changed, status: engagement.status, version: engagement.version });
+  return engagement;
+}
+
+export async function addProjectToEngagement(ctx: EngagementsContext, id: string, projectId: string): Promise<EngagementEntity> {
+  // Locked, so that concurrent changes to the engagement's projects queue.
+  const engagement = await loadForUpdate(ctx, EngagementSchema, 'Engagement', id);
+  const project = parseId(projectId, 'projectId');
+  if (await linkProject(ctx, engagement.id, project, 'projectId')) {
+    await emitDomainEvent(ctx, 'EngagementProjectAdded', engagementAggregate(engagement), { engagementId: engagement.id, projectId: project, clientId: engagement.clientId });
+  }
+  return engagement;
+}
+
+export async function removeProjectFromEngagement(ctx: EngagementsContext, id: string, projectId: string): Promise<EngagementEntity> {
+  const engagement = await loadForUpdate(ctx, EngagementSchema, 'Engagement', id);
+  const project = parseId(projectId, 'projectId');
+  const link = await ctx.em.findOne(EngagementProjectSchema, { engagementId: engagement.id, projectId: project }, { filters: { notDeleted: false } });
+  if (!link) throw notFound('Project of this engagement', 'projectId');
+  if (!link.deletedAt) {
+    await softDelete(ctx, link);
+    await emitDomainEvent(ctx, 'EngagementProjectRemoved', engagementAggregate(engagement), { engagementId: engagement.id, projectId: project, clientId: engagement.clientId });
+  }
+  return engagement;
+}
+
+export async function deleteEngagement(ctx: EngagementsContext, id: string, expectedVersion?: number | null): Promise<EngagementEntity> {
+  const engagement = await softDelete(ctx, await loadForUpdate(ctx, EngagementSchema, 'Engagement', id, { expectedVersion }));
+  await emitDomainEvent(ctx, 'EngagementDeleted', engagementAggregate(engagement), { version: engagement.version });
+  return engagement;
+}
+
+export async function restoreEngagement(ctx: EngagementsContext, id: string): Promise<EngagementEntity> {
+  const found = await loadForUpdate(ctx, EngagementSchema, 'Engagement', id, { includeDeleted: true });
+  const wasDeleted = Boolean(found.deletedAt);
+  const engagement = await restore(ctx, found);
+  if (wasDeleted) await emitDomainEvent(ctx, 'EngagementRestored', engagementAggregate(engagement), { version: engagement.version });
+  return engagement;
+}

@@ -1,0 +1,56 @@
+import pg from 'pg';
+
+export type Client = pg.PoolClient;
+
+/**
+ * The worker's own connections, as its role (ubos_worker). Every transaction that touches a
+ * tenant's rows sets the tenant first, exactly like a subgraph fetch, so Row Level Security
+ * keeps a job of one tenant away from every other tenant's rows; only the outbox is open
+ * across tenants (to the dispatcher).
+ */
+export class WorkerDatabase {
+  readonly pool: pg.Pool;
+
+  constructor(url: string, max: number) {
+    this.pool = new pg.Pool({ connectionString: url, max, application_name: 'ubos-worker', idleTimeoutMillis: 30_000 });
+    // An idle client's error (the server restarting) must not crash the process.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** One transaction with no tenant: only the outbox is visible (the dispatcher's view). */
+  async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const result = await work(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** One transaction in a tenant, with the actor the audit trail should name. */
+  async inTenant<T>(organizationId: string, actor: string, work: (client: Client) => Promise<T>): Promise<T> {
+    return this.transaction(async (client) => {
+      await client.query("select set_config('app.organization_id', $1, true), set_config('app.actor', $2, true), set_config('app.request_id', $3, true)", [
+        organizationId,
+        actor,
+        'worker',
+      ]);
+      return work(client);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** pg-boss's `db` option: its statements run in our transaction, so a job is sent exactly when the transaction commits. */
+export function inTransaction(client: Client) {
+  return { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, isObjectType, type GraphQLSchema } from 'graphql';
+import type { TokenService } from '@ubos/kernel';
+
+/**
+ * How a workflow step reaches the graph: HTTP to the gateway, like any client, with a service
+ * token of its tenant (actor workflow:<run id>). Its changes are therefore validated, isolated
+ * and audited like anyone's. Every mutation carries the step's idempotency key.
+ */
+const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+/** A failure of a step, and whether trying again could help. */
+export class StepError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Codes that mean "this request is wrong", not "try later". */
+const PERMANENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+
+export class GraphCaller {
+  private schema: GraphQLSchema | undefined;
+  private readonly tokens = new Map<string, { token: string; until: number }>();
+
+  constructor(
+    private readonly gatewayUrl: string,
+    private readonly tokenService: TokenService,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** The argument types of a root mutation field, from the committed supergraph. */
+  private argumentTypes(field: string): Map<string, string> {
+    this.schema ??= buildSchema(fs.readFileSync(SUPERGRAPH, 'utf8'));
+    const mutation = this.schema.getMutationType();
+    const definition = mutation && isObjectType(mutation) ? mutation.getFields()[field] : undefined;
+    if (!definition) throw new StepError(`The graph has no mutation ${field}`, true);
+    return new Map(definition.args.map((arg) => [arg.name, String(arg.type)]));
+  }
+
+  private async token(organizationId: string, runId: string): Promise<string> {
+    const cached = this.tokens.get(runId);
+    if (cached && cached.until > Date.now()) return cached.token;
+    const token = await this.tokenService.signService({ organizationId, runId }, '5m');
+    this.tokens.set(runId, { token, until: Date.now() + 4 * 60_000 });
+    if (this.tokens.size > 1000) this.tokens.delete(this.tokens.keys().next().value!);
+    return token;
+  }
+
+  /**
+   * Runs one root mutation field with the given arguments and idempotency key, selecting
+   * `selection` from its result, and answers that result.
+   */
+  async mutate(
+    call: { organizationId: string; runId: string; requestId: string },
+    field: string,
+    args: Record<string, unknown>,
+    idempotencyKey: string,
+    selection = '{ id }',
+  ): Promise<Record<string, unknown>> {
+    const types = this.argumentTypes(field);
+    const variables: Record<string, unknown> = { ...args };
+    if (types.has('idempotencyKey')) variables.idempotencyKey = idempotencyKey;
+    const declared: string[] = [];
+    const passed: string[] = [];
+    for (const name of Object.keys(variables)) {
+      const type = types.get(name);
+      if (!type) throw new StepError(`${field} takes no argument ${name}`, true);
+      declared.push(`$${name}: ${type}`);
+      passed.push(`${name}: $${name}`);
+    }
+    const query = `mutation WorkflowStep${declared.length ? `(${declared.join(', ')})` : ''} { result: ${field}${passed.length ? `(${passed.join(', ')})` : ''} ${selection} }`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await this.token(call.organizationId, call.runId)}`,
+          'x-request-id': call.requestId,
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new StepError(`The gateway did not answer: ${(error as Error).message}`, false);
+    }
+    let body: { data?: { result?: Record<string, unknown> | null } | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new StepError(`The gateway answered HTTP ${response.status} without JSON`, false);
+    }
+    const error = body.errors?.[0];
+    if (error) {
+      const code = String(error.extensions?.code ?? '');
+      const at = error.extensions?.field ? ` on ${String(error.extensions.field)}` : '';
+      throw new StepError(`${code}${at}: ${error.message}`, PERMANENT_CODES.has(code));
+    }
+    if (!body.data?.result) throw new StepError(`${field} answered no result (HTTP ${response.status})`, response.status < 500 && response.status !== 429);
+    return body.data.result;
+  }
+}

@@ -1,0 +1,132 @@
+import PgBoss from 'pg-boss';
+import { EVENT_QUEUE, QUEUE_SCHEMA, STEP_QUEUE } from '@ubos/db';
+import type { TokenService, WorkerSettings } from '@ubos/kernel';
+import { WorkerDatabase } from './database.js';
+import { WorkflowEngine, type EventJobData, type StepJobData } from './engine.js';
+import { GraphCaller } from './graph.js';
+
+export { jobId, ROUTER, type EventJobData, type StepJobData } from './engine.js';
+export { webhookSignature } from './steps.js';
+
+export interface WorkerOptions {
+  /** The worker role's connection (ubos_worker). */
+  databaseUrl: string;
+  /** The gateway that workflow steps call. */
+  gatewayUrl: string;
+  /** Signs the steps' service tokens: the platform key, as the gateway's. */
+  tokens: TokenService;
+  settings: WorkerSettings;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface RunningWorker {
+  /** Dispatches what the outbox holds now; answers how many events it sent (for tests and tools). */
+  dispatchNow(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const defaultLog = (entry: Record<string, unknown>) => {
+  if (process.env.UBOS_QUIET_ERRORS !== '1' || entry.level === 'info') console.log(JSON.stringify({ component: 'worker', ...entry }));
+};
+
+/**
+ * The worker: the outbox dispatcher and the workflow engine, on pg-boss 10. Several may run at
+ * once, in any number of processes: the dispatcher claims outbox rows with FOR UPDATE SKIP
+ * LOCKED, pg-boss hands each job to one worker at a time, and a job whose worker died (SIGKILL,
+ * power loss) expires after `expireSeconds` and is handed to another within
+ * `maintenanceSeconds` more.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { settings } = options;
+  const log = options.log ?? defaultLog;
+  const db = new WorkerDatabase(options.databaseUrl, settings.concurrency * 2 + 2);
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: QUEUE_SCHEMA,
+    application_name: 'ubos-worker-queue',
+    max: settings.concurrency * 2 + 2,
+    // The migrating role installed the schema and the queues; this role only uses them.
+    migrate: false,
+    schedule: false,
+    supervise: true,
+    maintenanceIntervalSeconds: settings.maintenanceSeconds,
+  });
+  boss.on('error', (error: Error) => log({ level: 'error', msg: 'queue error', error: error.message }));
+  await boss.start();
+  const graph = new GraphCaller(options.gatewayUrl.replace(/\/$/, ''), options.tokens, settings.stepTimeoutMs);
+  const engine = new WorkflowEngine({ db, boss, graph, settings, log });
+
+  const eventWorkers: string[] = [];
+  const stepWorkers: string[] = [];
+  const work = async <T extends object>(queue: string, ids: string[], handler: (job: PgBoss.JobWithMetadata<T>) => Promise<void>) => {
+    for (let index = 0; index < settings.concurrency; index++) {
+      let id = '';
+      id = await boss.work<T>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
+        // A busy worker fetches again at once instead of waiting for the polling interval.
+        boss.notifyWorker(id);
+        if (job) await handler(job);
+      });
+      ids.push(id);
+    }
+  };
+  await work<EventJobData>(EVENT_QUEUE, eventWorkers, (job) => engine.routeEvent(job));
+  await work<StepJobData>(STEP_QUEUE, stepWorkers, async (job) => {
+    await engine.runStep(job);
+    // The next step's job was just sent: let an idle step worker take it now.
+    for (const id of stepWorkers) boss.notifyWorker(id);
+  });
+
+  // The dispatcher: committed outbox rows become jobs, in the transaction that marks them
+  // dispatched; the job's id is the event's, so a repeated send is the same job.
+  const dispatchBatch = async (): Promise<number> =>
+    db.transaction(async (client) => {
+      const { rows } = await client.query<{ organization_id: string; id: string }>(
+        'select organization_id, id from outbox where dispatched_at is null order by occurred_at, id limit 100 for update skip locked',
+      );
+      for (const row of rows) {
+        await boss.send(EVENT_QUEUE, { organizationId: row.organization_id, eventId: row.id } satisfies EventJobData, engine.jobOptions(row.id, client, settings.maxAttempts - 1));
+      }
+      if (rows.length > 0) {
+        await client.query('update outbox set dispatched_at = now() where (organization_id, id) in (select * from unnest($1::uuid[], $2::uuid[]))', [
+          rows.map((row) => row.organization_id),
+          rows.map((row) => row.id),
+        ]);
+      }
+      return rows.length;
+    });
+  const dispatchNow = async () => {
+    let total = 0;
+    for (;;) {
+      const sent = await dispatchBatch();
+      total += sent;
+      if (sent < 100) break;
+    }
+    if (total > 0) for (const id of eventWorkers) boss.notifyWorker(id);
+    return total;
+  };
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const loop = () => {
+    if (stopped) return;
+    running = dispatchNow()
+      .catch((error) => log({ level: 'error', msg: 'dispatch failed', error: String(error) }))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, settings.dispatchIntervalMs);
+      });
+  };
+  loop();
+  log({ level: 'info', msg: 'worker started', concurrency: settings.concurrency, gateway: options.gatewayUrl });
+
+  return {
+    dispatchNow,
+    async close() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      await boss.stop({ graceful: true, timeout: 5_000, wait: true }).catch(() => undefined);
+      await db.close();
+    },
+  };
+}
