@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, isObjectType, isInputObjectType, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, readCommittedSupergraph, schemaDir, SUBGRAPH_NAMES } from '@ubos/gateway';
+import { composeSupergraph, DEFAULT_SUBGRAPH_PORTS, readCommittedSupergraph, schemaDir, SUBGRAPH_NAMES } from '@ubos/gateway';
 
 describe('the supergraph', () => {
   it('is committed exactly as composition produces it from the subgraph SDL (run npm run compose)', () => {
@@ -50,5 +50,16 @@ describe('the supergraph', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  it('runs every subgraph as its own service and points the gateway at each of them', () => {
+    const compose = fs.readFileSync(path.join(schemaDir, '..', 'docker-compose.yml'), 'utf8');
+    const urls = /UBOS_SUBGRAPH_URLS: (\S+)/.exec(compose)?.[1] ?? '';
+    for (const name of SUBGRAPH_NAMES) {
+      expect(compose, name).toContain(`command: ["npm", "start", "-w", "subgraphs/${name}"]`);
+      expect(urls.split(','), name).toContain(`${name}=http://${name}:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`);
+    }
   });
 });
