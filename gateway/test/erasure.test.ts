@@ -16,7 +16,7 @@ const PERSONAL = ['Zoltan Quimby Holdings', 'zq@quimby-holdings.example', '+1 55
 
 async function traces(value: string): Promise<string[]> {
   const found: string[] = [];
-  for (const table of ['clients', 'contacts', 'entity_history', 'activity_events', 'outbox']) {
+  for (const table of ['clients', 'contacts', 'threads', 'messages', 'files', 'entity_history', 'activity_events', 'outbox']) {
     const [row] = await t.db.admin<{ count: number }>(`select count(*)::int as count from ${table} t where t::text ilike '%' || $1 || '%'`, [value]);
     if (row!.count > 0) found.push(`${table} (${row!.count})`);
   }
@@ -59,6 +59,24 @@ describe('eraseClient', () => {
     // What was not personal stays: the project and its link to the client.
     const link = await owner.request('query($p: ID!) { project(id: $p) { name client { id } } }', { p: project.data.createProject.id });
     expect(link.data.project).toEqual({ name: 'Kept work', client: { id } });
+  });
+
+  it('also erases the client\'s thread subjects, message bodies and file names, keeping the chain', async () => {
+    const id = (await owner.request('mutation { createClient(input: { name: "Erasable Conversations Ltd" }) { id } }')).data.createClient.id;
+    const said = ['Divorce settlement for Ophelia Wrenfield', 'Ophelia says her new address is 12 Lark Lane', 'Corrected: 14 Lark Lane', 'ophelia-wrenfield-passport.pdf'];
+    const thread = (await owner.request('mutation($c: ID!, $s: String!) { createThread(input: { clientId: $c, subject: $s }) { id } }', { c: id, s: said[0] })).data.createThread.id;
+    const message = (await owner.request('mutation($t: ID!, $b: String!) { postMessage(input: { threadId: $t, body: $b }) { id } }', { t: thread, b: said[1] })).data.postMessage.id;
+    expect((await owner.request('mutation($m: ID!, $b: String!) { editMessage(id: $m, input: { body: $b }) { id } }', { m: message, b: said[2] })).errors).toBeUndefined();
+    const upload = await owner.request('mutation($c: ID!, $n: String!) { createUploadUrl(input: { clientId: $c, name: $n, contentType: "application/pdf", size: 10 }) { file { id } } }', { c: id, n: said[3] });
+    expect(upload.errors).toBeUndefined();
+    for (const value of said) expect((await traces(value)).length, value).toBeGreaterThan(0);
+
+    expect((await owner.request('mutation($id: ID!) { eraseClient(id: $id) { id } }', { id })).errors).toBeUndefined();
+    for (const value of said) expect(await traces(value), value).toEqual([]);
+    const read = await owner.request('query($t: ID!) { thread(id: $t) { subject messages { edges { node { body } } } } }', { t: thread });
+    expect(read.data.thread.subject).toMatch(/^erased:/);
+    expect(read.data.thread.messages.edges[0].node.body).toMatch(/^erased:/);
+    expect((await verifyChain(t.tenants.alpha!.organizationId)).ok).toBe(true);
   });
 
   it('is for owners only', async () => {

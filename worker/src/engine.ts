@@ -129,19 +129,23 @@ export class WorkflowEngine {
         // Organizations made after the migration get their default workflows here, before their first event.
         await client.query('select ubos_install_default_workflows()');
         const event = await this.claim(client, organizationId, eventId);
-        if (!event) return;
-        if (event.event_type === 'WorkflowRunRetryRequested') return this.resumeRun(client, organizationId, event);
-        if (event.event_type === 'DeadLetterReplayRequested') {
-          const original = await this.claim(client, organizationId, String(event.payload.eventId));
-          if (original) await this.startRuns(client, original);
-          return;
-        }
-        await this.startRuns(client, event);
+        if (event) await this.handle(client, event);
       });
     } catch (error) {
       if (job.retryCount >= job.retryLimit) await this.deadLetter(organizationId, eventId, error as Error, job.retryCount + 1);
       throw error;
     }
+  }
+
+  private async handle(client: Client, event: OutboxRow): Promise<void> {
+    if (event.event_type === 'WorkflowRunRetryRequested') return this.resumeRun(client, event.organization_id, event);
+    if (event.event_type === 'DeadLetterReplayRequested') {
+      // The original event failed every attempt, so it has no inbox row: it is handled now, once.
+      const original = await this.claim(client, event.organization_id, String(event.payload.eventId));
+      if (original) await this.handle(client, original);
+      return;
+    }
+    await this.startRuns(client, event);
   }
 
   /** The inbox: the first handling of an event claims it; any later delivery finds the row and does nothing. */

@@ -173,6 +173,25 @@ describe('delivery: outbox to pg-boss to the inbox', () => {
     expect((await beta.request('query($id: ID!) { workflowRun(id: $id) { id } }', { id: alphaRun.id })).data).toEqual({ workflowRun: null });
   });
 
+  it('accepts a service token only from the platform key, for its one organization, without any role', async () => {
+    const runId = '01900000-0000-7000-8000-00000000abcd';
+    const token = await stack.stack.tokens.signService({ organizationId: stack.tenants.beta!.organizationId, runId });
+    const service = alpha.withToken(token);
+    const own = await service.request('{ organization { id } clients(first: 1) { totalCount } }');
+    expect(own.data.organization.id).toBe(stack.tenants.beta!.organizationId);
+    expect((await service.request('{ workflows(includeDeleted: true) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Minted with another key, or a user token passed off as one (and the reverse): refused.
+    const { createTokenService } = await import('@ubos/kernel');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const fs = await import('node:fs');
+    const otherKeys = await createTokenService({ keyDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-other-keys-')) });
+    const forged = await alpha.withToken(await otherKeys.signService({ organizationId: stack.tenants.beta!.organizationId, runId })).request('{ organization { id } }');
+    expect(forged.status).toBe(401);
+    await expect(stack.stack.tokens.verifyService(alpha.token!)).rejects.toThrow();
+    await expect(stack.stack.tokens.verify(token)).rejects.toThrow();
+  });
+
   it('connects the worker as a role that reads every tenant\'s outbox but no domain table', async () => {
     const client = new pg.Client({ connectionString: stack.workerUrl });
     await client.connect();
@@ -224,6 +243,33 @@ describe('failures: retries with backoff, a dead letter, and retryWorkflowRun', 
     // Only a failed run can be retried; the message names the status.
     const again = await alpha.request('mutation($id: ID!) { retryWorkflowRun(id: $id) { id } }', { id: failed.id });
     expect(again.errors?.[0]).toMatchObject({ message: 'The workflow run is SUCCEEDED: only a FAILED run can be retried', extensions: { code: 'CONFLICT' } });
+  });
+
+  it('makes an event whose handler fails every attempt a dead letter, which an admin replays once it can work', async () => {
+    // The worker loses its right to start runs: routing fails on every attempt.
+    await stack.db.admin('revoke insert on workflow_runs from ubos_test_worker');
+    let clientId: string;
+    let letter: any;
+    try {
+      clientId = await createClient(alpha, 'Dead letter Inc');
+      letter = await waitUntil(async () => {
+        const result = await alpha.request('{ deadLetterEvents { edges { node { id eventType handler attempts error replayedAt } } } }');
+        return result.data.deadLetterEvents.edges.map((edge: any) => edge.node).find((node: any) => node.eventType === 'ClientCreated');
+      }, 'the dead letter');
+    } finally {
+      await stack.db.admin('grant insert on workflow_runs to ubos_test_worker');
+    }
+    expect(letter).toMatchObject({ handler: 'workflow-router', attempts: 3, replayedAt: null, error: expect.stringContaining('permission denied') });
+    const [event] = await stack.db.admin(`select id from outbox where aggregate_id = $1 and event_type = 'ClientCreated'`, [clientId!]);
+    expect(letter.id).toBe(event.id);
+    expect((await runsOfClient(alpha, clientId!)).totalCount).toBe(0);
+
+    const replayed = await alpha.request('mutation($id: ID!) { replayDeadLetterEvent(id: $id) { replayedAt replayedBy } }', { id: letter.id });
+    expect(replayed.errors).toBeUndefined();
+    const run = await finishedRun(alpha, clientId!);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', event: { id: letter.id } });
+    expect(await stack.db.admin('select id from projects where client_id = $1', [clientId!])).toHaveLength(1);
+    expect(await stack.db.admin('select handler from inbox where event_id = $1', [letter.id])).toHaveLength(1);
   });
 
   it('fails a step for good at once when the graph refuses its input (retrying would not help)', async () => {

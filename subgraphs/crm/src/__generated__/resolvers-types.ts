@@ -520,7 +520,8 @@ export type Mutation = {
   deleteDeal: Deal;
   /**
    * The right to be forgotten, for organization owners: replaces the personal values of the
-   * client and its contacts (names, emails, phones, website, notes, titles) in the current rows,
+   * client and its contacts (names, emails, phones, website, notes, titles), and the subjects of its
+   * threads, the bodies of their messages and the names of its files, in the current rows,
    * every past version, the audit trail and the outbox with a marker that keeps each value's
    * digest, so the audit chain still verifies. Writes an erased event per row. Cannot be undone.
    */
