@@ -163,6 +163,11 @@ describe('values', () => {
     expect(errorOf(await create({ tier: 'Gold' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.customFields.tier' });
     const patched = await owner.request('mutation($id: ID!) { updateInvoice(id: $id, input: { customFields: { po_number: null } }) { customFields version } }', { id: created.data.createInvoice.id });
     expect(patched.data.updateInvoice).toEqual({ customFields: {}, version: 2 });
+    await create({ po_number: 'PO-FILTER-1' });
+    const filtered = await owner.request('{ invoices(filter: { customFields: [{ key: "po_number", anyOf: ["PO-FILTER-1", "PO-NONE"] }] }) { totalCount edges { node { customFields } } } }');
+    expect(filtered.errors).toBeUndefined();
+    expect(filtered.data.invoices).toEqual({ totalCount: 1, edges: [{ node: { customFields: { po_number: 'PO-FILTER-1' } } }] });
+    expect(errorOf(await owner.request('{ invoices(filter: { customFields: [{ key: "po_number", gt: "A" }] }) { totalCount } }'))).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.customFields.0.gt' });
   });
 });
 

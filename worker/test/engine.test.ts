@@ -1,8 +1,12 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_QUEUE, QUEUE_SCHEMA, STEP_QUEUE } from '@ubos/db';
+import { createTokenService } from '@ubos/kernel';
 import type { RunningWorker } from '@ubos/worker';
 import type { GraphQLClient } from '../../test/support/stack.js';
 import { startWebhookTarget, startWorkflowStack, waitUntil, type WorkflowStack } from './support.js';
@@ -181,10 +185,6 @@ describe('delivery: outbox to pg-boss to the inbox', () => {
     expect(own.data.organization.id).toBe(stack.tenants.beta!.organizationId);
     expect((await service.request('{ workflows(includeDeleted: true) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Minted with another key, or a user token passed off as one (and the reverse): refused.
-    const { createTokenService } = await import('@ubos/kernel');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const fs = await import('node:fs');
     const otherKeys = await createTokenService({ keyDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-other-keys-')) });
     const forged = await alpha.withToken(await otherKeys.signService({ organizationId: stack.tenants.beta!.organizationId, runId })).request('{ organization { id } }');
     expect(forged.status).toBe(401);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { badUserInput, decodeCursor, encodeCursor, pageSize, pgArray, toConnection, type Connection, type EntityManager } from '@ubos/kernel';
+import { badUserInput, decodeCursor, encodeCursor, pageSize, pgArray, toConnection, type Connection, type EntityManager, type SqlCondition } from '@ubos/kernel';
 import { InvoiceSchema, type InvoiceEntity } from './entities/invoice.entity.js';
 import { invoiceStatusSql } from './invoice-status.js';
 
@@ -55,8 +55,10 @@ export async function findInvoicePage(
   today: string,
   page: ParsedPage,
   clientId?: string,
+  customFields: SqlCondition[] = [],
 ): Promise<Connection<InvoiceEntity>> {
-  const where = conditions(organizationId, today, page, clientId ? { sql: 't.client_id = ?', params: [clientId] } : { sql: '', params: [] });
+  const extra = [...(clientId ? [{ sql: () => 't.client_id = ?', params: [clientId] }] : []), ...customFields];
+  const where = conditions(organizationId, today, page, { sql: extra.map((condition) => condition.sql('t')).join(' and '), params: extra.flatMap((condition) => condition.params) });
   const cursorSql = page.after ? 'and (t.number, t.id) > (?, ?::uuid)' : '';
   const rows =
     page.first === 0 && !page.after

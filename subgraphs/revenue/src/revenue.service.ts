@@ -1,6 +1,7 @@
 import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
   applyCustomFields,
+  customFieldFilterSql,
   assignChanges,
   badUserInput,
   checkDateOrder,
@@ -92,11 +93,12 @@ const describeInvoice = (ctx: RevenueContext, invoice: InvoiceEntity) => `Invoic
 
 export const statusOf = (ctx: RevenueContext, invoice: InvoiceEntity): InvoiceStatus => invoiceStatus(invoice, ctx.loaders.today);
 
-export function listInvoices(ctx: RevenueContext, args: PageArgs & { filter?: InvoiceFilter | null }): Promise<Connection<InvoiceEntity>> {
+export async function listInvoices(ctx: RevenueContext, args: PageArgs & { filter?: InvoiceFilter | null }): Promise<Connection<InvoiceEntity>> {
   const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
   const page = parseInvoicePage({ first: args.first, after: args.after, statuses: args.filter?.status, includeDeleted });
   const clientId = args.filter?.clientId ? parseId(args.filter.clientId, 'filter.clientId') : undefined;
-  return findInvoicePage(ctx.em, ctx.organizationId(), ctx.loaders.today, page, clientId);
+  const customFields = await customFieldFilterSql(ctx, 'INVOICE', args.filter?.customFields);
+  return findInvoicePage(ctx.em, ctx.organizationId(), ctx.loaders.today, page, clientId, customFields);
 }
 
 /**

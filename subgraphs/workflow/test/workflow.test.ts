@@ -16,7 +16,7 @@ function workflowInput(overrides: Record<string, unknown> = {}) {
   return {
     name: 'Won deal kit',
     description: 'Contract, engagement and a ping',
-    trigger: { eventType: 'DealStageChanged', conditions: [{ path: 'event.payload.stage', operator: 'EQUALS', value: 'WON' }] },
+    trigger: { eventType: 'DealStageChanged', conditions: [{ path: 'event.payload.to', operator: 'EQUALS', value: 'WON' }] },
     steps: [
       { key: 'project', kind: 'CREATE_PROJECT', input: { clientId: '{{event.payload.clientId}}', name: 'Delivery', milestones: [{ name: 'Start' }], tasks: [{ title: 'Plan', milestone: 'Start' }] } },
       { key: 'ping', name: 'Ping the team', kind: 'CALL_WEBHOOK', input: { url: 'https://hooks.example.com/won', secret: 'sixteen-chars-secret', data: { project: '{{steps.project.id}}' } } },
@@ -64,7 +64,7 @@ describe('workflows', () => {
     const result = await owner.request(CREATE, { input: workflowInput() });
     expect(result.errors).toBeUndefined();
     const workflow = result.data.createWorkflow;
-    expect(workflow).toMatchObject({ name: 'Won deal kit', version: 1, enabled: true, systemKey: null, trigger: { eventType: 'DealStageChanged', conditions: [{ path: 'event.payload.stage', operator: 'EQUALS', value: 'WON' }] } });
+    expect(workflow).toMatchObject({ name: 'Won deal kit', version: 1, enabled: true, systemKey: null, trigger: { eventType: 'DealStageChanged', conditions: [{ path: 'event.payload.to', operator: 'EQUALS', value: 'WON' }] } });
     expect(workflow.steps[0]).toMatchObject({ key: 'project', name: 'project', kind: 'CREATE_PROJECT' });
     expect(workflow.steps[1]).toEqual({ key: 'ping', name: 'Ping the team', kind: 'CALL_WEBHOOK', input: { url: 'https://hooks.example.com/won', data: { project: '{{steps.project.id}}' } } });
     const [secret] = await t.db.admin('select secret from workflow_secrets where workflow_id = $1', [workflow.id]);
@@ -81,7 +81,7 @@ describe('workflows', () => {
       [{ name: ' ' }, 'input.name'],
       [{ trigger: { eventType: 'not an event' } }, 'input.trigger.eventType'],
       [{ trigger: { eventType: 'DealStageChanged', conditions: [{ path: 'payload.stage', operator: 'EQUALS', value: 'WON' }] } }, 'input.trigger.conditions.0.path'],
-      [{ trigger: { eventType: 'DealStageChanged', conditions: [{ path: 'event.payload.stage', operator: 'IN', value: 'WON' }] } }, 'input.trigger.conditions.0.value'],
+      [{ trigger: { eventType: 'DealStageChanged', conditions: [{ path: 'event.payload.to', operator: 'IN', value: 'WON' }] } }, 'input.trigger.conditions.0.value'],
       [{ trigger: { eventType: 'DealStageChanged', conditions: [{ path: 'event.payload.value', operator: 'GREATER_THAN', value: 'big' }] } }, 'input.trigger.conditions.0.value'],
       [{ steps: [] }, 'input.steps'],
       [{ steps: [steps[0], { ...steps[0] }] }, 'input.steps.1.key'],

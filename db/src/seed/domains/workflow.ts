@@ -45,7 +45,7 @@ export async function seedWorkflow(seed: SeedContext, clients: SeededClient[]): 
     name: 'Tell the sales channel about won deals',
     description: 'Disabled until the team sets up its endpoint.',
     trigger_event_type: 'DealStageChanged',
-    trigger_conditions: JSON.stringify([{ path: 'event.payload.stage', operator: 'EQUALS', value: 'WON' }]),
+    trigger_conditions: JSON.stringify([{ path: 'event.payload.to', operator: 'EQUALS', value: 'WON' }]),
     steps: JSON.stringify([{ key: 'notify', name: 'Notify the sales channel', kind: 'CALL_WEBHOOK', input: { url: 'https://hooks.example.com/ubos/deals', data: { dealId: '{{event.aggregateId}}' } } }]),
     enabled: false,
   });

@@ -190,38 +190,44 @@ const RANGE_OPERATORS = [
   ['lte', '<='],
 ] as const;
 
+/** One SQL condition on a row alias, with its `?` parameters. */
+export interface SqlCondition {
+  sql(alias: string): string;
+  params: unknown[];
+}
+
 /**
- * List filters on custom fields, as MikroORM conditions to AND with the rest of the filter.
- * Equality and anyOf use the JSONB containment operator, which the GIN index on custom_fields
- * serves; ranges (NUMBER and DATE only) go through the typed custom_field_values index.
+ * List filters on custom fields, checked against the tenant's definitions, as SQL conditions on
+ * a row alias. Equality and anyOf use the JSONB containment operator, which the GIN index on
+ * custom_fields serves; ranges (NUMBER and DATE only) go through the typed custom_field_values
+ * index. An unknown key or a value that does not fit the field fails naming the condition.
  */
-export async function customFieldConditions<T>(
+export async function customFieldFilterSql(
   ctx: AnyContext,
   entity: CustomFieldEntity,
   filters: CustomFieldFilterInput[] | null | undefined,
   field = 'filter.customFields',
-): Promise<(where: FilterQuery<T>) => FilterQuery<T>> {
-  const conditions: Array<() => FilterQuery<T>> = [];
-  // Each call builds fresh raw() fragments: MikroORM consumes a raw key when it builds a query.
-  const combine = (where: FilterQuery<T>) => (conditions.length ? ({ $and: [where, ...conditions.map((condition) => condition())] } as FilterQuery<T>) : where);
-  if (!filters?.length) return combine;
+): Promise<SqlCondition[]> {
+  if (!filters?.length) return [];
   if (filters.length > 10) throw badUserInput(`${field} may hold at most 10 conditions`, field);
   const definitions = await customFieldDefinitions(ctx, entity);
+  const conditions: SqlCondition[] = [];
   for (const [index, filter] of filters.entries()) {
     const at = `${field}.${index}`;
     const definition = definitions.find((candidate) => candidate.key === filter.key);
     if (!definition) throw badUserInput(`${at}.key is not a custom field of ${entity.toLowerCase()}s in this organization`, `${at}.key`);
-    const contains = (value: unknown, path: string) => {
+    const containment = (value: unknown, path: string) => {
       // A MULTI_SELECT field contains an option; any other field equals the value.
       const checked = definition.type === 'MULTI_SELECT' ? checkCustomFieldValue(definition, [value], path) : checkCustomFieldValue(definition, value, path);
-      const json = JSON.stringify({ [definition.key]: checked });
-      return () => ({ [raw((alias: string) => `${alias}.custom_fields @> cast(? as jsonb)`, [json])]: [] }) as FilterQuery<T>;
+      return JSON.stringify({ [definition.key]: checked });
     };
-    if (filter.equals !== undefined && filter.equals !== null) conditions.push(contains(filter.equals, `${at}.equals`));
+    if (filter.equals !== undefined && filter.equals !== null) {
+      conditions.push({ sql: (alias) => `${alias}.custom_fields @> cast(? as jsonb)`, params: [containment(filter.equals, `${at}.equals`)] });
+    }
     if (filter.anyOf) {
       if (filter.anyOf.length === 0 || filter.anyOf.length > 50) throw badUserInput(`${at}.anyOf must hold 1 to 50 values`, `${at}.anyOf`);
-      const options = filter.anyOf.map((value, position) => contains(value, `${at}.anyOf.${position}`));
-      conditions.push(() => ({ $or: options.map((option) => option()) }) as FilterQuery<T>);
+      const values = filter.anyOf.map((value, position) => containment(value, `${at}.anyOf.${position}`));
+      conditions.push({ sql: (alias) => `(${values.map(() => `${alias}.custom_fields @> cast(? as jsonb)`).join(' or ')})`, params: values });
     }
     const bounds = RANGE_OPERATORS.filter(([name]) => filter[name] !== undefined && filter[name] !== null);
     if (bounds.length > 0) {
@@ -234,9 +240,24 @@ export async function customFieldConditions<T>(
         params.push(checkCustomFieldValue(definition, filter[name], `${at}.${name}`));
         return `v.${column} ${operator} ?`;
       });
-      const sql = (alias: string) => `${alias}.id in (select v.entity_id from custom_field_values v where v.organization_id = ? and v.entity_type = ? and v.key = ? and ${clauses.join(' and ')})`;
-      conditions.push(() => ({ [raw(sql, params)]: [] }) as FilterQuery<T>);
+      conditions.push({
+        sql: (alias) => `${alias}.id in (select v.entity_id from custom_field_values v where v.organization_id = ? and v.entity_type = ? and v.key = ? and ${clauses.join(' and ')})`,
+        params,
+      });
     }
   }
-  return combine;
+  return conditions;
+}
+
+/** The same filters as MikroORM conditions, ANDed with a list's own filter. */
+export async function customFieldConditions<T>(
+  ctx: AnyContext,
+  entity: CustomFieldEntity,
+  filters: CustomFieldFilterInput[] | null | undefined,
+  field = 'filter.customFields',
+): Promise<(where: FilterQuery<T>) => FilterQuery<T>> {
+  const conditions = await customFieldFilterSql(ctx, entity, filters, field);
+  // Each call builds fresh raw() fragments: MikroORM consumes a raw key when it builds a query.
+  return (where) =>
+    conditions.length ? ({ $and: [where, ...conditions.map((condition) => ({ [raw(condition.sql, condition.params)]: [] }))] } as FilterQuery<T>) : where;
 }

@@ -212,6 +212,20 @@ export type CreateVendorInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A condition on one custom field of a list. equals and anyOf compare values (for a MULTI_SELECT
+ * field, they ask for an option it contains); gt, gte, lt and lte compare NUMBER and DATE fields.
+ */
+export type CustomFieldFilter = {
+  anyOf?: InputMaybe<Array<Scalars['JSON']['input']>>;
+  equals?: InputMaybe<Scalars['JSON']['input']>;
+  gt?: InputMaybe<Scalars['JSON']['input']>;
+  gte?: InputMaybe<Scalars['JSON']['input']>;
+  key: Scalars['String']['input'];
+  lt?: InputMaybe<Scalars['JSON']['input']>;
+  lte?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** The type of a custom field's values. */
 export type CustomFieldType =
   | 'BOOLEAN'
@@ -334,6 +348,8 @@ export type InvoiceEdge = {
 export type InvoiceFilter = {
   /** Only this client's invoices. */
   clientId?: InputMaybe<Scalars['ID']['input']>;
+  /** Conditions on custom fields; all must hold. */
+  customFields?: InputMaybe<Array<CustomFieldFilter>>;
   /** Any of these (derived) statuses. */
   status?: InputMaybe<Array<InvoiceStatus>>;
 };
@@ -933,6 +949,7 @@ export type ResolversTypes = {
   CreateBillInput: CreateBillInput;
   CreateInvoiceInput: CreateInvoiceInput;
   CreateVendorInput: CreateVendorInput;
+  CustomFieldFilter: CustomFieldFilter;
   CustomFieldType: CustomFieldType;
   CustomFieldValue: ResolverTypeWrapper<TypedCustomFieldValue>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -992,6 +1009,7 @@ export type ResolversParentTypes = {
   CreateBillInput: CreateBillInput;
   CreateInvoiceInput: CreateInvoiceInput;
   CreateVendorInput: CreateVendorInput;
+  CustomFieldFilter: CustomFieldFilter;
   CustomFieldValue: TypedCustomFieldValue;
   Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];

@@ -310,7 +310,7 @@ export type WorkflowRunsArgs = {
 };
 
 /**
- * A condition on the triggering event. path is dotted, from event (event.payload.stage,
+ * A condition on the triggering event. path is dotted, from event (event.payload.to,
  * event.aggregateType); GREATER_THAN and LESS_THAN compare numbers, IN takes a list.
  */
 export type WorkflowCondition = {
