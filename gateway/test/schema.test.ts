@@ -63,3 +63,15 @@ describe('docker-compose.yml', () => {
     }
   });
 });
+
+describe('the README', () => {
+  it('documents every environment variable the configuration reads', () => {
+    const root = path.join(schemaDir, '..');
+    const config = fs.readFileSync(path.join(root, 'packages/kernel/src/config.ts'), 'utf8');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    // INIT_CWD is npm's, not a setting.
+    const variables = [...new Set([...config.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]!))].filter((name) => name !== 'INIT_CWD');
+    expect(variables.length).toBeGreaterThan(20);
+    expect(variables.filter((name) => !readme.includes(`\`${name}`))).toEqual([]);
+  });
+});

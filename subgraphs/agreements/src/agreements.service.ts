@@ -1,5 +1,7 @@
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
+  deleteEntity,
+  restoreEntity,
   assignChanges,
   badUserInput,
   checkDateOrder,
@@ -213,18 +215,12 @@ export async function declineProposal(ctx: AgreementsContext, id: string): Promi
   return proposal;
 }
 
-export async function deleteProposal(ctx: AgreementsContext, id: string, expectedVersion?: number | null): Promise<ProposalEntity> {
-  const proposal = await softDelete(ctx, await loadForUpdate(ctx, ProposalSchema, 'Proposal', id, { expectedVersion }));
-  await emitDomainEvent(ctx, 'ProposalDeleted', proposalAggregate(proposal), { version: proposal.version });
-  return proposal;
+export function deleteProposal(ctx: AgreementsContext, id: string, expectedVersion?: number | null): Promise<ProposalEntity> {
+  return deleteEntity(ctx, ProposalSchema, 'Proposal', id, expectedVersion);
 }
 
-export async function restoreProposal(ctx: AgreementsContext, id: string): Promise<ProposalEntity> {
-  const found = await loadForUpdate(ctx, ProposalSchema, 'Proposal', id, { includeDeleted: true });
-  const wasDeleted = Boolean(found.deletedAt);
-  const proposal = await restore(ctx, found);
-  if (wasDeleted) await emitDomainEvent(ctx, 'ProposalRestored', proposalAggregate(proposal), { version: proposal.version });
-  return proposal;
+export function restoreProposal(ctx: AgreementsContext, id: string): Promise<ProposalEntity> {
+  return restoreEntity(ctx, ProposalSchema, 'Proposal', id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,16 +379,10 @@ export async function terminateContract(ctx: AgreementsContext, id: string): Pro
   return contract;
 }
 
-export async function deleteContract(ctx: AgreementsContext, id: string, expectedVersion?: number | null): Promise<ContractEntity> {
-  const contract = await softDelete(ctx, await loadForUpdate(ctx, ContractSchema, 'Contract', id, { expectedVersion }));
-  await emitDomainEvent(ctx, 'ContractDeleted', contractAggregate(contract), { version: contract.version });
-  return contract;
+export function deleteContract(ctx: AgreementsContext, id: string, expectedVersion?: number | null): Promise<ContractEntity> {
+  return deleteEntity(ctx, ContractSchema, 'Contract', id, expectedVersion);
 }
 
-export async function restoreContract(ctx: AgreementsContext, id: string): Promise<ContractEntity> {
-  const found = await loadForUpdate(ctx, ContractSchema, 'Contract', id, { includeDeleted: true });
-  const wasDeleted = Boolean(found.deletedAt);
-  const contract = await restore(ctx, found);
-  if (wasDeleted) await emitDomainEvent(ctx, 'ContractRestored', contractAggregate(contract), { version: contract.version });
-  return contract;
+export function restoreContract(ctx: AgreementsContext, id: string): Promise<ContractEntity> {
+  return restoreEntity(ctx, ContractSchema, 'Contract', id);
 }

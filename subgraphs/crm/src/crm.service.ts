@@ -1,5 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
+  deleteEntity,
+  restoreEntity,
   applyCustomFields,
   assignChanges,
   customFieldConditions,
@@ -138,18 +140,12 @@ export async function updateClient(ctx: CrmContext, id: string, input: UpdateCli
   return client;
 }
 
-export async function deleteClient(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<ClientEntity> {
-  const client = await softDelete(ctx, await loadForUpdate(ctx, ClientSchema, 'Client', id, { expectedVersion }));
-  await emitDomainEvent(ctx, 'ClientDeleted', clientEvent(client), { version: client.version });
-  return client;
+export function deleteClient(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<ClientEntity> {
+  return deleteEntity(ctx, ClientSchema, 'Client', id, expectedVersion);
 }
 
-export async function restoreClient(ctx: CrmContext, id: string): Promise<ClientEntity> {
-  const found = await loadForUpdate(ctx, ClientSchema, 'Client', id, { includeDeleted: true });
-  const wasDeleted = Boolean(found.deletedAt);
-  const client = await restore(ctx, found);
-  if (wasDeleted) await emitDomainEvent(ctx, 'ClientRestored', clientEvent(client), { version: client.version });
-  return client;
+export function restoreClient(ctx: CrmContext, id: string): Promise<ClientEntity> {
+  return restoreEntity(ctx, ClientSchema, 'Client', id);
 }
 
 /**

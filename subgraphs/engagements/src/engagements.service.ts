@@ -1,5 +1,7 @@
 import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
+  deleteEntity,
+  restoreEntity,
   assignChanges,
   badUserInput,
   checkDateOrder,
@@ -206,16 +208,10 @@ export async function removeProjectFromEngagement(ctx: EngagementsContext, id: s
   return engagement;
 }
 
-export async function deleteEngagement(ctx: EngagementsContext, id: string, expectedVersion?: number | null): Promise<EngagementEntity> {
-  const engagement = await softDelete(ctx, await loadForUpdate(ctx, EngagementSchema, 'Engagement', id, { expectedVersion }));
-  await emitDomainEvent(ctx, 'EngagementDeleted', engagementAggregate(engagement), { version: engagement.version });
-  return engagement;
+export function deleteEngagement(ctx: EngagementsContext, id: string, expectedVersion?: number | null): Promise<EngagementEntity> {
+  return deleteEntity(ctx, EngagementSchema, 'Engagement', id, expectedVersion);
 }
 
-export async function restoreEngagement(ctx: EngagementsContext, id: string): Promise<EngagementEntity> {
-  const found = await loadForUpdate(ctx, EngagementSchema, 'Engagement', id, { includeDeleted: true });
-  const wasDeleted = Boolean(found.deletedAt);
-  const engagement = await restore(ctx, found);
-  if (wasDeleted) await emitDomainEvent(ctx, 'EngagementRestored', engagementAggregate(engagement), { version: engagement.version });
-  return engagement;
+export function restoreEngagement(ctx: EngagementsContext, id: string): Promise<EngagementEntity> {
+  return restoreEntity(ctx, EngagementSchema, 'Engagement', id);
 }

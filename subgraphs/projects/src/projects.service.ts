@@ -1,5 +1,7 @@
 import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
+  deleteEntity,
+  restoreEntity,
   applyCustomFields,
   badUserInput,
   customFieldConditions,
@@ -142,18 +144,12 @@ export async function updateProject(ctx: ProjectsContext, id: string, input: Upd
   return project;
 }
 
-export async function deleteProject(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<ProjectEntity> {
-  const project = await softDelete(ctx, await loadForUpdate(ctx, ProjectSchema, 'Project', id, { expectedVersion }));
-  await emitDomainEvent(ctx, 'ProjectDeleted', projectEvent(project), { version: project.version });
-  return project;
+export function deleteProject(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<ProjectEntity> {
+  return deleteEntity(ctx, ProjectSchema, 'Project', id, expectedVersion);
 }
 
-export async function restoreProject(ctx: ProjectsContext, id: string): Promise<ProjectEntity> {
-  const found = await loadForUpdate(ctx, ProjectSchema, 'Project', id, { includeDeleted: true });
-  const wasDeleted = Boolean(found.deletedAt);
-  const project = await restore(ctx, found);
-  if (wasDeleted) await emitDomainEvent(ctx, 'ProjectRestored', projectEvent(project), { version: project.version });
-  return project;
+export function restoreProject(ctx: ProjectsContext, id: string): Promise<ProjectEntity> {
+  return restoreEntity(ctx, ProjectSchema, 'Project', id);
 }
 
 export async function createTask(ctx: ProjectsContext, input: CreateTaskInput): Promise<TaskEntity> {

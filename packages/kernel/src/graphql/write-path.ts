@@ -98,6 +98,31 @@ export async function restore<T extends Tracked & { updatedAt: Date }>(ctx: AnyC
 }
 
 /**
+ * The deleteX mutation of a main entity: locks and checks the row, soft-deletes it and
+ * announces `<Type>Deleted` in the outbox with the new version.
+ */
+export async function deleteEntity<T extends Tracked & { updatedAt: Date }>(
+  ctx: AnyContext,
+  entity: EntitySchema<T, any>,
+  type: string,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<T> {
+  const row = await softDelete(ctx, await loadForUpdate(ctx, entity, type, id, { expectedVersion }));
+  await emitDomainEvent(ctx, `${type}Deleted`, { type, id: row.id }, { version: row.version });
+  return row;
+}
+
+/** The restoreX mutation: brings a deleted row back and announces `<Type>Restored`; a live row is answered unchanged. */
+export async function restoreEntity<T extends Tracked & { updatedAt: Date }>(ctx: AnyContext, entity: EntitySchema<T, any>, type: string, id: string): Promise<T> {
+  const found = await loadForUpdate(ctx, entity, type, id, { includeDeleted: true });
+  const wasDeleted = Boolean(found.deletedAt);
+  const row = await restore(ctx, found);
+  if (wasDeleted) await emitDomainEvent(ctx, `${type}Restored`, { type, id: row.id }, { version: row.version });
+  return row;
+}
+
+/**
  * Deletes a soft-deleted row for good (owners and admins). The database function writes the
  * `purged` audit event and keeps every earlier one. A row that is not deleted first, or that
  * other rows still reference, answers CONFLICT; a missing or foreign id NOT_FOUND.
