@@ -1,5 +1,6 @@
 # One image for every UBOS Graph service; docker-compose.yml picks the command per service
-# (the gateway by default, `npm start -w subgraphs/<name>` for a subgraph, `npm run migrate`).
+# (the gateway by default, `npm start -w subgraphs/<name>` for a subgraph, `npm run migrate`,
+# `npm run worker`).
 FROM node:20-bookworm-slim
 
 WORKDIR /app
@@ -15,8 +16,15 @@ COPY db/package.json db/
 COPY subgraphs/identity/package.json subgraphs/identity/
 COPY subgraphs/crm/package.json subgraphs/crm/
 COPY subgraphs/projects/package.json subgraphs/projects/
+COPY subgraphs/agreements/package.json subgraphs/agreements/
+COPY subgraphs/engagements/package.json subgraphs/engagements/
+COPY subgraphs/revenue/package.json subgraphs/revenue/
+COPY subgraphs/communication/package.json subgraphs/communication/
+COPY subgraphs/files/package.json subgraphs/files/
+COPY subgraphs/workflow/package.json subgraphs/workflow/
 COPY subgraphs/timeline/package.json subgraphs/timeline/
 COPY gateway/package.json gateway/
+COPY worker/package.json worker/
 COPY bench/package.json bench/
 # With the dev dependencies: the services run their TypeScript through tsx, which is one.
 RUN npm ci
@@ -26,7 +34,8 @@ COPY . .
 # The services run unprivileged. In docker-compose.yml nothing is written at run time (keys and
 # passwords come from the environment); a plain `docker run` of the image is the one-process
 # demo, which keeps its embedded PostgreSQL, keys and passwords in ./.ubos (UBOS_DATA_DIR).
-RUN mkdir -p .ubos && chown node:node .ubos
+# /data/files is where docker-compose mounts the shared file store: a new volume takes this owner.
+RUN mkdir -p .ubos /data/files && chown node:node .ubos /data/files
 USER node
 # `npm start` runs npm, then sh, then tsx, then node. With `init: true` (docker-compose.yml) or
 # `docker run --init`, tini is PID 1 and, with this set, signals that whole process group, so

@@ -2,6 +2,7 @@ import { loadConfig } from '@ubos/kernel';
 import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
 import { startWorker, type RunningWorker } from '@ubos/worker';
 import { startStack, type RunningStack } from './stack.js';
+import { SUBGRAPH_NAMES } from './subgraphs.js';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, every
@@ -43,7 +44,7 @@ try {
     },
   });
   const base = `http://localhost:${config.port}`;
-  log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : 'identity, crm, projects and timeline subgraphs running in-process');
+  log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : `subgraphs running in-process: ${SUBGRAPH_NAMES.join(', ')}`);
   log(`GraphQL endpoint: ${base}/graphql`);
   // The outbox worker and workflow engine, in this process by default (UBOS_WORKER=0: run
   // `npm run worker` instead, as many as you like).

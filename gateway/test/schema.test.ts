@@ -75,3 +75,12 @@ describe('the README', () => {
     expect(variables.filter((name) => !readme.includes(`\`${name}`))).toEqual([]);
   });
 });
+
+describe('the Dockerfile', () => {
+  it('copies the manifest of every workspace before npm ci, which refuses a workspace without one', () => {
+    const root = path.join(schemaDir, '..');
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const workspaces: string[] = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).workspaces;
+    expect(workspaces.filter((workspace) => !dockerfile.includes(`COPY ${workspace}/package.json ${workspace}/`))).toEqual([]);
+  });
+});

@@ -42,6 +42,21 @@ describe('SQL statements per request', () => {
     expect(statements.filter((sql) => /from "clients"/.test(sql))).toHaveLength(1);
   });
 
+  it('lists the runs of every workflow of a list in one statement', async () => {
+    const runs = '{ workflows(first: 20) { edges { node { id runs(first: 5, filter: { status: [SUCCEEDED, FAILED] }) { totalCount edges { node { id } } } } } } }';
+    const before = await statementsFor(runs);
+    for (let index = 0; index < 4; index++) {
+      const created = await owner.request(
+        'mutation($name: String!) { createWorkflow(input: { name: $name, trigger: { eventType: "DealStageChanged" }, steps: [{ key: "notify", kind: POST_MESSAGE, input: { clientId: "{{event.payload.clientId}}", body: "Moved" } }] }) { id } }',
+        { name: `Workflow ${index}` },
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    const after = await statementsFor(runs);
+    expect(after.result.data.workflows.edges.length).toBe(before.result.data.workflows.edges.length + 4);
+    expect(after.statements).toHaveLength(before.statements.length);
+  });
+
   it('answers a client by id with one application statement', async () => {
     const id = (await owner.request('{ clients(first: 1) { edges { node { id } } } }')).data.clients.edges[0].node.id;
     const { statements } = await sqlStatements.capture(() => owner.request(`{ client(id: "${id}") { id name status email } }`));

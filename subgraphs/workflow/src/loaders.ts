@@ -17,6 +17,13 @@ export function createWorkflowLoaders(em: EntityManager, organizationId: string 
       parentColumn: 'client_id',
       sort: { properties: ['id'], columns: ['id'], direction: 'DESC' },
     }),
+    /** Workflow.runs for every workflow of a list in one statement, newest first. */
+    runsOfWorkflow: createChildPageLoader(em, organizationId, {
+      entity: WorkflowRunSchema,
+      table: 'workflow_runs',
+      parentColumn: 'workflow_id',
+      sort: { properties: ['id'], columns: ['id'], direction: 'DESC' },
+    }),
   };
 }
 

@@ -156,6 +156,11 @@ export function listRuns(ctx: WorkflowContext, args: PageArgs & { filter?: Workf
 }
 
 export function runsOfWorkflow(ctx: WorkflowContext, workflowId: string, args: PageArgs & { filter?: WorkflowRunFilter | null }): Promise<Connection<WorkflowRunEntity>> {
+  const { status, workflowId: _sameWorkflow, ...rest } = args.filter ?? {};
+  // The usual case, batched for every workflow of a list; other filters take their own query.
+  if (Object.values(rest).every((value) => value === undefined || value === null)) {
+    return ctx.loaders.runsOfWorkflow(workflowId, { first: args.first, after: args.after, filter: { status: status?.length ? status : undefined } });
+  }
   const where = { ...(runWhere(args.filter) as Record<string, unknown>), workflowId } as FilterQuery<WorkflowRunEntity>;
   return findPage(ctx.em, WorkflowRunSchema, where, args, { properties: ['id'], direction: 'DESC' });
 }
