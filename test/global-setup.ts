@@ -17,7 +17,9 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-test-'));
     fs.chmodSync(dataDir, 0o755);
-    postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+    // Test files run two at a time, each with its own stack (and the distributed test with ten
+    // subgraph processes), so the suite needs more than PostgreSQL's default 100 connections.
+    postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), maxConnections: 300 });
     adminUrl = postgres.adminUrl;
   }
   const prefix = `ubos_test_${process.pid}`;

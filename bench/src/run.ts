@@ -6,7 +6,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { loadConfig } from '@ubos/kernel';
+import { loadConfig, ONE_PROCESS_POOL_MAX } from '@ubos/kernel';
 
 /**
  * `npm run bench`: bulk-seeds a database, starts the whole stack (`npm start` with the demo
@@ -426,7 +426,7 @@ async function main(): Promise<void> {
         sqlSamples: params.sqlSamples,
         pipelining: 1,
         database: external ? 'DATABASE_URL' : 'embedded',
-        poolMax: loadConfig(env).poolMax,
+        poolMax: loadConfig(env).poolMax ?? ONE_PROCESS_POOL_MAX,
         tenantUnderTest: 'bulk-1',
       },
       timings: { seedSeconds: Math.round(seedSeconds * 10) / 10, totalSeconds: 0 },

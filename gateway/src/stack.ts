@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createFileStore, createTokenService, generateInternalSecret, InternalContextSigner, SubgraphRuntime, writeDemoFileBodies, type FileStore, type TokenService, type UbosConfig } from '@ubos/kernel';
+import { ONE_PROCESS_POOL_MAX, createFileStore, createTokenService, generateInternalSecret, InternalContextSigner, SubgraphRuntime, writeDemoFileBodies, type FileStore, type TokenService, type UbosConfig } from '@ubos/kernel';
 import { crmSubgraph } from '@ubos/crm';
 import { createIdentitySubgraph } from '@ubos/identity';
 import { projectsSubgraph } from '@ubos/projects';
@@ -56,7 +56,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (config.demo) await writeDemoFileBodies(fileStore);
     if (!distributed) {
       if (!options.appUrl) throw new Error('one-process mode needs the serving database URL');
-      const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax, internalSecret };
+      const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax ?? ONE_PROCESS_POOL_MAX, internalSecret };
       for (const definition of [
         createIdentitySubgraph(tokens),
         crmSubgraph,

@@ -28,6 +28,9 @@ beforeAll(async () => {
     APP_DATABASE_URL: db.appUrl,
     DATABASE_URL: undefined,
     UBOS_DEMO: '0',
+    // Ten subgraph processes next to the other test files' stacks: small pools, and their errors in the output.
+    UBOS_DB_POOL_MAX: '3',
+    UBOS_QUIET_ERRORS: '0',
     ...ISOLATION_SUITE_ENV,
   };
   for (const name of SUBGRAPH_NAMES) {
@@ -48,6 +51,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  // Masked errors are logged by the process that masked them: show them, so a failure here says why.
+  const logged = processes.flatMap((child) => child.output().split('\n').filter((line) => line.includes('"level":"error"')));
+  if (logged.length > 0) console.error(logged.slice(0, 20).join('\n'));
   await Promise.all(processes.map((process) => process.stop()));
 });
 

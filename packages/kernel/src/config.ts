@@ -4,6 +4,14 @@ import path from 'node:path';
  * Process configuration, read once from the environment. ARCHITECTURE section 5 is the
  * contract; the README keeps a copy of the table in step with this file.
  */
+/**
+ * Default connections per subgraph. In one process the ten subgraphs share one event loop, so
+ * a few connections each are plenty, and ten pools of ten would take all of a default
+ * PostgreSQL's 100 connections. A subgraph running alone gets more.
+ */
+export const ONE_PROCESS_POOL_MAX = 4;
+export const STANDALONE_POOL_MAX = 10;
+
 export interface UbosConfig {
   port: number;
   production: boolean;
@@ -16,7 +24,8 @@ export interface UbosConfig {
   demo: boolean;
   dataDir: string;
   embeddedPostgresPort: number;
-  poolMax: number;
+  /** Connections per subgraph pool (UBOS_DB_POOL_MAX); unset: see ONE_PROCESS_POOL_MAX and STANDALONE_POOL_MAX. */
+  poolMax?: number;
   jwtPrivateKey?: string;
   jwtPublicKey?: string;
   internalSecret?: string;
@@ -201,7 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
     // INIT_CWD is where the user typed the command, so every process finds the same ./.ubos.
     dataDir: path.resolve(env.INIT_CWD || process.cwd(), env.UBOS_DATA_DIR || '.ubos'),
     embeddedPostgresPort: parseInteger('UBOS_EMBEDDED_PG_PORT', env.UBOS_EMBEDDED_PG_PORT, 54329),
-    poolMax: parseInteger('UBOS_DB_POOL_MAX', env.UBOS_DB_POOL_MAX, 10),
+    poolMax: env.UBOS_DB_POOL_MAX ? parsePositiveInteger('UBOS_DB_POOL_MAX', env.UBOS_DB_POOL_MAX, 1) : undefined,
     jwtPrivateKey: env.UBOS_JWT_PRIVATE_KEY || undefined,
     jwtPublicKey: env.UBOS_JWT_PUBLIC_KEY || undefined,
     internalSecret: env.UBOS_INTERNAL_SECRET || undefined,

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.js';
+import { loadConfig, STANDALONE_POOL_MAX } from '../config.js';
 import { deriveAppDatabaseUrl } from '../db/urls.js';
 import { SubgraphRuntime, type SubgraphDefinition } from './subgraph.js';
 
@@ -11,7 +11,7 @@ export async function runStandaloneSubgraph<Loaders>(definition: SubgraphDefinit
   if (!config.internalSecret) throw new Error('UBOS_INTERNAL_SECRET is required when a subgraph runs on its own');
   const runtime = await SubgraphRuntime.create(definition, {
     appDatabaseUrl: deriveAppDatabaseUrl(config),
-    poolMax: config.poolMax,
+    poolMax: config.poolMax ?? STANDALONE_POOL_MAX,
     internalSecret: config.internalSecret,
   });
   const port = process.env.PORT ? config.port : defaultPort;

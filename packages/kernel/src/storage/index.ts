@@ -25,11 +25,18 @@ export function filesSecret(config: UbosConfig): string {
   const keyDir = path.join(config.dataDir, 'keys');
   const file = path.join(keyDir, 'files-secret');
   fs.mkdirSync(keyDir, { recursive: true, mode: 0o700 });
-  try {
-    // wx: two processes starting at once cannot each write their own.
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!fs.existsSync(file)) {
+    // Written whole under a private name, then linked into place: link fails if another process
+    // got there first, and nobody can read the file half-written (as with an exclusive create).
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
   }
   return fs.readFileSync(file, 'utf8').trim();
 }
