@@ -88,7 +88,8 @@ async function flushEngagement(ctx: EngagementsContext, engagement: EngagementEn
   }
 }
 
-async function linkProject(ctx: EngagementsContext, engagementId: string, projectId: string, field: string): Promise<boolean> {
+async function linkProject(ctx: EngagementsContext, engagement: EngagementEntity, projectId: string, field: string): Promise<boolean> {
+  const engagementId = engagement.id;
   const existing = await ctx.em.findOne(EngagementProjectSchema, { engagementId, projectId }, { filters: { notDeleted: false } });
   if (existing && !existing.deletedAt) return false;
   if (existing) {
@@ -100,6 +101,7 @@ async function linkProject(ctx: EngagementsContext, engagementId: string, projec
     id: uuidv7(),
     organizationId: ctx.organizationId(),
     engagementId,
+    clientId: engagement.clientId,
     projectId,
     createdAt: now,
     updatedAt: now,
@@ -107,7 +109,8 @@ async function linkProject(ctx: EngagementsContext, engagementId: string, projec
   try {
     await flushAndReload(ctx, link);
   } catch (error) {
-    if (constraintOf(error) === 'engagement_projects_project_fk') throw notFound('Project', field);
+    const constraint = constraintOf(error);
+    if (constraint === 'engagement_projects_project_fk' || constraint === 'engagement_projects_project_client_fk') throw notFound('Project of this client', field);
     throw error;
   }
   return true;
@@ -147,7 +150,7 @@ export async function createEngagement(ctx: EngagementsContext, input: CreateEng
   const linked: string[] = [];
   for (const [index, projectId] of projectIds.entries()) {
     if (linked.includes(projectId)) continue;
-    await linkProject(ctx, engagement.id, projectId, `input.projectIds.${index}`);
+    await linkProject(ctx, engagement, projectId, `input.projectIds.${index}`);
     linked.push(projectId);
   }
   await emitDomainEvent(ctx, 'EngagementCreated', engagementAggregate(engagement), {
@@ -190,7 +193,7 @@ export async function addProjectToEngagement(ctx: EngagementsContext, id: string
   // Locked, so that concurrent changes to the engagement's projects queue.
   const engagement = await loadForUpdate(ctx, EngagementSchema, 'Engagement', id);
   const project = parseId(projectId, 'projectId');
-  if (await linkProject(ctx, engagement.id, project, 'projectId')) {
+  if (await linkProject(ctx, engagement, project, 'projectId')) {
     await emitDomainEvent(ctx, 'EngagementProjectAdded', engagementAggregate(engagement), { engagementId: engagement.id, projectId: project, clientId: engagement.clientId });
   }
   return engagement;

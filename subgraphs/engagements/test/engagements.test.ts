@@ -137,6 +137,10 @@ describe('changing engagements', () => {
     expect((await add(projectIds[0]!)).data.addProjectToEngagement).toEqual({ version: 1, projects: [{ id: projectIds[0] }] });
     expect((await add(projectIds[0]!)).data.addProjectToEngagement.projects).toEqual([{ id: projectIds[0] }]);
     expect(errorOf(await add(foreign.project))).toEqual({ code: 'NOT_FOUND', field: 'projectId' });
+    // An engagement's projects are its client's: another client's project is as absent as a missing one.
+    const otherClientProject = (await owner.request('mutation($c: ID!) { createProject(input: { clientId: $c, name: "Not theirs" }) { id } }', { c: otherClientId })).data.createProject.id;
+    expect(errorOf(await add(otherClientProject))).toEqual({ code: 'NOT_FOUND', field: 'projectId' });
+    expect(errorOf(await createEngagement({ name: 'Mixed', projectIds: [projectIds[0], otherClientProject] }))).toEqual({ code: 'NOT_FOUND', field: 'input.projectIds.1' });
     expect(errorOf(await add(projectIds[0]!, '01890000-0000-7000-8000-000000000000'))).toEqual({ code: 'NOT_FOUND', field: 'id' });
     expect(errorOf(await add('nope'))).toEqual({ code: 'BAD_USER_INPUT', field: 'projectId' });
     expect((await remove(projectIds[0]!)).data.removeProjectFromEngagement.projects).toEqual([]);

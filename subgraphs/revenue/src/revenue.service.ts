@@ -131,7 +131,7 @@ export const getPayment = (ctx: RevenueContext, id: string) => ctx.loaders.payme
 function invoiceReferenceError(error: unknown): unknown {
   if (error instanceof ForeignKeyConstraintViolationException) {
     const constraint = (error as { constraint?: string }).constraint;
-    if (constraint === 'invoices_engagement_fk') return notFound('Engagement', 'input.engagementId');
+    if (constraint === 'invoices_engagement_client_fk') return notFound('Engagement of this client', 'input.engagementId');
     if (constraint === 'invoices_client_fk') return notFound('Client', 'input.clientId');
   }
   return error;

@@ -128,6 +128,8 @@ describe('pricing', () => {
       [{ clientId: uuidv7() }, 'input.clientId'],
       [{ clientId: betaClientId }, 'input.clientId'],
       [{ engagementId: uuidv7() }, 'input.engagementId'],
+      // An invoice bills one of its own client's engagements.
+      [{ engagementId: (await t.db.admin<{ id: string }>('select id from engagements where organization_id = $1 and client_id <> $2 limit 1', [t.tenants.alpha!.organizationId, clientId]))[0]!.id }, 'input.engagementId'],
     ] as Array<[Record<string, unknown>, string]>) {
       const result = await owner.request('mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { id } }', {
         input: { clientId, currency: 'USD', lineItems: [LINE], ...input },

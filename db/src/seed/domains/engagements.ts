@@ -50,6 +50,7 @@ export async function seedEngagements(seed: SeedContext, clients: SeededClient[]
         organization_id: seed.organizationId,
         id: seed.id(`engagement-project:${seed.slug}:${clientIndex}:${project.id}`),
         engagement_id: engagementId,
+        client_id: client.id,
         project_id: project.id,
       });
     }

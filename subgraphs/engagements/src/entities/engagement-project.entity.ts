@@ -13,6 +13,8 @@ export const EngagementProjectSchema = defineEntity({
     id: p.uuid().primary(),
     organizationId: p.uuid(),
     engagementId: p.uuid(),
+    // The engagement's client; the project must be one of its (a foreign key says so).
+    clientId: p.uuid(),
     projectId: p.uuid(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
