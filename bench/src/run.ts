@@ -232,13 +232,15 @@ function scenarios(clientId: string): Scenario[] {
     },
     {
       name: 'Q2',
-      query: '{ clients(first: 50) { edges { node { id name projects(first: 5) { edges { node { id name status } } } } } } }',
+      // ARCHITECTURE section 7: 50 clients with their projects and invoices.
+      query:
+        '{ clients(first: 50) { edges { node { id name projects(first: 5) { edges { node { id name status } } } invoices(first: 5) { edges { node { id number status total { amountMinor currency } } } } } } } }',
       check: (data) => {
-        const edges = data.clients?.edges as Array<{ node: { projects?: { edges?: unknown[] } } }> | undefined;
+        const edges = data.clients?.edges as Array<{ node: { projects?: { edges?: unknown[] }; invoices?: { edges?: unknown[] } } }> | undefined;
         if (!edges || edges.length !== 50) return `expected 50 clients, got ${edges?.length}`;
-        // Every bulk client has one or two projects.
-        const without = edges.filter((edge) => !edge.node.projects?.edges?.length).length;
-        return without ? `${without} of 50 clients came back without projects` : undefined;
+        // Every bulk client has one or two projects and one or two invoices.
+        const without = edges.filter((edge) => !edge.node.projects?.edges?.length || !edge.node.invoices?.edges?.length).length;
+        return without ? `${without} of 50 clients came back without projects or invoices` : undefined;
       },
     },
   ];

@@ -11,7 +11,7 @@ import { CLIENT_STATUSES, COMPANY_FIRST, COMPANY_LAST, DEAL_STAGES, FIRST_NAMES,
  *
  * Tenant i is the organization `bulk-i` with the owner `owner@bulk-i.test` (password
  * `ubos-demo`). Per client: 2 contacts, 1 deal, 1 or 2 projects, and per project 2 milestones
- * and 4 tasks. Rows are made in SQL (generate_series, ubos_uuid_v7), one statement per chunk
+ * and 4 tasks; and 1 or 2 sent invoices, a third of them paid in full and a third in part. Rows are made in SQL (generate_series, ubos_uuid_v7), one statement per chunk
  * of clients, in one transaction per tenant with the tenant set so that Row Level Security
  * agrees. A tenant that already has its clients is skipped; one with fewer is topped up.
  */
@@ -19,7 +19,7 @@ import { CLIENT_STATUSES, COMPANY_FIRST, COMPANY_LAST, DEAL_STAGES, FIRST_NAMES,
 const CHUNK = 2000;
 const BAR_WIDTH = 30;
 
-const TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks'] as const;
+const TABLES = ['memberships', 'clients', 'contacts', 'deals', 'projects', 'milestones', 'tasks', 'invoices', 'payments'] as const;
 type TenantTable = (typeof TABLES)[number];
 
 
@@ -95,6 +95,31 @@ ins_tasks as (
   from ms
   cross join generate_series(1, 2) as t
   returning 1
+),
+inv as materialized (
+  -- One line of 1,000 to 1,490 USD at 20% tax, so the amounts stay exact.
+  select src.n, src.id as client_id, i, ubos_uuid_v7() as id, 100000 + ((src.n + i) % 50) * 1000 as subtotal
+  from src
+  cross join lateral generate_series(1, 1 + src.n % 2) as i
+),
+ins_invoices as (
+  -- The number is the trigger's (the tenant's counter); the 1 only satisfies NOT NULL.
+  insert into invoices (organization_id, id, number, client_id, currency, line_items, subtotal_minor, tax_minor, total_minor,
+                        amount_paid_minor, issue_date, due_date, sent_at)
+  select $1::uuid, id, 1, client_id, 'USD',
+    jsonb_build_array(jsonb_build_object('description', 'Monthly retainer', 'quantity', 1, 'unitPriceMinor', subtotal, 'taxRate', 0.2,
+      'subtotalMinor', subtotal, 'taxMinor', subtotal / 5, 'totalMinor', subtotal + subtotal / 5)),
+    subtotal, subtotal / 5, subtotal + subtotal / 5,
+    case (n + i) % 3 when 0 then subtotal + subtotal / 5 when 1 then (subtotal + subtotal / 5) / 2 else 0 end,
+    date '2026-01-01' + (n + i * 30) % 300, date '2026-01-01' + (n + i * 30) % 300 + 30, timestamptz '2026-01-01' + ((n + i * 30) % 300) * interval '1 day'
+  from inv
+  returning id, client_id, amount_paid_minor, sent_at
+),
+ins_payments as (
+  insert into payments (organization_id, id, invoice_id, client_id, amount_minor, currency, paid_at)
+  select $1::uuid, ubos_uuid_v7(), id, client_id, amount_paid_minor, 'USD', sent_at + interval '10 days'
+  from ins_invoices where amount_paid_minor > 0
+  returning 1
 )
 select
   (select count(*) from ins_clients)::int as clients,
@@ -102,7 +127,9 @@ select
   (select count(*) from ins_deals)::int as deals,
   (select count(*) from ins_projects)::int as projects,
   (select count(*) from ins_milestones)::int as milestones,
-  (select count(*) from ins_tasks)::int as tasks
+  (select count(*) from ins_tasks)::int as tasks,
+  (select count(*) from ins_invoices)::int as invoices,
+  (select count(*) from ins_payments)::int as payments
 `;
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
