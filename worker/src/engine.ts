@@ -250,7 +250,7 @@ export class WorkflowEngine {
         steps: Object.fromEntries(run.steps.filter((earlier) => earlier.status === 'SUCCEEDED').map((earlier) => [earlier.key, earlier.output])),
       };
       const input = renderTemplates(step.input, context) as Record<string, unknown>;
-      output = await performStep(graph, { organizationId, runId, workflowId: run.workflow_id, stepKey, kind: step.kind, input, context, secret: claim.secret }, this.settings.stepTimeoutMs);
+      output = await performStep(graph, { organizationId, runId, workflowId: run.workflow_id, stepKey, kind: step.kind, input, context, secret: claim.secret }, this.settings);
     } catch (error) {
       failure =
         error instanceof StepError ? error : error instanceof TemplateError ? new StepError(error.message, true) : new StepError(`Unexpected: ${(error as Error).message}`, false);

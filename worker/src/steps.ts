@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { StepKind, TemplateContext } from '@ubos/workflow/definition';
 import { GraphCaller, StepError } from './graph.js';
+import { pinnedLookup, resolveWebhookTarget, type WebhookTarget } from './webhook-guard.js';
 
 /** What one step execution knows. */
 export interface StepCall {
@@ -18,6 +21,14 @@ export interface StepCall {
 
 type Input = Record<string, unknown>;
 
+/** What a step execution needs of the worker's settings. */
+export interface StepSettings {
+  /** Timeout of one GraphQL call or webhook call, in milliseconds. */
+  stepTimeoutMs: number;
+  /** UBOS_WEBHOOK_ALLOW_PRIVATE: webhooks may reach private, loopback and link-local addresses. */
+  allowPrivateWebhooks: boolean;
+}
+
 function pick(input: Input, names: string[]): Input {
   return Object.fromEntries(names.filter((name) => input[name] !== undefined && input[name] !== null).map((name) => [name, input[name]]));
 }
@@ -27,7 +38,7 @@ function pick(input: Input, names: string[]): Input {
  * `<run id>:<step key>` (with a suffix for the extra mutations of a project template), so a
  * step retried after a crash returns what it did the first time instead of doing it again.
  */
-export async function performStep(graph: GraphCaller, call: StepCall, timeoutMs: number): Promise<Record<string, unknown>> {
+export async function performStep(graph: GraphCaller, call: StepCall, settings: StepSettings): Promise<Record<string, unknown>> {
   const key = `${call.runId}:${call.stepKey}`;
   const target = { organizationId: call.organizationId, runId: call.runId, requestId: `wf-${call.runId}-${call.stepKey}`.slice(0, 64) };
   const input = call.input;
@@ -43,7 +54,7 @@ export async function performStep(graph: GraphCaller, call: StepCall, timeoutMs:
     case 'CREATE_PROJECT':
       return createProjectFromTemplate(graph, target, key, input);
     case 'CALL_WEBHOOK':
-      return callWebhook(call, timeoutMs);
+      return callWebhook(call, settings);
     default:
       throw new StepError(`Unknown step kind ${String(call.kind)}`, true);
   }
@@ -74,12 +85,16 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 }
 
 /**
- * POSTs the event to the step's URL. 2xx is success; 408, 429, 5xx and network errors are
- * retried with backoff; any other answer fails the step for good. X-Ubos-Delivery is the same
- * on every attempt, so the receiver can drop a repeat.
+ * POSTs the event to the step's URL, after the SSRF guard (webhook-guard.ts) checked it: the
+ * connection goes only to the addresses checked, and redirects are not followed. 2xx is
+ * success; 408, 429, 5xx and network errors are retried with backoff; any other answer (3xx
+ * included) and a refused URL fail the step for good. X-Ubos-Delivery is the same on every
+ * attempt, so the receiver can drop a repeat.
  */
-async function callWebhook(call: StepCall, timeoutMs: number): Promise<Record<string, unknown>> {
+async function callWebhook(call: StepCall, settings: StepSettings): Promise<Record<string, unknown>> {
   if (!call.secret) throw new StepError('The webhook has no signing secret: set input.secret on the step', true);
+  const signal = AbortSignal.timeout(settings.stepTimeoutMs);
+  const target = await resolveWebhookTarget(String(call.input.url), { allowPrivate: settings.allowPrivateWebhooks, signal });
   const body = JSON.stringify({
     event: call.context.event,
     run: { id: call.runId, workflowId: call.workflowId },
@@ -87,27 +102,55 @@ async function callWebhook(call: StepCall, timeoutMs: number): Promise<Record<st
     data: call.input.data ?? null,
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  let response: Response;
+  let status: number;
   try {
-    response = await fetch(String(call.input.url), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'ubos-workflow/1',
-        'x-ubos-delivery': `${call.runId}:${call.stepKey}`,
-        'x-ubos-event': call.context.event.type,
-        'x-ubos-timestamp': timestamp,
-        'x-ubos-signature': webhookSignature(call.secret, timestamp, body),
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+    status = await post(target, body, signal, {
+      'content-type': 'application/json',
+      'user-agent': 'ubos-workflow/1',
+      'x-ubos-delivery': `${call.runId}:${call.stepKey}`,
+      'x-ubos-event': call.context.event.type,
+      'x-ubos-timestamp': timestamp,
+      'x-ubos-signature': webhookSignature(call.secret, timestamp, body),
     });
-    await response.arrayBuffer().catch(() => undefined);
   } catch (error) {
     throw new StepError(`The webhook did not answer: ${(error as Error).message}`, false);
   }
-  if (response.status >= 200 && response.status < 300) return { status: response.status };
-  const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-  throw new StepError(`The webhook answered HTTP ${response.status}`, !retryable);
+  if (status >= 200 && status < 300) return { status };
+  if (status >= 300 && status < 400) throw new StepError(`The webhook answered HTTP ${status} (redirects are not followed)`, true);
+  const retryable = status >= 500 || status === 408 || status === 429;
+  throw new StepError(`The webhook answered HTTP ${status}`, !retryable);
+}
+
+/** Most of a webhook's answer that is read (and dropped); the rest is cut off. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/**
+ * One POST over a fresh connection (no pooled socket) to the target's checked addresses: the
+ * lookup is pinned, and TLS still verifies the certificate against the URL's host name.
+ * Answers the status once the answer has been read.
+ */
+function post(target: WebhookTarget, body: string, signal: AbortSignal, headers: Record<string, string>): Promise<number> {
+  const transport = target.url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = transport.request(target.url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      agent: false,
+      lookup: pinnedLookup(target.addresses) as never,
+      signal,
+    });
+    request.on('error', reject);
+    request.on('response', (response) => {
+      let received = 0;
+      response.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > MAX_ANSWER_BYTES) response.destroy();
+      });
+      const done = () => resolve(response.statusCode ?? 0);
+      response.on('end', done);
+      response.on('close', done);
+      response.on('error', done);
+    });
+    request.end(body);
+  });
 }

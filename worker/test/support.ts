@@ -8,9 +8,12 @@ import { startTestStack, type TestStack, type TestStackOptions } from '../../tes
 export const TEST_WORKER_ROLE = 'ubos_test_worker';
 export const TEST_WORKER_PASSWORD = 'ubos-test-worker-password';
 
-/** Fast settings for tests: short expiry and backoff, three attempts. */
+/**
+ * Fast settings for tests: short expiry and backoff, three attempts. Webhook targets listen on
+ * 127.0.0.1, so private addresses are allowed (UBOS_WEBHOOK_ALLOW_PRIVATE=1).
+ */
 export const TEST_WORKER_SETTINGS: WorkerSettings = {
-  ...loadConfig({}).worker,
+  ...loadConfig({ UBOS_WEBHOOK_ALLOW_PRIVATE: '1' }).worker,
   concurrency: 2,
   maxAttempts: 3,
   retryDelaySeconds: 1,

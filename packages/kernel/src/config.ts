@@ -151,6 +151,8 @@ export interface WorkerSettings {
   dispatchIntervalMs: number;
   /** Timeout of one GraphQL operation or webhook call of a step, in milliseconds. */
   stepTimeoutMs: number;
+  /** Webhook steps may call private, loopback and link-local addresses (UBOS_WEBHOOK_ALLOW_PRIVATE). */
+  allowPrivateWebhooks: boolean;
 }
 
 function parseBoolean(name: string, value: string | undefined): boolean | undefined {
@@ -240,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       maintenanceSeconds: parsePositiveInteger('UBOS_WORKER_MAINTENANCE_SECONDS', env.UBOS_WORKER_MAINTENANCE_SECONDS, 10),
       dispatchIntervalMs: parsePositiveInteger('UBOS_WORKER_DISPATCH_MS', env.UBOS_WORKER_DISPATCH_MS, 250),
       stepTimeoutMs: parsePositiveInteger('UBOS_WORKER_STEP_TIMEOUT_MS', env.UBOS_WORKER_STEP_TIMEOUT_MS, 10_000),
+      allowPrivateWebhooks: parseBoolean('UBOS_WEBHOOK_ALLOW_PRIVATE', env.UBOS_WEBHOOK_ALLOW_PRIVATE) ?? false,
     },
     publicUrl: env.UBOS_PUBLIC_URL || undefined,
     files: {

@@ -76,12 +76,15 @@ function checkTemplates(value: unknown, earlierKeys: Set<string>, field: string)
 
 function checkUrl(value: unknown, field: string): void {
   if (typeof value !== 'string' || templatePaths(value).length > 0) throw badUserInput(`${field} must be a fixed http(s) URL`, field);
+  let url: URL;
   try {
-    const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    url = new URL(value);
   } catch {
     throw badUserInput(`${field} must be an http(s) URL`, field);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badUserInput(`${field} must be an http(s) URL`, field);
+  // The worker's SSRF guard refuses these too (and checks the addresses the host resolves to).
+  if (url.username || url.password) throw badUserInput(`${field} must not hold credentials: input.secret signs each call`, field);
 }
 
 export interface StepInput {
