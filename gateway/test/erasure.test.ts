@@ -16,7 +16,7 @@ const PERSONAL = ['Zoltan Quimby Holdings', 'zq@quimby-holdings.example', '+1 55
 
 async function traces(value: string): Promise<string[]> {
   const found: string[] = [];
-  for (const table of ['clients', 'contacts', 'threads', 'messages', 'files', 'entity_history', 'activity_events', 'outbox']) {
+  for (const table of ['clients', 'contacts', 'threads', 'messages', 'files', 'entity_history', 'activity_events', 'outbox', 'idempotency_keys', 'workflow_runs']) {
     const [row] = await t.db.admin<{ count: number }>(`select count(*)::int as count from ${table} t where t::text ilike '%' || $1 || '%'`, [value]);
     if (row!.count > 0) found.push(`${table} (${row!.count})`);
   }
@@ -77,6 +77,34 @@ describe('eraseClient', () => {
     expect(read.data.thread.subject).toMatch(/^erased:/);
     expect(read.data.thread.messages.edges[0].node.body).toMatch(/^erased:/);
     expect((await verifyChain(t.tenants.alpha!.organizationId)).ok).toBe(true);
+  });
+
+  it('also erases what idempotency keys and workflow runs kept of the client, and a replayed key answers CONFLICT', async () => {
+    const secretName = 'Bartholomew Quince-Ashdown';
+    const created = await owner.request('mutation($n: String!) { createClient(input: { name: $n }, idempotencyKey: "erase-me-1") { id } }', { n: secretName });
+    const id = created.data.createClient.id;
+    const posted = await owner.request('mutation($c: ID!) { postMessage(input: { clientId: $c, body: "Bartholomew prefers calls after 6" }, idempotencyKey: "erase-me-2") { id } }', { c: id });
+    expect(posted.errors).toBeUndefined();
+    // A run of the default workflow that a ProposalAccepted of this client started, as the worker records it.
+    const organizationId = t.tenants.alpha!.organizationId;
+    const [workflow] = await t.db.admin<{ id: string; version: number }>(`select id, version from workflows where organization_id = $1 and system_key = 'proposal-accepted'`, [organizationId]);
+    await withAdminClient(t.db.adminUrl, async (client) => {
+      await client.query('begin');
+      await client.query(`select set_config('app.organization_id', $1, true)`, [organizationId]);
+      await client.query(
+        `insert into workflow_runs (organization_id, workflow_id, workflow_version, workflow_name, event_id, event_type, event_aggregate_type, event_aggregate_id, event_payload, event_occurred_at, client_id, status, steps)
+         values ($1, $2, $3, 'Proposal accepted', ubos_uuid_v7(), 'ProposalAccepted', 'Proposal', ubos_uuid_v7(), $4, now(), $5, 'SUCCEEDED', $6)`,
+        [organizationId, workflow!.id, workflow!.version, JSON.stringify({ clientId: id, title: `Website for ${secretName}` }), id, JSON.stringify([{ key: 'welcome', name: 'Welcome', kind: 'POST_MESSAGE', status: 'SUCCEEDED', attempts: 1, input: { clientId: id, body: `Welcome aboard, ${secretName}` }, output: { id: 'x' } }])],
+      );
+      await client.query('commit');
+    });
+    for (const value of [secretName, 'Bartholomew prefers calls']) expect((await traces(value)).length, value).toBeGreaterThan(0);
+
+    expect((await owner.request('mutation($id: ID!) { eraseClient(id: $id) { id } }', { id })).errors).toBeUndefined();
+    for (const value of [secretName, 'Bartholomew prefers calls', 'Bartholomew']) expect(await traces(value), value).toEqual([]);
+    const replay = await owner.request('mutation($n: String!) { createClient(input: { name: $n }, idempotencyKey: "erase-me-1") { id name } }', { n: secretName });
+    expect(replay.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    expect((await verifyChain(organizationId)).ok).toBe(true);
   });
 
   it('is for owners only', async () => {

@@ -159,3 +159,22 @@ describe('outbox', () => {
     expect(Object.keys(events[1].changes).sort()).toEqual(['deleted_at', 'deleted_by']);
   });
 });
+
+describe('idempotency keys and presigned URLs', () => {
+  it('does not keep an upload ticket\'s URL: a replayed key answers CONFLICT and makes no second file', async () => {
+    const clientId = await newClient('Uploads once');
+    const upload = () =>
+      owner.request('mutation($c: ID!) { createUploadUrl(input: { clientId: $c, name: "a.pdf", contentType: "application/pdf", size: 5 }, idempotencyKey: "upload-1") { url file { id } } }', { c: clientId });
+    const first = await upload();
+    expect(first.errors).toBeUndefined();
+    expect(first.data.createUploadUrl.url).toMatch(/^http/);
+    const replay = await upload();
+    expect(replay.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    const [row] = await t.db.admin<{ count: string; stored: string }>(
+      `select (select count(*) from files where client_id = $1) as count, (select result::text from idempotency_keys where key = 'upload-1') as stored`,
+      [clientId],
+    );
+    expect(Number(row!.count)).toBe(1);
+    expect(row!.stored).not.toContain(first.data.createUploadUrl.url.split('?')[0]);
+  });
+});

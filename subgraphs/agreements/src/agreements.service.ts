@@ -1,5 +1,6 @@
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
+  samePricedLines,
   deleteEntity,
   restoreEntity,
   assignChanges,
@@ -29,7 +30,6 @@ import {
   toConnection,
   uuidv7,
   type Connection,
-  type PricedLineItem,
 } from '@ubos/kernel';
 import type { AgreementsContext } from './context.js';
 import { ContractSchema, type ContractEntity, type ContractStatus } from './entities/contract.entity.js';
@@ -108,11 +108,6 @@ function requireProposalStatus(proposal: ProposalEntity, allowed: ProposalStatus
   if (!allowed.includes(status)) throw conflict(`Proposal is ${status}: only a ${allowed.join(' or ')} proposal can be ${action}`);
 }
 
-function sameLines(a: readonly PricedLineItem[], b: readonly PricedLineItem[]): boolean {
-  const key = (item: PricedLineItem) => [item.description, item.quantity, item.unitPriceMinor, item.taxRate, item.subtotalMinor, item.taxMinor, item.totalMinor];
-  return a.length === b.length && a.every((item, index) => JSON.stringify(key(item)) === JSON.stringify(key(b[index]!)));
-}
-
 export async function createProposal(ctx: AgreementsContext, input: CreateProposalInput): Promise<ProposalEntity> {
   const clientId = parseId(input.clientId, 'input.clientId');
   const title = requiredText(input.title, 'input.title');
@@ -162,7 +157,7 @@ export async function updateProposal(ctx: AgreementsContext, id: string, input: 
   } as Partial<ProposalEntity>);
   if (input.lineItems !== undefined) {
     const priced = priceLineItems(input.lineItems, 'input.lineItems');
-    if (!sameLines(priced.lineItems, proposal.lineItems)) {
+    if (!samePricedLines(priced.lineItems, proposal.lineItems)) {
       Object.assign(proposal, { lineItems: priced.lineItems, subtotalMinor: priced.subtotalMinor, taxMinor: priced.taxMinor, totalMinor: priced.totalMinor });
       changed.push('lineItems');
     }

@@ -21,14 +21,16 @@ import type { SubgraphContext } from './subgraph.js';
  *   on `idempotencyKey`.
  *
  * A fetch without a tenant (login) has nowhere to store a key: it is ignored there. A result
- * with a secret in it (a new API key) is not stored with the secret, which is shown once: its
- * replay answers CONFLICT.
+ * with a secret in it (a new API key, or a presigned upload URL) is not stored with the secret,
+ * which is shown once: its replay answers CONFLICT.
  */
 export const IDEMPOTENCY_KEY_ARGUMENT = 'idempotencyKey';
 const MAX_KEY_LENGTH = 255;
 const SECRET_PROPERTIES = new Set(['secret', 'secretHash', 'passwordHash', 'token']);
 const DATE_TAG = '$ubosDate';
 const REDACTED_TAG = '$ubosRedacted';
+/** Written over a stored result by ubos_erase_client (migration 0015). */
+const ERASED_TAG = '$ubosErased';
 
 type AnyContext = SubgraphContext<unknown>;
 
@@ -58,7 +60,10 @@ export function encodeResult(result: unknown): string {
   const json = JSON.stringify(result === undefined ? null : result, function (this: Record<string, unknown>, key, value) {
     const raw = this[key];
     if (raw instanceof Date) return { [DATE_TAG]: raw.toISOString() };
-    if (SECRET_PROPERTIES.has(key) && raw !== null && raw !== undefined) {
+    // A presigned URL (createUploadUrl's ticket) is a bearer credential until it expires, and a
+    // replay after that would hand out a dead one: kept no more than a secret.
+    const presignedUrl = this === result && key === 'url';
+    if ((SECRET_PROPERTIES.has(key) || presignedUrl) && raw !== null && raw !== undefined) {
       redacted = true;
       return { [REDACTED_TAG]: true };
     }
@@ -73,6 +78,9 @@ export function decodeResult(json: unknown): unknown {
     if (value && typeof value === 'object' && !Array.isArray(value) && typeof value[DATE_TAG] === 'string' && Object.keys(value).length === 1) return new Date(value[DATE_TAG]);
     return value;
   });
+  if (parsed && typeof parsed === 'object' && parsed[ERASED_TAG] === true) {
+    throw conflict('The result of this idempotencyKey was erased with its client (eraseClient): use a new key', { field: IDEMPOTENCY_KEY_ARGUMENT });
+  }
   if (parsed && typeof parsed === 'object' && parsed[REDACTED_TAG] === true && 'value' in parsed) {
     throw conflict('The first call with this idempotencyKey answered a secret, which is shown once and not kept: it cannot be answered again', {
       field: IDEMPOTENCY_KEY_ARGUMENT,

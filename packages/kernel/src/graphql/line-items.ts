@@ -111,3 +111,14 @@ export function priceLineItems(items: readonly LineItemInput[] | null | undefine
     totalMinor: toSafeNumber(subtotal + tax, field),
   };
 }
+
+/**
+ * Whether freshly priced lines equal stored ones, field by field: stored lines come back from
+ * JSONB with their keys reordered, so comparing serialisations would see a change in every
+ * update.
+ */
+export function samePricedLines(a: readonly PricedLineItem[], b: unknown): boolean {
+  if (!Array.isArray(b) || a.length !== b.length) return false;
+  const fields = ['description', 'quantity', 'unitPriceMinor', 'taxRate', 'subtotalMinor', 'taxMinor', 'totalMinor'] as const;
+  return a.every((line, index) => fields.every((field) => line[field] === (b[index] as Partial<PricedLineItem> | undefined)?.[field]));
+}
