@@ -51,6 +51,16 @@ describe('the supergraph', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('keeps the worker out of the subgraphs\' code: it reaches them through the graph', () => {
+    const root = path.resolve(schemaDir, '..');
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    const offenders = walk(path.join(root, 'worker', 'src'))
+      .filter((file) => file.endsWith('.ts'))
+      .filter((file) => SUBGRAPH_NAMES.some((name) => new RegExp(`from '(@ubos/${name}[/']|[./]*subgraphs/${name}/)`).test(fs.readFileSync(file, 'utf8'))))
+      .map((file) => path.relative(root, file));
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe('docker-compose.yml', () => {

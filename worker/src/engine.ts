@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { EVENT_QUEUE, STEP_QUEUE } from '@ubos/db';
 import type { WorkerSettings } from '@ubos/kernel';
-import { clientOfEvent, conditionsHold, renderTemplates, TemplateError, type ConditionDefinition, type StepDefinition, type StepKind, type TemplateContext } from '@ubos/workflow/definition';
+import { clientOfEvent, conditionsHold, renderTemplates, TemplateError, type ConditionDefinition, type StepDefinition, type StepKind, type TemplateContext } from '@ubos/kernel';
 import { inTransaction, type Client, type WorkerDatabase } from './database.js';
 import { GraphCaller, StepError } from './graph.js';
 import { performStep } from './steps.js';

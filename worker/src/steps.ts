@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import type { StepKind, TemplateContext } from '@ubos/workflow/definition';
+import type { StepKind, TemplateContext } from '@ubos/kernel';
 import { GraphCaller, StepError } from './graph.js';
 import { pinnedLookup, resolveWebhookTarget, type WebhookTarget } from './webhook-guard.js';
 

@@ -22,3 +22,4 @@ export * from './auth/scopes.js';
 export * from './graphql/line-items.js';
 export * from './graphql/custom-fields.js';
 export * from './storage/index.js';
+export * from './workflow/definition.js';

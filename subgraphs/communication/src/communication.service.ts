@@ -3,6 +3,7 @@ import {
   actorLabel,
   assignChanges,
   badUserInput,
+  deleteEntity,
   deletedRowsFilter,
   emitDomainEvent,
   findPage,
@@ -13,8 +14,7 @@ import {
   notFound,
   parseId,
   requiredText,
-  restore,
-  softDelete,
+  restoreEntity,
   uuidv7,
   type Connection,
 } from '@ubos/kernel';
@@ -128,15 +128,21 @@ export async function updateThread(ctx: CommunicationContext, id: string, input:
   return flushAndReload(ctx, thread);
 }
 
-export async function deleteThread(ctx: CommunicationContext, id: string, expectedVersion?: number | null): Promise<ThreadEntity> {
-  const thread = await loadForUpdate(ctx, ThreadSchema, 'Thread', id, { expectedVersion });
-  // A deleted thread is nobody's main thread: the next postMessage(clientId) opens a new one.
-  thread.isMain = false;
-  return softDelete(ctx, thread);
+const threadPayload = (thread: ThreadEntity) => ({ clientId: thread.clientId, projectId: thread.projectId ?? null });
+
+export function deleteThread(ctx: CommunicationContext, id: string, expectedVersion?: number | null): Promise<ThreadEntity> {
+  return deleteEntity(ctx, ThreadSchema, 'Thread', id, expectedVersion, {
+    // A deleted thread is nobody's main thread: the next postMessage(clientId) opens a new one.
+    // (Set on the locked row before the delete, so it is written in the same flush.)
+    check: (thread) => {
+      thread.isMain = false;
+    },
+    payload: threadPayload,
+  });
 }
 
-export async function restoreThread(ctx: CommunicationContext, id: string): Promise<ThreadEntity> {
-  return restore(ctx, await loadForUpdate(ctx, ThreadSchema, 'Thread', id, { includeDeleted: true }));
+export function restoreThread(ctx: CommunicationContext, id: string): Promise<ThreadEntity> {
+  return restoreEntity(ctx, ThreadSchema, 'Thread', id, { payload: threadPayload });
 }
 
 /**
@@ -216,14 +222,18 @@ export async function editMessage(ctx: CommunicationContext, id: string, input: 
   return flushAndReload(ctx, message);
 }
 
-export async function deleteMessage(ctx: CommunicationContext, id: string, expectedVersion?: number | null): Promise<MessageEntity> {
-  const message = await loadForUpdate(ctx, MessageSchema, 'Message', id, { expectedVersion });
-  requireAuthor(ctx, message, true, 'delete');
-  return softDelete(ctx, message);
+const messagePayload = (message: MessageEntity) => ({ threadId: message.threadId, clientId: message.clientId });
+
+export function deleteMessage(ctx: CommunicationContext, id: string, expectedVersion?: number | null): Promise<MessageEntity> {
+  return deleteEntity(ctx, MessageSchema, 'Message', id, expectedVersion, {
+    check: (message) => requireAuthor(ctx, message, true, 'delete'),
+    payload: messagePayload,
+  });
 }
 
-export async function restoreMessage(ctx: CommunicationContext, id: string): Promise<MessageEntity> {
-  const message = await loadForUpdate(ctx, MessageSchema, 'Message', id, { includeDeleted: true });
-  requireAuthor(ctx, message, true, 'restore');
-  return restore(ctx, message);
+export function restoreMessage(ctx: CommunicationContext, id: string): Promise<MessageEntity> {
+  return restoreEntity(ctx, MessageSchema, 'Message', id, {
+    check: (message) => requireAuthor(ctx, message, true, 'restore'),
+    payload: messagePayload,
+  });
 }

@@ -210,6 +210,12 @@ describe('editing and deleting messages', () => {
     // A member cannot delete another member's (here: the owner's) message.
     const ownersMessage = (await owner.request(POST, { input: { threadId: thread, body: 'Owner says' } })).data.postMessage.id;
     expect((await member.request('mutation($id: ID!) { deleteMessage(id: $id) { id } }', { id: ownersMessage })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Delete and restore are announced in the outbox; the refused delete announced nothing.
+    const announced = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [posted.id]);
+    expect(announced.map((row: any) => row.event_type)).toEqual(['MessagePosted', 'MessageDeleted', 'MessageRestored']);
+    expect(announced[1]).toMatchObject({ aggregate_type: 'Message', payload: { version: 3, threadId: thread, clientId } });
+    expect(announced[2]).toMatchObject({ aggregate_type: 'Message', payload: { version: 4, threadId: thread, clientId } });
+    expect((await t.db.admin('select event_type from outbox where aggregate_id = $1 order by id', [ownersMessage])).map((row: any) => row.event_type)).toEqual(['MessagePosted']);
   });
 
   it('soft-deletes and restores threads, and keeps a deleted thread reachable from its messages', async () => {
@@ -228,6 +234,10 @@ describe('editing and deleting messages', () => {
     expect((await owner.request('query($c: ID!) { client(id: $c) { threads { totalCount } } }', { c: clientId })).data.client.threads.totalCount).toBe(1);
     const actions = await t.db.admin('select action from activity_events where entity_id = $1 order by seq', [thread]);
     expect(actions.map((row: any) => row.action)).toEqual(['created', 'updated', 'deleted', 'restored']);
+    const announced = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [thread]);
+    expect(announced.map((row: any) => row.event_type)).toEqual(['ThreadDeleted', 'ThreadRestored']);
+    expect(announced[0]).toMatchObject({ aggregate_type: 'Thread', payload: { version: 3, clientId } });
+    expect(announced[1]).toMatchObject({ aggregate_type: 'Thread', payload: { version: 4, clientId } });
   });
 
   it('serves the seeded threads through Client.threads via the gateway', async () => {

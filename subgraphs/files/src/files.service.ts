@@ -3,6 +3,7 @@ import {
   actorLabel,
   badUserInput,
   conflict,
+  deleteEntity,
   deletedRowsFilter,
   emitDomainEvent,
   findPage,
@@ -12,9 +13,8 @@ import {
   notFound,
   parseId,
   requiredText,
-  restore,
+  restoreEntity,
   sha256OfStored,
-  softDelete,
   uuidv7,
   type Connection,
   type FileStore,
@@ -198,9 +198,9 @@ export async function downloadUrl(ctx: FilesContext, storage: FileStorage, fileI
 }
 
 export async function deleteFile(ctx: FilesContext, id: string, expectedVersion?: number | null): Promise<FileObjectEntity> {
-  return softDelete(ctx, await loadForUpdate(ctx, FileObjectSchema, 'File', id, { expectedVersion }));
+  return deleteEntity(ctx, FileObjectSchema, 'FileObject', id, expectedVersion, { what: 'File' });
 }
 
 export async function restoreFile(ctx: FilesContext, id: string): Promise<FileObjectEntity> {
-  return restore(ctx, await loadForUpdate(ctx, FileObjectSchema, 'File', id, { includeDeleted: true }));
+  return restoreEntity(ctx, FileObjectSchema, 'FileObject', id, { what: 'File' });
 }

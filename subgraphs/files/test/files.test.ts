@@ -269,7 +269,14 @@ describe('file objects in the graph', () => {
     expect((await owner.request('query($id: ID!) { file(id: $id) { id } }', { id })).data.file).toBeNull();
     const admin = await owner.request('query($c: ID!) { client(id: $c) { files(includeDeleted: true) { totalCount } } }', { c: client });
     expect(admin.data.client.files.totalCount).toBe(2);
+    const twice = await owner.request('mutation($id: ID!) { deleteFile(id: $id) { id } }', { id });
+    expect(twice.errors?.[0]).toMatchObject({ message: 'File not found', extensions: { code: 'NOT_FOUND', field: 'id' } });
     await owner.request('mutation($id: ID!) { restoreFile(id: $id) { id } }', { id });
+    const announced = await t.db.admin("select event_type, aggregate_type, payload from outbox where aggregate_id = $1 and event_type like 'FileObject%' order by id", [id]);
+    expect(announced).toEqual([
+      { event_type: 'FileObjectDeleted', aggregate_type: 'FileObject', payload: { version: 3 } },
+      { event_type: 'FileObjectRestored', aggregate_type: 'FileObject', payload: { version: 4 } },
+    ]);
     const back = await fetch((await downloadUrl(id)).data.downloadUrl);
     expect(Buffer.from(await back.arrayBuffer())).toEqual(body);
   });

@@ -1,11 +1,13 @@
 import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
   applyCustomFields,
+  samePricedLines,
   customFieldFilterSql,
   assignChanges,
   badUserInput,
   checkDateOrder,
   conflict,
+  deleteEntity,
   deletedRowsFilter,
   emitDomainEvent,
   encodeCursor,
@@ -21,8 +23,7 @@ import {
   parseId,
   priceLineItems,
   requiredText,
-  restore,
-  softDelete,
+  restoreEntity,
   toConnection,
   uuidv7,
   type Connection,
@@ -77,7 +78,6 @@ function paidAtOf(value: Date | string | null | undefined, field: string): Date 
   return parseAsOf(value, field) ?? new Date();
 }
 
-const sameLines = (priced: PricedLines, lineItems: unknown) => JSON.stringify(priced.lineItems) === JSON.stringify(lineItems);
 
 function priced(items: readonly LineItemInput[] | null | undefined, field: string): PricedLines {
   if (items === null) throw badUserInput(`${field} must not be null`, field);
@@ -196,7 +196,7 @@ export async function updateInvoice(ctx: RevenueContext, id: string, input: Upda
   };
   if (input.lineItems !== undefined) {
     const lines = priced(input.lineItems, 'input.lineItems');
-    if (!sameLines(lines, invoice.lineItems)) {
+    if (!samePricedLines(lines.lineItems, invoice.lineItems)) {
       Object.assign(changes, { lineItems: lines.lineItems, subtotalMinor: lines.subtotalMinor, taxMinor: lines.taxMinor, totalMinor: lines.totalMinor });
     }
   }
@@ -231,6 +231,15 @@ export async function sendInvoice(ctx: RevenueContext, id: string): Promise<Invo
     currency: invoice.currency,
     dueDate: invoice.dueDate,
   });
+  // A total of 0 is settled the moment it is sent (its derived status is PAID): say so too.
+  if (statusOf(ctx, invoice) === 'PAID') {
+    await emitDomainEvent(ctx, 'InvoicePaid', invoiceEvent(invoice), {
+      number: formatInvoiceNumber(invoice.number),
+      clientId: invoice.clientId,
+      totalMinor: invoice.totalMinor,
+      currency: invoice.currency,
+    });
+  }
   return invoice;
 }
 
@@ -246,20 +255,19 @@ export async function voidInvoice(ctx: RevenueContext, id: string): Promise<Invo
   return invoice;
 }
 
-export async function deleteInvoice(ctx: RevenueContext, id: string, expectedVersion?: number | null): Promise<InvoiceEntity> {
-  const invoice = await loadForUpdate(ctx, InvoiceSchema, 'Invoice', id, { expectedVersion });
-  if (statusOf(ctx, invoice) !== 'DRAFT') throw conflict(`${describeInvoice(ctx, invoice)}: only a DRAFT can be deleted (void it instead)`);
-  await softDelete(ctx, invoice);
-  await emitDomainEvent(ctx, 'InvoiceDeleted', invoiceEvent(invoice), { number: formatInvoiceNumber(invoice.number), version: invoice.version });
-  return invoice;
+const invoiceNumberPayload = (invoice: InvoiceEntity) => ({ number: formatInvoiceNumber(invoice.number) });
+
+export function deleteInvoice(ctx: RevenueContext, id: string, expectedVersion?: number | null): Promise<InvoiceEntity> {
+  return deleteEntity(ctx, InvoiceSchema, 'Invoice', id, expectedVersion, {
+    check: (invoice) => {
+      if (statusOf(ctx, invoice) !== 'DRAFT') throw conflict(`${describeInvoice(ctx, invoice)}: only a DRAFT can be deleted (void it instead)`);
+    },
+    payload: invoiceNumberPayload,
+  });
 }
 
-export async function restoreInvoice(ctx: RevenueContext, id: string): Promise<InvoiceEntity> {
-  const found = await loadForUpdate(ctx, InvoiceSchema, 'Invoice', id, { includeDeleted: true });
-  const wasDeleted = Boolean(found.deletedAt);
-  const invoice = await restore(ctx, found);
-  if (wasDeleted) await emitDomainEvent(ctx, 'InvoiceRestored', invoiceEvent(invoice), { number: formatInvoiceNumber(invoice.number), version: invoice.version });
-  return invoice;
+export function restoreInvoice(ctx: RevenueContext, id: string): Promise<InvoiceEntity> {
+  return restoreEntity(ctx, InvoiceSchema, 'Invoice', id, { payload: invoiceNumberPayload });
 }
 
 /**
@@ -360,12 +368,12 @@ export async function updateVendor(ctx: RevenueContext, id: string, input: Updat
   return flushAndReload(ctx, vendor);
 }
 
-export async function deleteVendor(ctx: RevenueContext, id: string, expectedVersion?: number | null): Promise<VendorEntity> {
-  return softDelete(ctx, await loadForUpdate(ctx, VendorSchema, 'Vendor', id, { expectedVersion }));
+export function deleteVendor(ctx: RevenueContext, id: string, expectedVersion?: number | null): Promise<VendorEntity> {
+  return deleteEntity(ctx, VendorSchema, 'Vendor', id, expectedVersion);
 }
 
-export async function restoreVendor(ctx: RevenueContext, id: string): Promise<VendorEntity> {
-  return restore(ctx, await loadForUpdate(ctx, VendorSchema, 'Vendor', id, { includeDeleted: true }));
+export function restoreVendor(ctx: RevenueContext, id: string): Promise<VendorEntity> {
+  return restoreEntity(ctx, VendorSchema, 'Vendor', id);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -441,7 +449,7 @@ export async function updateBill(ctx: RevenueContext, id: string, input: UpdateB
   };
   if (input.lineItems !== undefined) {
     const lines = priced(input.lineItems, 'input.lineItems');
-    if (!sameLines(lines, bill.lineItems)) {
+    if (!samePricedLines(lines.lineItems, bill.lineItems)) {
       Object.assign(changes, { lineItems: lines.lineItems, subtotalMinor: lines.subtotalMinor, taxMinor: lines.taxMinor, totalMinor: lines.totalMinor });
     }
   }
@@ -456,11 +464,15 @@ export async function approveBill(ctx: RevenueContext, id: string): Promise<Bill
   const bill = await loadForUpdate(ctx, BillSchema, 'Bill', id);
   if (bill.status !== 'DRAFT') throw conflict(`${describeBill(bill)}: only a DRAFT can be approved`);
   const now = new Date();
-  bill.status = 'APPROVED';
+  // Nothing is owed on a bill of total 0: approving it settles it (PAID, paid now).
+  const settled = Number(bill.totalMinor) === 0;
+  bill.status = settled ? 'PAID' : 'APPROVED';
   bill.approvedAt = now;
+  if (settled) bill.paidAt = now;
   bill.updatedAt = now;
   await flushAndReload(ctx, bill);
   await emitDomainEvent(ctx, 'BillApproved', billEvent(bill), { vendorId: bill.vendorId, totalMinor: bill.totalMinor, currency: bill.currency, dueDate: bill.dueDate });
+  if (settled) await emitDomainEvent(ctx, 'BillPaid', billEvent(bill), { vendorId: bill.vendorId, totalMinor: bill.totalMinor, currency: bill.currency });
   return bill;
 }
 
@@ -483,7 +495,8 @@ export async function recordBillPayment(ctx: RevenueContext, input: RecordBillPa
   const reference = optionalText(input.reference, 'input.reference', 200) ?? null;
   const paidAt = paidAtOf(input.paidAt, 'input.paidAt');
   const bill = await loadForUpdate(ctx, BillSchema, 'Bill', input.billId, { field: 'input.billId' });
-  if (bill.status !== 'APPROVED' && bill.status !== 'PAID') throw conflict(`${describeBill(bill)}: payments are made on APPROVED bills only`);
+  // A PAID bill (or a DRAFT or VOID one) takes no payment: CONFLICT naming its status.
+  if (bill.status !== 'APPROVED') throw conflict(`${describeBill(bill)}: payments are made on APPROVED bills only`);
   const balance = Number(bill.totalMinor) - Number(bill.amountPaidMinor);
   if (amount > balance) throw badUserInput(`input.amountMinor is more than the balance of ${balance}`, 'input.amountMinor');
   const now = new Date();
@@ -517,13 +530,16 @@ export async function recordBillPayment(ctx: RevenueContext, input: RecordBillPa
   return { payment, bill };
 }
 
-export async function deleteBill(ctx: RevenueContext, id: string, expectedVersion?: number | null): Promise<BillEntity> {
-  const bill = await loadForUpdate(ctx, BillSchema, 'Bill', id, { expectedVersion });
-  if (Number(bill.amountPaidMinor) > 0) throw conflict(`${describeBill(bill)} and has payments: it cannot be deleted`);
-  return softDelete(ctx, bill);
+export function deleteBill(ctx: RevenueContext, id: string, expectedVersion?: number | null): Promise<BillEntity> {
+  return deleteEntity(ctx, BillSchema, 'Bill', id, expectedVersion, {
+    check: (bill) => {
+      if (Number(bill.amountPaidMinor) > 0) throw conflict(`${describeBill(bill)} and has payments: it cannot be deleted`);
+    },
+    payload: (bill) => ({ vendorId: bill.vendorId }),
+  });
 }
 
-export async function restoreBill(ctx: RevenueContext, id: string): Promise<BillEntity> {
-  return restore(ctx, await loadForUpdate(ctx, BillSchema, 'Bill', id, { includeDeleted: true }));
+export function restoreBill(ctx: RevenueContext, id: string): Promise<BillEntity> {
+  return restoreEntity(ctx, BillSchema, 'Bill', id, { payload: (bill) => ({ vendorId: bill.vendorId }) });
 }
 

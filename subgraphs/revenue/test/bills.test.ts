@@ -74,8 +74,14 @@ describe('vendors', () => {
     // No new bills for a deleted vendor.
     const onDeleted = await owner.request('mutation($v: ID!) { createBill(input: { vendorId: $v, currency: "USD", lineItems: [{ description: "X", quantity: 1, unitPriceMinor: 1 }] }) { id } }', { v: vendor.id });
     expect(onDeleted.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.vendorId' });
-    const restored = await owner.request('mutation($id: ID!) { restoreVendor(id: $id) { name deletedAt } }', { id: vendor.id });
-    expect(restored.data.restoreVendor).toEqual({ name: 'Acme Cloud', deletedAt: null });
+    const restored = await owner.request('mutation($id: ID!) { restoreVendor(id: $id) { name deletedAt version } }', { id: vendor.id });
+    expect(restored.data.restoreVendor).toMatchObject({ name: 'Acme Cloud', deletedAt: null });
+    const vendorEvents = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [vendor.id]);
+    expect(vendorEvents.map((row) => row.event_type)).toEqual(['VendorCreated', 'VendorDeleted', 'VendorRestored']);
+    expect(vendorEvents[2]).toMatchObject({ aggregate_type: 'Vendor', payload: { version: restored.data.restoreVendor.version } });
+    // Restoring a live vendor changes nothing and announces nothing.
+    await owner.request('mutation($id: ID!) { restoreVendor(id: $id) { id } }', { id: vendor.id });
+    expect(await t.db.admin('select 1 from outbox where aggregate_id = $1', [vendor.id])).toHaveLength(3);
 
     const history = await owner.request('query($id: ID!) { vendor(id: $id) { history { edges { node { version snapshot { name deletedAt } } } } } }', { id: vendor.id });
     expect(history.data.vendor.history.edges.map((edge: any) => edge.node.snapshot.name)).toEqual(['Acme Hosting', 'Acme Cloud', 'Acme Cloud', 'Acme Cloud']);
@@ -134,12 +140,28 @@ describe('bills', () => {
     expect(full.data.recordBillPayment.bill).toMatchObject({ status: 'PAID', balance: { amountMinor: 0 } });
     expect(full.data.recordBillPayment.bill.paidAt).toBeTruthy();
     expect(full.data.recordBillPayment.bill.payments.map((payment: any) => payment.amount.amountMinor)).toEqual([6_000, 5_000]);
-    expect((await payBill(bill.id, 1)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amountMinor' });
+    // Settled: no more payments, a CONFLICT that names the status (not a balance complaint).
+    const onPaid = await payBill(bill.id, 1);
+    expect(onPaid.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(onPaid.errors?.[0]?.message).toContain('PAID');
     expect((await transition('voidBill', bill.id)).errors?.[0]?.message).toContain('PAID');
     expect(await events(bill.id)).toEqual(['BillCreated', 'BillApproved', 'BillPaymentRecorded', 'BillPaymentRecorded', 'BillPaid']);
 
     const history = await owner.request('query($id: ID!) { bill(id: $id) { history { totalCount edges { node { snapshot { status amountPaid { amountMinor } } } } } } }', { id: bill.id });
     expect(history.data.bill.history.edges.map((edge: any) => edge.node.snapshot.status)).toEqual(['DRAFT', 'DRAFT', 'APPROVED', 'APPROVED', 'PAID']);
+  });
+
+  it('approves a bill of total 0 straight to PAID', async () => {
+    const vendor = await createVendor('Free Tier Vendor');
+    const bill = await createBill(vendor.id, { lineItems: [{ description: 'Free plan', quantity: 1, unitPriceMinor: 0 }] });
+    expect(bill).toMatchObject({ status: 'DRAFT', total: { amountMinor: 0 } });
+    const approved = await transition('approveBill', bill.id);
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.approveBill).toMatchObject({ status: 'PAID', balance: { amountMinor: 0 }, payments: [] });
+    expect(approved.data.approveBill.approvedAt).toBeTruthy();
+    expect(approved.data.approveBill.paidAt).toBeTruthy();
+    expect(await events(bill.id)).toEqual(['BillCreated', 'BillApproved', 'BillPaid']);
+    expect((await payBill(bill.id, 1)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('voids and deletes bills without payments, and lists them by status and vendor', async () => {
@@ -167,6 +189,10 @@ describe('bills', () => {
     expect(under.data.vendor).toEqual({ bills: { totalCount: 2 }, all: { totalCount: 3 } });
     await owner.request('mutation($id: ID!) { restoreBill(id: $id) { id } }', { id: draft.id });
     expect((await owner.request('query($id: ID!) { bill(id: $id) { status } }', { id: draft.id })).data.bill).toEqual({ status: 'DRAFT' });
+    const billEvents = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [draft.id]);
+    expect(billEvents.map((row) => row.event_type)).toEqual(['BillCreated', 'BillDeleted', 'BillRestored']);
+    expect(billEvents[1]).toMatchObject({ aggregate_type: 'Bill', payload: { version: 2, vendorId: vendor.id } });
+    expect(billEvents[2]).toMatchObject({ aggregate_type: 'Bill', payload: { version: 3, vendorId: vendor.id } });
 
     // A bill of a deleted vendor still shows its vendor.
     await owner.request('mutation($id: ID!) { deleteVendor(id: $id) { id } }', { id: vendor.id });

@@ -142,6 +142,23 @@ describe('pricing', () => {
 });
 
 describe('statuses, transitions and payments', () => {
+  it('sends an invoice of total 0 as PAID, with InvoicePaid in the same transaction as InvoiceSent', async () => {
+    const draft = await createInvoice({ lineItems: [{ description: 'Goodwill', quantity: 1, unitPriceMinor: 0 }] });
+    expect(draft).toMatchObject({ status: 'DRAFT', total: { amountMinor: 0 } });
+    const sent = await send(draft.id);
+    expect(sent).toMatchObject({ status: 'PAID', balance: { amountMinor: 0 }, payments: [] });
+    // occurred_at is now(), the start of the transaction: one transaction, one instant.
+    const events = await t.db.admin<{ event_type: string; payload: any; tx: string }>(
+      'select event_type, payload, occurred_at::text as tx from outbox where aggregate_id = $1 order by id',
+      [draft.id],
+    );
+    expect(events.map((event) => event.event_type)).toEqual(['InvoiceCreated', 'InvoiceSent', 'InvoicePaid']);
+    expect(events[2]!.tx).toBe(events[1]!.tx);
+    expect(events[1]!.tx).not.toBe(events[0]!.tx);
+    expect(events[2]!.payload).toMatchObject({ number: draft.number, clientId, totalMinor: 0, currency: 'USD' });
+    expect((await pay(draft.id, 1)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('sends a draft, takes partial and full payments with their outbox events, and ends PAID', async () => {
     const draft = await createInvoice({ dueDate: '2099-01-31' });
     // Payments on a draft are refused, and write nothing.
@@ -265,6 +282,13 @@ describe('drafts', () => {
     expect(badDates.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueDate' });
     const nullLines = await owner.request('mutation($id: ID!) { updateInvoice(id: $id, input: { lineItems: null }) { id } }', { id: draft.id });
     expect(nullLines.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lineItems' });
+    // The same lines again (as stored, JSONB reorders their keys) are no change either.
+    const sameLines = await owner.request('mutation($id: ID!, $lines: [LineItemInput!]) { updateInvoice(id: $id, input: { lineItems: $lines }) { version } }', {
+      id: draft.id,
+      lines: [{ description: 'Two days', quantity: 2, unitPriceMinor: 50_000, taxRate: 0.1 }],
+    });
+    expect(sameLines.data.updateInvoice.version).toBe(2);
+    expect((await t.db.admin(`select 1 from outbox where aggregate_id = $1 and event_type = 'InvoiceUpdated'`, [draft.id])).length).toBe(1);
     const unchanged = await owner.request('mutation($id: ID!) { updateInvoice(id: $id, input: { notes: "revised" }) { version } }', { id: draft.id });
     expect(unchanged.data.updateInvoice.version).toBe(2);
 
@@ -280,7 +304,10 @@ describe('drafts', () => {
     expect((await owner.request('mutation($id: ID!) { sendInvoice(id: $id) { id } }', { id: draft.id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const restored = await owner.request('mutation($id: ID!) { restoreInvoice(id: $id) { deletedAt number status } }', { id: draft.id });
     expect(restored.data.restoreInvoice).toEqual({ deletedAt: null, number: draft.number, status: 'DRAFT' });
-    expect((await outboxForInvoice(draft.id)).map((event) => event.event_type)).toEqual(['InvoiceCreated', 'InvoiceUpdated', 'InvoiceDeleted', 'InvoiceRestored']);
+    const events = await outboxForInvoice(draft.id);
+    expect(events.map((event) => event.event_type)).toEqual(['InvoiceCreated', 'InvoiceUpdated', 'InvoiceDeleted', 'InvoiceRestored']);
+    expect(events[2]!.payload).toEqual({ number: draft.number, version: 3 });
+    expect(events[3]!.payload).toEqual({ number: draft.number, version: 4 });
   });
 });
 

@@ -2,9 +2,9 @@ import type { Connection, EntityVersion } from '@ubos/kernel';
 import type { DeadLetterEventEntity } from './entities/dead-letter-event.entity.js';
 import type { RunStatus, WorkflowRunEntity } from './entities/workflow-run.entity.js';
 import type { WorkflowEntity } from './entities/workflow.entity.js';
-import type { ConditionDefinition, StepDefinition, StepKind } from './definition.js';
+import type { ConditionDefinition, StepDefinition, StepKind } from '@ubos/kernel';
 
-export type { ConditionDefinition as ConditionModel, StepDefinition } from './definition.js';
+export type { ConditionDefinition as ConditionModel, StepDefinition } from '@ubos/kernel';
 
 /** A Client as this subgraph knows it: only the key. crm resolves the rest through the gateway. */
 export interface ClientReference {

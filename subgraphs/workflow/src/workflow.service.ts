@@ -2,6 +2,7 @@ import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import {
   actorLabel,
   conflict,
+  deleteEntity,
   deletedRowsFilter,
   emitDomainEvent,
   findPage,
@@ -13,13 +14,12 @@ import {
   parseId,
   requireRole,
   requiredText,
-  restore,
-  softDelete,
+  restoreEntity,
   uuidv7,
   type Connection,
 } from '@ubos/kernel';
 import type { WorkflowContext } from './context.js';
-import { validateSteps, validateTrigger, type StepInput } from './definition.js';
+import { validateSteps, validateTrigger, type StepInput } from '@ubos/kernel';
 import { DeadLetterEventSchema, type DeadLetterEventEntity } from './entities/dead-letter-event.entity.js';
 import { WorkflowRunSchema, type WorkflowRunEntity } from './entities/workflow-run.entity.js';
 import { WorkflowSchema, type WorkflowEntity } from './entities/workflow.entity.js';
@@ -130,12 +130,12 @@ export async function setWorkflowEnabled(ctx: WorkflowContext, id: string, enabl
 
 export async function deleteWorkflow(ctx: WorkflowContext, id: string, expectedVersion?: number | null): Promise<WorkflowEntity> {
   manage(ctx);
-  return softDelete(ctx, await loadForUpdate(ctx, WorkflowSchema, 'Workflow', id, { expectedVersion }));
+  return deleteEntity(ctx, WorkflowSchema, 'Workflow', id, expectedVersion);
 }
 
 export async function restoreWorkflow(ctx: WorkflowContext, id: string): Promise<WorkflowEntity> {
   manage(ctx);
-  return restore(ctx, await loadForUpdate(ctx, WorkflowSchema, 'Workflow', id, { includeDeleted: true }));
+  return restoreEntity(ctx, WorkflowSchema, 'Workflow', id);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -167,6 +167,11 @@ describe('workflows', () => {
     expect(restored.data.restoreWorkflow.deletedAt).toBeNull();
     const actions = await t.db.admin('select action from activity_events where entity_id = $1 order by seq', [id]);
     expect(actions.map((event) => event.action)).toEqual(['created', 'updated', 'updated', 'deleted', 'restored']);
+    const announced = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [id]);
+    expect(announced).toEqual([
+      { event_type: 'WorkflowDeleted', aggregate_type: 'Workflow', payload: { version: 4 } },
+      { event_type: 'WorkflowRestored', aggregate_type: 'Workflow', payload: { version: 5 } },
+    ]);
   });
 });
 

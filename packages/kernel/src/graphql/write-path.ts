@@ -98,6 +98,18 @@ export async function restore<T extends Tracked & { updatedAt: Date }>(ctx: AnyC
 }
 
 /**
+ * What a service adds to deleteEntity/restoreEntity: `check` runs once the row is loaded and
+ * locked, before it changes (throw to refuse: "only a DRAFT can be deleted", "only the author
+ * may …"); `payload` adds fields to the `<Type>Deleted`/`<Type>Restored` event; `what` names
+ * the row in NOT_FOUND/CONFLICT messages when it differs from the type ("File" for FileObject).
+ */
+export interface DeleteRestoreOptions<T> {
+  check?(row: T): void | Promise<void>;
+  payload?(row: T): Record<string, unknown>;
+  what?: string;
+}
+
+/**
  * The deleteX mutation of a main entity: locks and checks the row, soft-deletes it and
  * announces `<Type>Deleted` in the outbox with the new version.
  */
@@ -107,18 +119,31 @@ export async function deleteEntity<T extends Tracked & { updatedAt: Date }>(
   type: string,
   id: string,
   expectedVersion?: number | null,
+  options: DeleteRestoreOptions<T> = {},
 ): Promise<T> {
-  const row = await softDelete(ctx, await loadForUpdate(ctx, entity, type, id, { expectedVersion }));
-  await emitDomainEvent(ctx, `${type}Deleted`, { type, id: row.id }, { version: row.version });
+  const found = await loadForUpdate(ctx, entity, options.what ?? type, id, { expectedVersion });
+  await options.check?.(found);
+  const row = await softDelete(ctx, found);
+  await emitDomainEvent(ctx, `${type}Deleted`, { type, id: row.id }, { ...options.payload?.(row), version: row.version });
   return row;
 }
 
-/** The restoreX mutation: brings a deleted row back and announces `<Type>Restored`; a live row is answered unchanged. */
-export async function restoreEntity<T extends Tracked & { updatedAt: Date }>(ctx: AnyContext, entity: EntitySchema<T, any>, type: string, id: string): Promise<T> {
-  const found = await loadForUpdate(ctx, entity, type, id, { includeDeleted: true });
+/**
+ * The restoreX mutation: brings a deleted row back and announces `<Type>Restored`; a live row
+ * is answered unchanged (the check runs either way).
+ */
+export async function restoreEntity<T extends Tracked & { updatedAt: Date }>(
+  ctx: AnyContext,
+  entity: EntitySchema<T, any>,
+  type: string,
+  id: string,
+  options: DeleteRestoreOptions<T> = {},
+): Promise<T> {
+  const found = await loadForUpdate(ctx, entity, options.what ?? type, id, { includeDeleted: true });
+  await options.check?.(found);
   const wasDeleted = Boolean(found.deletedAt);
   const row = await restore(ctx, found);
-  if (wasDeleted) await emitDomainEvent(ctx, `${type}Restored`, { type, id: row.id }, { version: row.version });
+  if (wasDeleted) await emitDomainEvent(ctx, `${type}Restored`, { type, id: row.id }, { ...options.payload?.(row), version: row.version });
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
-import type { ConditionDefinition, StepDefinition } from '../definition.js';
+import type { ConditionDefinition, StepDefinition } from '@ubos/kernel';
 
 /** A tenant's workflow: a trigger (event type and conditions) and ordered steps. */
 export const WorkflowSchema = defineEntity({

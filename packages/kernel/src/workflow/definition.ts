@@ -1,4 +1,4 @@
-import { badUserInput } from '@ubos/kernel';
+import { badUserInput } from '../errors.js';
 
 /**
  * What a workflow is made of, shared by this subgraph (which validates definitions) and the
