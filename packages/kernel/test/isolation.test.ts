@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { seedDemo, type SeededOrganization } from '@ubos/db';
+import { seedDemo, withAdminClient, type SeededOrganization } from '@ubos/db';
 import { createOrm, RequestScope, type EntityManager } from '@ubos/kernel';
 import { ClientSchema } from '../../../subgraphs/crm/src/entities/client.entity.js';
 import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '../../../test/support/database.js';
@@ -187,5 +187,35 @@ describe('ORM layer', () => {
     await noTenant.beginRead();
     expect(await noTenant.em.find(ClientSchema, {}, { filters: false })).toEqual([]);
     await noTenant.end();
+  });
+});
+
+describe('links within a client', () => {
+  it('refuses, in the database, a thread, a file, an engagement link or an invoice that ties one client to another client\'s row', async () => {
+    const alpha = tenants.alpha!.organizationId;
+    const [a, b] = await db.admin<{ id: string }>('select id from clients where organization_id = $1 order by id limit 2', [alpha]);
+    const [projectOfB] = await db.admin<{ id: string }>('select id from projects where organization_id = $1 and client_id = $2 limit 1', [alpha, b!.id]);
+    const [engagementOfB] = await db.admin<{ id: string }>('select id from engagements where organization_id = $1 and client_id = $2 limit 1', [alpha, b!.id]);
+    const [engagementOfA] = await db.admin<{ id: string }>('select id from engagements where organization_id = $1 and client_id = $2 limit 1', [alpha, a!.id]);
+    const attempts: Array<[string, string, unknown[]]> = [
+      ['thread', `insert into threads (organization_id, client_id, project_id, subject, created_by) values ($1, $2, $3, 'Cross', 'system')`, [alpha, a!.id, projectOfB!.id]],
+      ['file', `insert into files (organization_id, client_id, project_id, name, content_type, size, storage_key, created_by) values ($1, $2, $3, 'x.pdf', 'application/pdf', 1, 'k', 'system')`, [alpha, a!.id, projectOfB!.id]],
+      ['engagement link', `insert into engagement_projects (organization_id, engagement_id, client_id, project_id) values ($1, $2, $3, $4)`, [alpha, engagementOfA!.id, a!.id, projectOfB!.id]],
+      ['invoice', `insert into invoices (organization_id, number, client_id, engagement_id, currency) values ($1, 1, $2, $3, 'USD')`, [alpha, a!.id, engagementOfB!.id]],
+    ];
+    for (const [what, sql, params] of attempts) {
+      await expect(
+        withAdminClient(db.adminUrl, async (client) => {
+          await client.query('begin');
+          await client.query(`select set_config('app.organization_id', $1, true)`, [alpha]);
+          try {
+            await client.query(sql, params);
+          } finally {
+            await client.query('rollback');
+          }
+        }),
+        what,
+      ).rejects.toThrow(/foreign key/);
+    }
   });
 });
