@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { EVENT_QUEUE, STEP_QUEUE } from '@ubos/db';
 import type { WorkerSettings } from '@ubos/kernel';
-import { clientOfEvent, conditionsHold, renderTemplates, TemplateError, type ConditionDefinition, type StepDefinition, type StepKind, type TemplateContext } from '@ubos/kernel';
+import { clientOfEvent, conditionsHold, renderTemplates, TemplateError, type ConditionDefinition, type RunStatus, type StepDefinition, type StepRun, type TemplateContext } from '@ubos/kernel';
 import { inTransaction, type Client, type WorkerDatabase } from './database.js';
 import { GraphCaller, StepError } from './graph.js';
 import { performStep } from './steps.js';
@@ -35,22 +35,6 @@ export interface StepJobData {
   stepKey: string;
 }
 
-type Status = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
-
-interface StepRun {
-  key: string;
-  name: string;
-  kind: StepKind;
-  input: Record<string, unknown>;
-  status: Status;
-  attempts: number;
-  error: string | null;
-  output: unknown;
-  startedAt: string | null;
-  finishedAt: string | null;
-  attemptsAtRetry?: number;
-}
-
 interface RunRow {
   id: string;
   organization_id: string;
@@ -61,7 +45,7 @@ interface RunRow {
   event_aggregate_id: string;
   event_payload: Record<string, unknown>;
   event_occurred_at: Date;
-  status: Status;
+  status: RunStatus;
   steps: StepRun[];
   generation: number;
 }
@@ -296,7 +280,7 @@ export class WorkflowEngine {
   }
 }
 
-function isFinal(status: Status): boolean {
+function isFinal(status: RunStatus): boolean {
   return status === 'SUCCEEDED' || status === 'FAILED' || status === 'SKIPPED';
 }
 
@@ -316,7 +300,7 @@ async function lockRun(client: Client, organizationId: string, runId: string, no
   return rows[0];
 }
 
-async function saveRun(client: Client, run: RunRow, status: Status, finished = false): Promise<void> {
+async function saveRun(client: Client, run: RunRow, status: RunStatus, finished = false): Promise<void> {
   await client.query(
     `update workflow_runs set status = $3, steps = $4, updated_at = now(),
        started_at = coalesce(started_at, case when $3 <> 'PENDING' then now() end),

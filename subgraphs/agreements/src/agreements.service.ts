@@ -8,7 +8,7 @@ import {
   checkDateOrder,
   conflict,
   decodeCursor,
-  deletedRowsFilter,
+  includeDeletedRows,
   emitDomainEvent,
   encodeCursor,
   findPage,
@@ -29,12 +29,14 @@ import {
   softDelete,
   toConnection,
   uuidv7,
+  withSqlConditions,
   type Connection,
+  type PageArgs,
 } from '@ubos/kernel';
 import type { AgreementsContext } from './context.js';
 import { ContractSchema, type ContractEntity, type ContractStatus } from './entities/contract.entity.js';
 import { ProposalSchema, type ProposalEntity } from './entities/proposal.entity.js';
-import { proposalStatus, seenAsOf, statusCondition, utcDate } from './proposal-status.js';
+import { proposalStatus, proposalStatusCondition, seenAsOf, utcDate } from './proposal-status.js';
 import type {
   ContractFilter,
   CreateContractInput,
@@ -46,12 +48,6 @@ import type {
   UpdateProposalInput,
 } from './__generated__/resolvers-types.js';
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  includeDeleted?: boolean | null;
-}
-
 const NOTES_MAX = 10_000;
 const BY_ID = { properties: ['id'] as Array<'id'>, direction: 'ASC' as const };
 
@@ -60,11 +56,9 @@ const BY_ID = { properties: ['id'] as Array<'id'>, direction: 'ASC' as const };
 // ---------------------------------------------------------------------------------------------
 
 export function listProposals(ctx: AgreementsContext, args: PageArgs & { filter?: ProposalFilter | null }): Promise<Connection<ProposalEntity>> {
-  const conditions: FilterQuery<ProposalEntity>[] = [];
-  if (args.filter?.status) conditions.push(statusCondition(args.filter.status, utcDate(new Date())));
-  if (args.filter?.clientId) conditions.push({ clientId: parseId(args.filter.clientId, 'filter.clientId') });
-  const where = (conditions.length > 0 ? { $and: conditions } : {}) as FilterQuery<ProposalEntity>;
-  return findPage(ctx.em, ProposalSchema, where, args, BY_ID, deletedRowsFilter(ctx, args.includeDeleted));
+  const where: FilterQuery<ProposalEntity> = args.filter?.clientId ? { clientId: parseId(args.filter.clientId, 'filter.clientId') } : {};
+  const status = args.filter?.status ? [proposalStatusCondition(args.filter.status, utcDate(new Date()))] : [];
+  return findPage(ctx, ProposalSchema, () => withSqlConditions(where, status), args, BY_ID);
 }
 
 /**
@@ -76,10 +70,13 @@ export async function proposalsOfClient(
   clientId: string,
   args: PageArgs & { filter?: ProposalFilter | null; asOf?: Date | string | null },
 ): Promise<Connection<ProposalEntity>> {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   const statuses = args.filter?.status ?? null;
   const at = parseAsOf(args.asOf);
-  if (!at) return ctx.loaders.proposalsOfClient(clientId, { first: args.first, after: args.after, statuses, includeDeleted, today: utcDate(new Date()) });
+  if (!at) {
+    const conditions = statuses ? [proposalStatusCondition(statuses, utcDate(new Date()))] : [];
+    return ctx.loaders.proposalsOfClient(clientId, { first: args.first, after: args.after, includeDeleted, conditions });
+  }
   const first = pageSize(args.first);
   const after = args.after ? String(decodeCursor(args.after, 1)[0]) : undefined;
   const all = (await ctx.loaders.proposalHistory.ofClientAsOf(clientId, at))
@@ -226,11 +223,11 @@ export function listContracts(ctx: AgreementsContext, args: PageArgs & { filter?
   const where: FilterQuery<ContractEntity> = {};
   if (args.filter?.status) where.status = { $in: args.filter.status };
   if (args.filter?.clientId) where.clientId = parseId(args.filter.clientId, 'filter.clientId');
-  return findPage(ctx.em, ContractSchema, where, args, BY_ID, deletedRowsFilter(ctx, args.includeDeleted));
+  return findPage(ctx, ContractSchema, where, args, BY_ID);
 }
 
 export function contractsOfClient(ctx: AgreementsContext, clientId: string, args: PageArgs & { filter?: ContractFilter | null }): Promise<Connection<ContractEntity>> {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   return ctx.loaders.contractsOfClient(clientId, { first: args.first, after: args.after, filter: { status: args.filter?.status }, includeDeleted });
 }
 

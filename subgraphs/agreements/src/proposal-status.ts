@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { pgArray, type SqlCondition } from '@ubos/kernel';
 import type { ProposalEntity } from './entities/proposal.entity.js';
 import type { ProposalStatus } from './__generated__/resolvers-types.js';
 
@@ -30,32 +30,25 @@ export function proposalStatus(proposal: Pick<ProposalEntity, 'status' | 'validU
 
 const PLAIN_STATUSES = new Set<ProposalStatus>(['DRAFT', 'ACCEPTED', 'DECLINED']);
 
-/** A status filter as a MikroORM condition, SENT and EXPIRED split on validUntil. */
-export function statusCondition(statuses: readonly ProposalStatus[], today: string): FilterQuery<ProposalEntity> {
+/**
+ * Proposals whose derived status is one of `statuses` on the day `today`, as SQL on a row
+ * alias: the list of the organization and the pages of each client use the same condition.
+ */
+export function proposalStatusCondition(statuses: readonly ProposalStatus[], today: string): SqlCondition {
   const plain = statuses.filter((status) => PLAIN_STATUSES.has(status));
-  const alternatives: FilterQuery<ProposalEntity>[] = [];
-  if (plain.length > 0) alternatives.push({ status: { $in: plain } } as FilterQuery<ProposalEntity>);
-  if (statuses.includes('SENT')) alternatives.push({ status: 'SENT', $or: [{ validUntil: null }, { validUntil: { $gte: today } }] } as FilterQuery<ProposalEntity>);
-  if (statuses.includes('EXPIRED')) alternatives.push({ status: 'SENT', validUntil: { $lt: today } } as FilterQuery<ProposalEntity>);
-  if (alternatives.length === 0) return { status: { $in: [] } } as FilterQuery<ProposalEntity>;
-  return alternatives.length === 1 ? alternatives[0]! : ({ $or: alternatives } as FilterQuery<ProposalEntity>);
-}
-
-/** The same condition in SQL over the alias `t`, its parameters appended to `params`. */
-export function statusSql(statuses: readonly ProposalStatus[], today: string, params: unknown[], pgArray: (values: readonly string[]) => string): string {
-  const parts: string[] = [];
-  const plain = statuses.filter((status) => PLAIN_STATUSES.has(status));
+  const parts: Array<(alias: string) => string> = [];
+  const params: unknown[] = [];
   if (plain.length > 0) {
-    parts.push('t.status = any(?::text[])');
+    parts.push((t) => `${t}.status = any(?::text[])`);
     params.push(pgArray(plain));
   }
   if (statuses.includes('SENT')) {
-    parts.push(`(t.status = 'SENT' and (t.valid_until is null or t.valid_until >= ?::date))`);
+    parts.push((t) => `(${t}.status = 'SENT' and (${t}.valid_until is null or ${t}.valid_until >= ?::date))`);
     params.push(today);
   }
   if (statuses.includes('EXPIRED')) {
-    parts.push(`(t.status = 'SENT' and t.valid_until < ?::date)`);
+    parts.push((t) => `(${t}.status = 'SENT' and ${t}.valid_until < ?::date)`);
     params.push(today);
   }
-  return parts.length > 0 ? `(${parts.join(' or ')})` : 'false';
+  return { sql: (alias) => (parts.length > 0 ? `(${parts.map((part) => part(alias)).join(' or ')})` : 'false'), params };
 }

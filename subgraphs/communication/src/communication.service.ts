@@ -4,7 +4,7 @@ import {
   assignChanges,
   badUserInput,
   deleteEntity,
-  deletedRowsFilter,
+  includeDeletedRows,
   emitDomainEvent,
   findPage,
   flushAndReload,
@@ -17,6 +17,7 @@ import {
   restoreEntity,
   uuidv7,
   type Connection,
+  type PageArgs,
 } from '@ubos/kernel';
 import type { CommunicationContext } from './context.js';
 import { MessageSchema, type MessageEntity } from './entities/message.entity.js';
@@ -34,12 +35,6 @@ export const MAX_SUBJECT_LENGTH = 200;
 export const MAX_BODY_LENGTH = 20_000;
 export const MAIN_THREAD_SUBJECT = 'General';
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  includeDeleted?: boolean | null;
-}
-
 // Threads list by their last activity, newest first. The value always comes from a JavaScript
 // Date (milliseconds), so it survives a round trip through a cursor exactly.
 const THREAD_ORDER = { properties: ['lastActivityAt', 'id'] as Array<keyof ThreadEntity & string>, direction: 'DESC' as const };
@@ -48,18 +43,18 @@ export function listThreads(ctx: CommunicationContext, args: PageArgs & { filter
   const where: Record<string, unknown> = {};
   if (args.filter?.clientId) where.clientId = parseId(args.filter.clientId, 'filter.clientId');
   if (args.filter?.projectId) where.projectId = parseId(args.filter.projectId, 'filter.projectId');
-  return findPage(ctx.em, ThreadSchema, where as FilterQuery<ThreadEntity>, args, THREAD_ORDER, deletedRowsFilter(ctx, args.includeDeleted));
+  return findPage(ctx, ThreadSchema, where as FilterQuery<ThreadEntity>, args, THREAD_ORDER);
 }
 
 export function threadsOfClient(ctx: CommunicationContext, clientId: string, args: PageArgs & { filter?: ClientThreadFilter | null }) {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   const projectId = args.filter?.projectId ? parseId(args.filter.projectId, 'filter.projectId') : undefined;
   // The batched loader compares filter columns as text; project_id is a uuid, so compare its text form.
-  return ctx.loaders.threadsOfClient(clientId, { first: args.first, after: args.after, filter: { 'project_id::text': projectId ? [projectId] : undefined }, includeDeleted });
+  return ctx.loaders.threadsOfClient(clientId, { first: args.first, after: args.after, filter: { projectId: projectId ? [projectId] : undefined }, includeDeleted });
 }
 
 export function messagesOfThread(ctx: CommunicationContext, threadId: string, args: PageArgs) {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   return ctx.loaders.messagesOfThread(threadId, { first: args.first, after: args.after, includeDeleted });
 }
 

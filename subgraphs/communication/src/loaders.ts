@@ -1,9 +1,10 @@
-import { createByIdLoader, createChildPageLoader, createHistoryLoaders, type EntityManager } from '@ubos/kernel';
+import { createByIdLoader, createChildPageLoader, createHistoryLoaders, type LoaderScope } from '@ubos/kernel';
 import { MessageSchema } from './entities/message.entity.js';
 import { ThreadSchema } from './entities/thread.entity.js';
 
 /** Per-fetch loaders; the kernel rebuilds them for every fetch and after every write. */
-export function createCommunicationLoaders(em: EntityManager, organizationId: string | null) {
+export function createCommunicationLoaders(scope: LoaderScope) {
+  const { em, organizationId } = scope;
   return {
     threadById: createByIdLoader(em, ThreadSchema),
     messageById: createByIdLoader(em, MessageSchema),
@@ -12,20 +13,12 @@ export function createCommunicationLoaders(em: EntityManager, organizationId: st
     messageReference: createByIdLoader(em, MessageSchema, { includeDeleted: true }),
     threadHistory: createHistoryLoaders(em, organizationId, 'Thread', ThreadSchema),
     messageHistory: createHistoryLoaders(em, organizationId, 'Message', MessageSchema),
-    threadsOfClient: createChildPageLoader(em, organizationId, {
+    threadsOfClient: createChildPageLoader(scope, {
       entity: ThreadSchema,
-      table: 'threads',
-      parentColumn: 'client_id',
-      softDeletable: true,
-      sort: { properties: ['lastActivityAt', 'id'], columns: ['last_activity_at', 'id'], direction: 'DESC' },
+      parent: 'clientId',
+      sort: { properties: ['lastActivityAt', 'id'], direction: 'DESC' },
     }),
-    messagesOfThread: createChildPageLoader(em, organizationId, {
-      entity: MessageSchema,
-      table: 'messages',
-      parentColumn: 'thread_id',
-      softDeletable: true,
-      sort: { properties: ['id'], columns: ['id'], direction: 'DESC' },
-    }),
+    messagesOfThread: createChildPageLoader(scope, { entity: MessageSchema, parent: 'threadId', sort: { properties: ['id'], direction: 'DESC' } }),
   };
 }
 

@@ -2,11 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import {
   deleteEntity,
   restoreEntity,
-  applyCustomFields,
   assignChanges,
-  customFieldConditions,
   badUserInput,
-  deletedRowsFilter,
+  includeDeletedRows,
   emitDomainEvent,
   findPage,
   flushAndReload,
@@ -25,8 +23,10 @@ import {
   softDelete,
   uuidv7,
   type Connection,
+  type PageArgs,
   type SortOrder,
 } from '@ubos/kernel';
+import { clientCustomFields, contactCustomFields, dealCustomFields } from './custom-fields.js';
 import type { CrmContext } from './context.js';
 import { ClientSchema, type ClientEntity } from './entities/client.entity.js';
 import { ContactSchema, type ContactEntity } from './entities/contact.entity.js';
@@ -52,12 +52,6 @@ const CLIENT_ORDERS: Record<ClientOrderBy, SortOrder<ClientEntity>> = {
   CREATED_AT_DESC: { properties: ['id'], direction: 'DESC' },
 };
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  includeDeleted?: boolean | null;
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
@@ -67,8 +61,8 @@ export async function listClients(ctx: CrmContext, args: PageArgs & { filter?: C
   const search = args.filter?.search?.trim();
   if (search) where.name = { $ilike: `%${escapeLike(search)}%` };
   if (args.filter?.status) where.status = { $in: args.filter.status };
-  const withCustomFields = await customFieldConditions<ClientEntity>(ctx, 'CLIENT', args.filter?.customFields);
-  return findPage(ctx.em, ClientSchema, () => withCustomFields(where), args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC'], deletedRowsFilter(ctx, args.includeDeleted));
+  const withCustomFields = await clientCustomFields.conditions<ClientEntity>(ctx, args.filter?.customFields);
+  return findPage(ctx, ClientSchema, () => withCustomFields(where), args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC']);
 }
 
 export function getClient(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ClientEntity | null> {
@@ -85,8 +79,8 @@ export function getDeal(ctx: CrmContext, id: string, asOf?: Date | string | null
 
 export async function listDeals(ctx: CrmContext, args: PageArgs & { filter?: DealFilter | null }): Promise<Connection<DealEntity>> {
   const where: FilterQuery<DealEntity> = args.filter?.stage ? { stage: { $in: args.filter.stage } } : {};
-  const withCustomFields = await customFieldConditions<DealEntity>(ctx, 'DEAL', args.filter?.customFields);
-  return findPage(ctx.em, DealSchema, () => withCustomFields(where), args, { properties: ['id'], direction: 'DESC' }, deletedRowsFilter(ctx, args.includeDeleted));
+  const withCustomFields = await dealCustomFields.conditions<DealEntity>(ctx, args.filter?.customFields);
+  return findPage(ctx, DealSchema, () => withCustomFields(where), args, { properties: ['id'], direction: 'DESC' });
 }
 
 /** A live client of this tenant, or NOT_FOUND naming the input field. */
@@ -116,7 +110,7 @@ export async function createClient(ctx: CrmContext, input: CreateClientInput): P
     name: requiredText(input.name, 'input.name'),
     status: input.status ?? 'ACTIVE',
     ...clientFields(input),
-    customFields: await applyCustomFields(ctx, 'CLIENT', input.customFields, null),
+    customFields: await clientCustomFields.apply(ctx, input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as ClientEntity);
@@ -131,7 +125,7 @@ export async function updateClient(ctx: CrmContext, id: string, input: UpdateCli
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     ...clientFields(input),
-    customFields: await applyCustomFields(ctx, 'CLIENT', input.customFields, client.customFields),
+    customFields: await clientCustomFields.apply(ctx, input.customFields, client.customFields),
   } as Partial<ClientEntity>);
   if (changed.length === 0) return client;
   client.updatedAt = new Date();
@@ -180,7 +174,7 @@ export async function createContact(ctx: CrmContext, input: CreateContactInput):
     phone: optionalText(input.phone, 'input.phone', 50) ?? null,
     title: optionalText(input.title, 'input.title', 100) ?? null,
     isPrimary: input.isPrimary ?? false,
-    customFields: await applyCustomFields(ctx, 'CONTACT', input.customFields, null),
+    customFields: await contactCustomFields.apply(ctx, input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as ContactEntity);
@@ -198,7 +192,7 @@ export async function updateContact(ctx: CrmContext, id: string, input: UpdateCo
     phone: optionalText(input.phone, 'input.phone', 50),
     title: optionalText(input.title, 'input.title', 100),
     isPrimary: input.isPrimary === undefined ? undefined : requiredInput(input.isPrimary, 'input.isPrimary'),
-    customFields: await applyCustomFields(ctx, 'CONTACT', input.customFields, contact.customFields),
+    customFields: await contactCustomFields.apply(ctx, input.customFields, contact.customFields),
   } as Partial<ContactEntity>);
   if (changed.length === 0) return contact;
   contact.updatedAt = new Date();
@@ -228,7 +222,7 @@ export async function createDeal(ctx: CrmContext, input: CreateDealInput): Promi
     valueAmountMinor: value.amountMinor,
     valueCurrency: value.currency,
     expectedCloseDate: input.expectedCloseDate ?? null,
-    customFields: await applyCustomFields(ctx, 'DEAL', input.customFields, null),
+    customFields: await dealCustomFields.apply(ctx, input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as DealEntity);
@@ -248,7 +242,7 @@ export async function updateDeal(ctx: CrmContext, id: string, input: UpdateDealI
     valueAmountMinor: value?.amountMinor,
     valueCurrency: value?.currency,
     expectedCloseDate: input.expectedCloseDate,
-    customFields: await applyCustomFields(ctx, 'DEAL', input.customFields, deal.customFields),
+    customFields: await dealCustomFields.apply(ctx, input.customFields, deal.customFields),
   } as Partial<DealEntity>);
   if (changed.length === 0) return deal;
   deal.updatedAt = new Date();
@@ -268,11 +262,11 @@ export async function restoreDeal(ctx: CrmContext, id: string): Promise<DealEnti
 }
 
 export function contactsOfClient(ctx: CrmContext, clientId: string, args: PageArgs): Promise<Connection<ContactEntity>> {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   return ctx.loaders.contactsOfClient(clientId, { first: args.first, after: args.after, includeDeleted });
 }
 
 export function dealsOfClient(ctx: CrmContext, clientId: string, args: PageArgs & { filter?: DealFilter | null }): Promise<Connection<DealEntity>> {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   return ctx.loaders.dealsOfClient(clientId, { first: args.first, after: args.after, filter: { stage: args.filter?.stage }, includeDeleted });
 }

@@ -6,7 +6,7 @@ import {
   badUserInput,
   checkDateOrder,
   conflict,
-  deletedRowsFilter,
+  includeDeletedRows,
   emitDomainEvent,
   findPage,
   flushAndReload,
@@ -21,17 +21,13 @@ import {
   softDelete,
   uuidv7,
   type Connection,
+  type PageArgs,
 } from '@ubos/kernel';
 import type { EngagementsContext } from './context.js';
 import { EngagementProjectSchema, type EngagementProjectEntity } from './entities/engagement-project.entity.js';
 import { EngagementSchema, type EngagementEntity, type EngagementStatus } from './entities/engagement.entity.js';
+import type { ProjectReference } from './mappers.js';
 import type { CreateEngagementInput, EngagementFilter, UpdateEngagementInput } from './__generated__/resolvers-types.js';
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  includeDeleted?: boolean | null;
-}
 
 const MAX_PROJECTS = 100;
 const FINAL_STATUSES: EngagementStatus[] = ['COMPLETED', 'CANCELLED'];
@@ -45,11 +41,11 @@ export function listEngagements(ctx: EngagementsContext, args: PageArgs & { filt
   if (args.filter?.status) where.status = { $in: args.filter.status };
   if (args.filter?.type) where.type = { $in: args.filter.type };
   if (args.filter?.clientId) where.clientId = parseId(args.filter.clientId, 'filter.clientId');
-  return findPage(ctx.em, EngagementSchema, where, args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
+  return findPage(ctx, EngagementSchema, where, args, { properties: ['id'], direction: 'ASC' });
 }
 
 function childPage(ctx: EngagementsContext, loader: EngagementsContext['loaders']['engagementsOfClient'], parentId: string, args: PageArgs & { filter?: EngagementFilter | null }) {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   return loader(parentId, { first: args.first, after: args.after, filter: { status: args.filter?.status, type: args.filter?.type }, includeDeleted });
 }
 
@@ -58,6 +54,12 @@ export const engagementsOfClient = (ctx: EngagementsContext, clientId: string, a
 
 export const engagementsOfContract = (ctx: EngagementsContext, contractId: string, args: PageArgs & { filter?: EngagementFilter | null }) =>
   childPage(ctx, ctx.loaders.engagementsOfContract, contractId, args);
+
+/** The engagement's linked projects, as references that the projects subgraph resolves. */
+export async function projectsOfEngagement(ctx: EngagementsContext, engagementId: string): Promise<ProjectReference[]> {
+  const links = await ctx.loaders.projectLinksOfEngagement.load(engagementId);
+  return links.map((link) => ({ id: link.projectId }));
+}
 
 export const getEngagement = (ctx: EngagementsContext, id: string, asOf?: Date | string | null) =>
   lookupAsOf(id, asOf, { current: (key) => ctx.loaders.engagementById.load(key), asOf: ctx.loaders.engagementHistory.asOf });

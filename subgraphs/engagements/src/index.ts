@@ -1,19 +1,13 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
-import type { SubgraphDefinition } from '@ubos/kernel';
+import { defineSubgraph, type SubgraphDefinition } from '@ubos/kernel';
 import { EngagementProjectSchema } from './entities/engagement-project.entity.js';
 import { EngagementSchema } from './entities/engagement.entity.js';
 import { createEngagementsLoaders, type EngagementsLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
-const sdlPath = fileURLToPath(new URL('../../../schema/engagements.graphql', import.meta.url));
-
 /** The engagements subgraph: engagements, the commercial relationships. */
-export const engagementsSubgraph: SubgraphDefinition<EngagementsLoaders> = {
+export const engagementsSubgraph = defineSubgraph<EngagementsLoaders>({
   name: 'engagements',
-  typeDefs: parse(fs.readFileSync(sdlPath, 'utf8')),
-  resolvers: resolvers as SubgraphDefinition<EngagementsLoaders>['resolvers'],
+  resolvers,
   entities: [EngagementSchema, EngagementProjectSchema],
   createLoaders: createEngagementsLoaders,
-};
+});

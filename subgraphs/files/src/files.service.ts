@@ -4,7 +4,7 @@ import {
   badUserInput,
   conflict,
   deleteEntity,
-  deletedRowsFilter,
+  includeDeletedRows,
   emitDomainEvent,
   findPage,
   flushAndReload,
@@ -17,6 +17,7 @@ import {
   sha256OfStored,
   uuidv7,
   type Connection,
+  type PageArgs,
   type FileStore,
 } from '@ubos/kernel';
 import type { FilesContext } from './context.js';
@@ -33,12 +34,6 @@ export interface FileStorage {
 
 export const MAX_NAME_LENGTH = 255;
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  includeDeleted?: boolean | null;
-}
-
 const NEWEST_FIRST = { properties: ['id'] as Array<keyof FileObjectEntity & string>, direction: 'DESC' as const };
 
 export function listFiles(ctx: FilesContext, args: PageArgs & { filter?: FileFilter | null }): Promise<Connection<FileObjectEntity>> {
@@ -46,17 +41,17 @@ export function listFiles(ctx: FilesContext, args: PageArgs & { filter?: FileFil
   if (args.filter?.clientId) where.clientId = parseId(args.filter.clientId, 'filter.clientId');
   if (args.filter?.projectId) where.projectId = parseId(args.filter.projectId, 'filter.projectId');
   if (args.filter?.status) where.status = { $in: args.filter.status };
-  return findPage(ctx.em, FileObjectSchema, where as FilterQuery<FileObjectEntity>, args, NEWEST_FIRST, deletedRowsFilter(ctx, args.includeDeleted));
+  return findPage(ctx, FileObjectSchema, where as FilterQuery<FileObjectEntity>, args, NEWEST_FIRST);
 }
 
 export function filesOfClient(ctx: FilesContext, clientId: string, args: PageArgs & { filter?: ClientFileFilter | null }) {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   const projectId = args.filter?.projectId ? parseId(args.filter.projectId, 'filter.projectId') : undefined;
   return ctx.loaders.filesOfClient(clientId, {
     first: args.first,
     after: args.after,
     // The batched loader compares filter columns as text; project_id is a uuid, so compare its text form.
-    filter: { 'project_id::text': projectId ? [projectId] : undefined, status: args.filter?.status },
+    filter: { projectId: projectId ? [projectId] : undefined, status: args.filter?.status },
     includeDeleted,
   });
 }

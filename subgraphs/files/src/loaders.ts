@@ -1,20 +1,15 @@
-import { createByIdLoader, createChildPageLoader, createHistoryLoaders, type EntityManager } from '@ubos/kernel';
+import { createByIdLoader, createChildPageLoader, createHistoryLoaders, type LoaderScope } from '@ubos/kernel';
 import { FileObjectSchema } from './entities/file-object.entity.js';
 
 /** Per-fetch loaders; the kernel rebuilds them for every fetch and after every write. */
-export function createFilesLoaders(em: EntityManager, organizationId: string | null) {
+export function createFilesLoaders(scope: LoaderScope) {
+  const { em, organizationId } = scope;
   return {
     fileById: createByIdLoader(em, FileObjectSchema),
     /** For references from other subgraphs: deleted rows still resolve. */
     fileReference: createByIdLoader(em, FileObjectSchema, { includeDeleted: true }),
     fileHistory: createHistoryLoaders(em, organizationId, 'FileObject', FileObjectSchema),
-    filesOfClient: createChildPageLoader(em, organizationId, {
-      entity: FileObjectSchema,
-      table: 'files',
-      parentColumn: 'client_id',
-      softDeletable: true,
-      sort: { properties: ['id'], columns: ['id'], direction: 'DESC' },
-    }),
+    filesOfClient: createChildPageLoader(scope, { entity: FileObjectSchema, parent: 'clientId', sort: { properties: ['id'], direction: 'DESC' } }),
   };
 }
 

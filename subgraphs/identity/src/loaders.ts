@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
-import { createByIdLoader, createChildPageLoader, type EntityManager } from '@ubos/kernel';
+import { createByIdLoader, createChildPageLoader, type LoaderScope } from '@ubos/kernel';
 import { MembershipSchema, type MembershipEntity } from './entities/membership.entity.js';
 import { OrganizationSchema } from './entities/organization.entity.js';
 import { UserSchema } from './entities/user.entity.js';
 
-export function createIdentityLoaders(em: EntityManager, organizationId: string | null) {
+/** Per-fetch loaders; the kernel rebuilds them for every fetch and after every write. */
+export function createIdentityLoaders(scope: LoaderScope) {
+  const { em } = scope;
   return {
     organizationById: createByIdLoader(em, OrganizationSchema),
     userById: createByIdLoader(em, UserSchema),
@@ -14,12 +16,7 @@ export function createIdentityLoaders(em: EntityManager, organizationId: string 
       const byUser = new Map(rows.map((row) => [row.userId, row]));
       return userIds.map((userId) => byUser.get(userId) ?? null);
     }),
-    membersOfOrganization: createChildPageLoader(em, organizationId, {
-      entity: MembershipSchema,
-      table: 'memberships',
-      parentColumn: 'organization_id',
-      sort: { properties: ['id'], columns: ['id'], direction: 'ASC' },
-    }),
+    membersOfOrganization: createChildPageLoader(scope, { entity: MembershipSchema, parent: 'organizationId' }),
   };
 }
 

@@ -2,12 +2,10 @@ import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro
 import {
   deleteEntity,
   restoreEntity,
-  applyCustomFields,
   badUserInput,
-  customFieldConditions,
   assignChanges,
   checkDateOrder,
-  deletedRowsFilter,
+  includeDeletedRows,
   emitDomainEvent,
   findPage,
   flushAndReload,
@@ -27,7 +25,9 @@ import {
   decodeCursor,
   uuidv7,
   type Connection,
+  type PageArgs,
 } from '@ubos/kernel';
+import { projectCustomFields } from './custom-fields.js';
 import type { ProjectsContext } from './context.js';
 import { MilestoneSchema, type MilestoneEntity } from './entities/milestone.entity.js';
 import { ProjectSchema, type ProjectEntity } from './entities/project.entity.js';
@@ -43,16 +43,10 @@ import type {
   UpdateTaskInput,
 } from './__generated__/resolvers-types.js';
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  includeDeleted?: boolean | null;
-}
-
 export async function listProjects(ctx: ProjectsContext, args: PageArgs & { filter?: ProjectFilter | null }): Promise<Connection<ProjectEntity>> {
   const where: FilterQuery<ProjectEntity> = args.filter?.status ? { status: { $in: args.filter.status } } : {};
-  const withCustomFields = await customFieldConditions<ProjectEntity>(ctx, 'PROJECT', args.filter?.customFields);
-  return findPage(ctx.em, ProjectSchema, () => withCustomFields(where), args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
+  const withCustomFields = await projectCustomFields.conditions<ProjectEntity>(ctx, args.filter?.customFields);
+  return findPage(ctx, ProjectSchema, () => withCustomFields(where), args, { properties: ['id'], direction: 'ASC' });
 }
 
 /**
@@ -61,7 +55,7 @@ export async function listProjects(ctx: ProjectsContext, args: PageArgs & { filt
  */
 export async function projectsOfClient(ctx: ProjectsContext, clientId: string, args: PageArgs & { filter?: ProjectFilter | null; asOf?: Date | string | null }) {
   if (args.filter?.customFields?.length) throw badUserInput('filter.customFields is not available on a client\'s projects; use the projects query', 'filter.customFields');
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   const at = parseAsOf(args.asOf);
   if (!at) return ctx.loaders.projectsOfClient(clientId, { first: args.first, after: args.after, filter: { status: args.filter?.status }, includeDeleted });
   const first = pageSize(args.first);
@@ -73,7 +67,7 @@ export async function projectsOfClient(ctx: ProjectsContext, clientId: string, a
 }
 
 export function tasksOfProject(ctx: ProjectsContext, projectId: string, args: PageArgs & { filter?: TaskFilter | null }) {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   return ctx.loaders.tasksOfProject(projectId, { first: args.first, after: args.after, filter: { status: args.filter?.status }, includeDeleted });
 }
 
@@ -110,7 +104,7 @@ export async function createProject(ctx: ProjectsContext, input: CreateProjectIn
     status: input.status ?? 'PLANNED',
     startDate: input.startDate ?? null,
     dueDate: input.dueDate ?? null,
-    customFields: await applyCustomFields(ctx, 'PROJECT', input.customFields, null),
+    customFields: await projectCustomFields.apply(ctx, input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as ProjectEntity);
@@ -134,7 +128,7 @@ export async function updateProject(ctx: ProjectsContext, id: string, input: Upd
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     startDate: input.startDate,
     dueDate: input.dueDate,
-    customFields: await applyCustomFields(ctx, 'PROJECT', input.customFields, project.customFields),
+    customFields: await projectCustomFields.apply(ctx, input.customFields, project.customFields),
   } as Partial<ProjectEntity>);
   checkDateOrder(project.startDate, project.dueDate, 'input.dueDate');
   if (changed.length === 0) return project;

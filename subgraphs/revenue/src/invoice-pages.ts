@@ -1,11 +1,11 @@
-import DataLoader from 'dataloader';
-import { badUserInput, decodeCursor, encodeCursor, pageSize, pgArray, toConnection, type Connection, type EntityManager, type SqlCondition } from '@ubos/kernel';
+import { badUserInput, decodeCursor, encodeCursor, pageSize, pgArray, rowMapper, toConnection, type Connection, type EntityManager, type SqlCondition } from '@ubos/kernel';
 import { InvoiceSchema, type InvoiceEntity } from './entities/invoice.entity.js';
 import { invoiceStatusSql } from './invoice-status.js';
 
-// Invoice lists are raw SQL because the status they filter on is derived (invoiceStatusSql),
-// not a column. The ORM's tenant filter does not reach raw SQL: the explicit organization_id
-// condition is its equivalent, and Row Level Security stands behind both.
+// The organization's invoice list is raw SQL because the status it filters on is derived
+// (invoiceStatusSql), not a column; a client's invoices go through the kernel's child pages
+// with the same condition. The ORM's tenant filter does not reach raw SQL: the explicit
+// organization_id condition is its equivalent, and Row Level Security stands behind both.
 
 export interface InvoicePageArgs {
   first?: number | null;
@@ -36,14 +36,20 @@ export function parseInvoicePage(args: InvoicePageArgs): ParsedPage {
   return { first, after, statuses: args.statuses, includeDeleted: Boolean(args.includeDeleted) };
 }
 
+/** Invoices whose derived status is one of `statuses`, on the day `today`. */
+export function invoiceStatusCondition(statuses: readonly string[], today: string): SqlCondition {
+  return { sql: (alias) => `${invoiceStatusSql(alias, today)} = any(?::text[])`, params: [pgArray(statuses)] };
+}
+
 /** The conditions of a list on the invoices row `t`, with their parameters. */
 function conditions(organizationId: string | null, today: string, page: ParsedPage, extra: { sql: string; params: unknown[] }) {
   const sql = ['t.organization_id = ?', extra.sql];
   const params: unknown[] = [organizationId, ...extra.params];
   if (!page.includeDeleted) sql.push('t.deleted_at is null');
   if (page.statuses) {
-    sql.push(`${invoiceStatusSql('t', today)} = any(?::text[])`);
-    params.push(pgArray(page.statuses));
+    const status = invoiceStatusCondition(page.statuses, today);
+    sql.push(status.sql('t'));
+    params.push(...status.params);
   }
   return { sql: sql.filter(Boolean).join(' and '), params };
 }
@@ -67,53 +73,9 @@ export async function findInvoicePage(
           `select t.* from invoices t where ${where.sql} ${cursorSql} order by t.number, t.id limit ?`,
           [...where.params, ...(page.after ?? []), page.first + 1],
         );
-  const nodes = rows.map((row) => em.map(InvoiceSchema, row as any));
+  const nodes = rows.map(rowMapper(em, InvoiceSchema));
   return toConnection(nodes, page.first, invoiceCursor, Boolean(page.after), async () => {
     const [row] = await em.execute<Array<{ count: string }>>(`select count(*) as count from invoices t where ${where.sql}`, where.params);
     return Number(row?.count ?? 0);
   });
-}
-
-/**
- * The invoices of many clients in one statement: a LATERAL page per client, each stopping at
- * the page size, with each client's total. Keys with the same page arguments share a statement.
- */
-export function createInvoicesOfClientLoader(em: EntityManager, organizationId: string | null, today: string) {
-  const signature = (page: ParsedPage) => JSON.stringify([page.first, page.after ?? null, page.statuses ?? null, page.includeDeleted]);
-  const loader = new DataLoader<{ clientId: string; page: ParsedPage }, Connection<InvoiceEntity>, string>(
-    async (keys) => {
-      const groups = new Map<string, Array<{ clientId: string; page: ParsedPage }>>();
-      for (const key of keys) groups.set(signature(key.page), [...(groups.get(signature(key.page)) ?? []), key]);
-      const results = new Map<string, Connection<InvoiceEntity>>();
-      for (const group of groups.values()) {
-        const page = group[0]!.page;
-        const where = conditions(organizationId, today, page, { sql: 't.client_id = k.client_id', params: [] });
-        const cursorSql = page.after ? 'and (t.number, t.id) > (?, ?::uuid)' : '';
-        const rows = await em.execute<Array<Record<string, unknown>>>(
-          `select k.client_id as ubos_parent, c.total as ubos_total, p.*
-           from unnest(?::uuid[]) as k(client_id)
-           cross join lateral (select count(*) as total from invoices t where ${where.sql}) c
-           left join lateral (select t.* from invoices t where ${where.sql} ${cursorSql} order by t.number, t.id limit ?) p on true
-           order by k.client_id, p.number, p.id`,
-          [pgArray(group.map((key) => key.clientId)), ...where.params, ...where.params, ...(page.after ?? []), page.first + 1],
-        );
-        const byClient = new Map<string, { nodes: InvoiceEntity[]; total: number }>();
-        for (const row of rows) {
-          const clientId = row.ubos_parent as string;
-          const bucket = byClient.get(clientId) ?? { nodes: [], total: Number(row.ubos_total) };
-          byClient.set(clientId, bucket);
-          delete row.ubos_parent;
-          delete row.ubos_total;
-          if (row.id) bucket.nodes.push(em.map(InvoiceSchema, row as any));
-        }
-        for (const key of group) {
-          const bucket = byClient.get(key.clientId) ?? { nodes: [], total: 0 };
-          results.set(`${key.clientId}:${signature(page)}`, toConnection(bucket.nodes, page.first, invoiceCursor, Boolean(page.after), () => bucket.total));
-        }
-      }
-      return keys.map((key) => results.get(`${key.clientId}:${signature(key.page)}`)!);
-    },
-    { cacheKeyFn: (key) => `${key.clientId}:${signature(key.page)}` },
-  );
-  return (clientId: string, page: ParsedPage) => loader.load({ clientId, page });
 }

@@ -1,14 +1,13 @@
 import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
-  applyCustomFields,
   samePricedLines,
-  customFieldFilterSql,
   assignChanges,
   badUserInput,
   checkDateOrder,
   conflict,
   deleteEntity,
-  deletedRowsFilter,
+  escapeLike,
+  includeDeletedRows,
   emitDomainEvent,
   encodeCursor,
   findPage,
@@ -28,6 +27,7 @@ import {
   uuidv7,
   type Connection,
   type LineItemInput,
+  type PageArgs,
   type PricedLines,
 } from '@ubos/kernel';
 import type { RevenueContext } from './context.js';
@@ -36,7 +36,8 @@ import { BillSchema, type BillEntity } from './entities/bill.entity.js';
 import { InvoiceSchema, type InvoiceEntity } from './entities/invoice.entity.js';
 import { PaymentSchema, type PaymentEntity } from './entities/payment.entity.js';
 import { VendorSchema, type VendorEntity } from './entities/vendor.entity.js';
-import { findInvoicePage, parseInvoicePage } from './invoice-pages.js';
+import { invoiceCustomFields } from './custom-fields.js';
+import { findInvoicePage, invoiceStatusCondition, parseInvoicePage } from './invoice-pages.js';
 import { formatInvoiceNumber, invoiceStatus, type InvoiceStatus } from './invoice-status.js';
 import type { RecordBillPaymentPayloadModel, RecordPaymentPayloadModel } from './mappers.js';
 import type {
@@ -54,12 +55,6 @@ import type {
   VendorBillFilter,
   VendorFilter,
 } from './__generated__/resolvers-types.js';
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  includeDeleted?: boolean | null;
-}
 
 const NOTES_MAX = 10_000;
 
@@ -94,10 +89,10 @@ const describeInvoice = (ctx: RevenueContext, invoice: InvoiceEntity) => `Invoic
 export const statusOf = (ctx: RevenueContext, invoice: InvoiceEntity): InvoiceStatus => invoiceStatus(invoice, ctx.loaders.today);
 
 export async function listInvoices(ctx: RevenueContext, args: PageArgs & { filter?: InvoiceFilter | null }): Promise<Connection<InvoiceEntity>> {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   const page = parseInvoicePage({ first: args.first, after: args.after, statuses: args.filter?.status, includeDeleted });
   const clientId = args.filter?.clientId ? parseId(args.filter.clientId, 'filter.clientId') : undefined;
-  const customFields = await customFieldFilterSql(ctx, 'INVOICE', args.filter?.customFields);
+  const customFields = await invoiceCustomFields.filterSql(ctx, args.filter?.customFields);
   return findInvoicePage(ctx.em, ctx.organizationId(), ctx.loaders.today, page, clientId, customFields);
 }
 
@@ -110,10 +105,13 @@ export async function invoicesOfClient(
   clientId: string,
   args: PageArgs & { filter?: ClientInvoiceFilter | null; asOf?: Date | string | null },
 ): Promise<Connection<InvoiceEntity>> {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   const page = parseInvoicePage({ first: args.first, after: args.after, statuses: args.filter?.status, includeDeleted });
   const at = parseAsOf(args.asOf);
-  if (!at) return ctx.loaders.invoicesOfClient(clientId, page);
+  if (!at) {
+    const conditions = page.statuses ? [invoiceStatusCondition(page.statuses, ctx.loaders.today)] : [];
+    return ctx.loaders.invoicesOfClient(clientId, { first: args.first, after: args.after, includeDeleted, conditions });
+  }
   const statuses = args.filter?.status;
   const all = (await ctx.loaders.invoiceHistory.ofClientAsOf(clientId, at))
     .filter((invoice) => !statuses || statuses.includes(statusOf(ctx, invoice)))
@@ -159,7 +157,7 @@ export async function createInvoice(ctx: RevenueContext, input: CreateInvoiceInp
     sentAt: null,
     voidedAt: null,
     notes: optionalText(input.notes, 'input.notes', NOTES_MAX) ?? null,
-    customFields: await applyCustomFields(ctx, 'INVOICE', input.customFields, null),
+    customFields: await invoiceCustomFields.apply(ctx, input.customFields, null),
     createdAt: now,
     updatedAt: now,
   } as InvoiceEntity);
@@ -200,7 +198,7 @@ export async function updateInvoice(ctx: RevenueContext, id: string, input: Upda
       Object.assign(changes, { lineItems: lines.lineItems, subtotalMinor: lines.subtotalMinor, taxMinor: lines.taxMinor, totalMinor: lines.totalMinor });
     }
   }
-  changes.customFields = await applyCustomFields(ctx, 'INVOICE', input.customFields, invoice.customFields ?? {});
+  changes.customFields = await invoiceCustomFields.apply(ctx, input.customFields, invoice.customFields ?? {});
   const changed = assignChanges(invoice, changes);
   checkDateOrder(invoice.issueDate, invoice.dueDate, 'input.dueDate');
   if (changed.length === 0) return invoice;
@@ -331,8 +329,8 @@ const vendorEvent = (vendor: VendorEntity) => ({ type: 'Vendor', id: vendor.id }
 
 export function listVendors(ctx: RevenueContext, args: PageArgs & { filter?: VendorFilter | null }): Promise<Connection<VendorEntity>> {
   const search = args.filter?.search?.trim();
-  const where: FilterQuery<VendorEntity> = search ? { name: { $ilike: `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%` } } : {};
-  return findPage(ctx.em, VendorSchema, where, args, { properties: ['name', 'id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
+  const where: FilterQuery<VendorEntity> = search ? { name: { $ilike: `%${escapeLike(search)}%` } } : {};
+  return findPage(ctx, VendorSchema, where, args, { properties: ['name', 'id'], direction: 'ASC' });
 }
 
 export const getVendor = (ctx: RevenueContext, id: string, asOf?: Date | string | null) =>
@@ -387,11 +385,11 @@ export function listBills(ctx: RevenueContext, args: PageArgs & { filter?: BillF
   const where: FilterQuery<BillEntity>[] = [];
   if (args.filter?.status) where.push({ status: { $in: [...args.filter.status] } });
   if (args.filter?.vendorId) where.push({ vendorId: parseId(args.filter.vendorId, 'filter.vendorId') });
-  return findPage(ctx.em, BillSchema, where.length ? { $and: where } : {}, args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
+  return findPage(ctx, BillSchema, where.length ? { $and: where } : {}, args, { properties: ['id'], direction: 'ASC' });
 }
 
 export function billsOfVendor(ctx: RevenueContext, vendorId: string, args: PageArgs & { filter?: VendorBillFilter | null }) {
-  const includeDeleted = Boolean(deletedRowsFilter(ctx, args.includeDeleted).filters);
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   return ctx.loaders.billsOfVendor(vendorId, { first: args.first, after: args.after, filter: { status: args.filter?.status }, includeDeleted });
 }
 

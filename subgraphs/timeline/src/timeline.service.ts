@@ -14,7 +14,7 @@ import {
 } from '@ubos/kernel';
 import type { TimelineContext } from './context.js';
 import { ActivityEventSchema, type ActivityActionValue, type ActivityEventEntity } from './entities/activity-event.entity.js';
-import { decodeEventCursor, NEWEST_FIRST } from './loaders.js';
+import { decodeEventCursor, NEWEST_FIRST, SEALED } from './loaders.js';
 import type { AuditCheckpointModel } from './mappers.js';
 import type { ActivityFilter, AuditCheckpointInput } from './__generated__/resolvers-types.js';
 
@@ -34,11 +34,13 @@ export function listActivity(ctx: TimelineContext, args: PageArgs & { filter?: A
     where.occurredAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   }
   if (args.after) decodeEventCursor(args.after);
-  return findPage(ctx.em, ActivityEventSchema, where, args, NEWEST_FIRST);
+  return findPage(ctx, ActivityEventSchema, where, args, NEWEST_FIRST);
 }
 
 export function timelineOfClient(ctx: TimelineContext, clientId: string, args: PageArgs): Promise<Connection<ActivityEventEntity>> {
-  return ctx.loaders.eventsOfClient(clientId, args);
+  // Checked here so that a forged cursor answers BAD_USER_INPUT rather than a failed cast.
+  if (args.after) decodeEventCursor(args.after);
+  return ctx.loaders.eventsOfClient(clientId, { first: args.first, after: args.after, conditions: [SEALED] });
 }
 
 /** Verifying and exporting the chain is for owners and admins. */

@@ -1,9 +1,12 @@
-import { createByIdLoader, createChildPageLoader, createHistoryLoaders, type EntityManager } from '@ubos/kernel';
+import { createByIdLoader, createChildPageLoader, createHistoryLoaders, type LoaderScope } from '@ubos/kernel';
 import { WorkflowRunSchema } from './entities/workflow-run.entity.js';
 import { WorkflowSchema } from './entities/workflow.entity.js';
 
+const NEWEST_FIRST = { properties: ['id'] as Array<'id'>, direction: 'DESC' as const };
+
 /** Per-fetch loaders; the kernel rebuilds them for every fetch and after every write. */
-export function createWorkflowLoaders(em: EntityManager, organizationId: string | null) {
+export function createWorkflowLoaders(scope: LoaderScope) {
+  const { em, organizationId } = scope;
   return {
     workflowById: createByIdLoader(em, WorkflowSchema),
     /** For references (a run's workflow, other subgraphs): deleted workflows still resolve. */
@@ -11,19 +14,9 @@ export function createWorkflowLoaders(em: EntityManager, organizationId: string 
     workflowHistory: createHistoryLoaders(em, organizationId, 'Workflow', WorkflowSchema),
     runById: createByIdLoader(em, WorkflowRunSchema),
     /** Client.workflowRuns for every client of a list in one statement, newest first. */
-    runsOfClient: createChildPageLoader(em, organizationId, {
-      entity: WorkflowRunSchema,
-      table: 'workflow_runs',
-      parentColumn: 'client_id',
-      sort: { properties: ['id'], columns: ['id'], direction: 'DESC' },
-    }),
+    runsOfClient: createChildPageLoader(scope, { entity: WorkflowRunSchema, parent: 'clientId', sort: NEWEST_FIRST }),
     /** Workflow.runs for every workflow of a list in one statement, newest first. */
-    runsOfWorkflow: createChildPageLoader(em, organizationId, {
-      entity: WorkflowRunSchema,
-      table: 'workflow_runs',
-      parentColumn: 'workflow_id',
-      sort: { properties: ['id'], columns: ['id'], direction: 'DESC' },
-    }),
+    runsOfWorkflow: createChildPageLoader(scope, { entity: WorkflowRunSchema, parent: 'workflowId', sort: NEWEST_FIRST }),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Connection, EntityVersion } from '@ubos/kernel';
 import type { DeadLetterEventEntity } from './entities/dead-letter-event.entity.js';
-import type { RunStatus, WorkflowRunEntity } from './entities/workflow-run.entity.js';
+import type { WorkflowRunEntity } from './entities/workflow-run.entity.js';
 import type { WorkflowEntity } from './entities/workflow.entity.js';
-import type { ConditionDefinition, StepDefinition, StepKind } from '@ubos/kernel';
+import type { ConditionDefinition, StepDefinition, StepRun } from '@ubos/kernel';
 
 export type { ConditionDefinition as ConditionModel, StepDefinition } from '@ubos/kernel';
 
@@ -18,21 +18,7 @@ export interface WorkflowTriggerModel {
 
 export type WorkflowStepModel = StepDefinition;
 
-/** One step of a run, as the worker keeps it in workflow_runs.steps. */
-export interface StepRunModel {
-  key: string;
-  name: string;
-  kind: StepKind;
-  input: Record<string, unknown>;
-  status: RunStatus;
-  attempts: number;
-  error: string | null;
-  output: unknown;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** attempts when the run was last retried: the step's budget of attempts starts again there. */
-  attemptsAtRetry?: number;
-}
+export type StepRunModel = StepRun;
 
 export interface WorkflowEventModel {
   id: string;

@@ -3,7 +3,6 @@ import {
   actorLabel,
   conflict,
   deleteEntity,
-  deletedRowsFilter,
   emitDomainEvent,
   findPage,
   flushAndReload,
@@ -17,6 +16,7 @@ import {
   restoreEntity,
   uuidv7,
   type Connection,
+  type PageArgs,
 } from '@ubos/kernel';
 import type { WorkflowContext } from './context.js';
 import { validateSteps, validateTrigger, type StepInput } from '@ubos/kernel';
@@ -25,11 +25,6 @@ import { WorkflowRunSchema, type WorkflowRunEntity } from './entities/workflow-r
 import { WorkflowSchema, type WorkflowEntity } from './entities/workflow.entity.js';
 import type { StepRunModel } from './mappers.js';
 import type { CreateWorkflowInput, UpdateWorkflowInput, WorkflowFilter, WorkflowRunFilter } from './__generated__/resolvers-types.js';
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
 
 const MANAGERS: Array<'OWNER' | 'ADMIN'> = ['OWNER', 'ADMIN'];
 const manage = (ctx: WorkflowContext) => requireRole(ctx, MANAGERS, 'Only owners and admins manage workflows');
@@ -42,7 +37,7 @@ export function listWorkflows(ctx: WorkflowContext, args: PageArgs & { filter?: 
   const where: FilterQuery<WorkflowEntity> = {};
   if (args.filter?.eventType) (where as Record<string, unknown>).triggerEventType = args.filter.eventType;
   if (args.filter?.enabled !== undefined && args.filter?.enabled !== null) (where as Record<string, unknown>).enabled = args.filter.enabled;
-  return findPage(ctx.em, WorkflowSchema, where, args, { properties: ['id'], direction: 'ASC' }, deletedRowsFilter(ctx, args.includeDeleted));
+  return findPage(ctx, WorkflowSchema, where, args, { properties: ['id'], direction: 'ASC' });
 }
 
 export const getWorkflow = (ctx: WorkflowContext, id: string, asOf?: Date | string | null) =>
@@ -152,7 +147,7 @@ function runWhere(filter: WorkflowRunFilter | null | undefined): FilterQuery<Wor
 }
 
 export function listRuns(ctx: WorkflowContext, args: PageArgs & { filter?: WorkflowRunFilter | null }): Promise<Connection<WorkflowRunEntity>> {
-  return findPage(ctx.em, WorkflowRunSchema, runWhere(args.filter), args, { properties: ['id'], direction: 'DESC' });
+  return findPage(ctx, WorkflowRunSchema, runWhere(args.filter), args, { properties: ['id'], direction: 'DESC' });
 }
 
 export function runsOfWorkflow(ctx: WorkflowContext, workflowId: string, args: PageArgs & { filter?: WorkflowRunFilter | null }): Promise<Connection<WorkflowRunEntity>> {
@@ -162,7 +157,7 @@ export function runsOfWorkflow(ctx: WorkflowContext, workflowId: string, args: P
     return ctx.loaders.runsOfWorkflow(workflowId, { first: args.first, after: args.after, filter: { status: status?.length ? status : undefined } });
   }
   const where = { ...(runWhere(args.filter) as Record<string, unknown>), workflowId } as FilterQuery<WorkflowRunEntity>;
-  return findPage(ctx.em, WorkflowRunSchema, where, args, { properties: ['id'], direction: 'DESC' });
+  return findPage(ctx, WorkflowRunSchema, where, args, { properties: ['id'], direction: 'DESC' });
 }
 
 export function runsOfClient(ctx: WorkflowContext, clientId: string, args: PageArgs) {
@@ -204,7 +199,7 @@ export async function retryWorkflowRun(ctx: WorkflowContext, id: string): Promis
 export function listDeadLetters(ctx: WorkflowContext, args: PageArgs & { includeReplayed?: boolean | null }): Promise<Connection<DeadLetterEventEntity>> {
   manage(ctx);
   const where = (args.includeReplayed ? {} : { replayedAt: null }) as FilterQuery<DeadLetterEventEntity>;
-  return findPage(ctx.em, DeadLetterEventSchema, where, args, { properties: ['id'], direction: 'DESC' });
+  return findPage(ctx, DeadLetterEventSchema, where, args, { properties: ['id'], direction: 'DESC' });
 }
 
 /** Delivers a dead-letter event again: the worker routes the original event once more. */

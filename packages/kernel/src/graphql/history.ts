@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '../errors.js';
-import { pgArray } from './pagination.js';
+import { pgArray } from '../db/sql.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from './cursor.js';
 
 /** One version of an entity from entity_history, [validFrom, validTo). */

@@ -1,17 +1,20 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DocumentNode, FormattedExecutionResult, GraphQLFieldResolver } from 'graphql';
+import { parse, type DocumentNode, type FormattedExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { InternalContextSigner, INTERNAL_CONTEXT_HEADER, InvalidInternalContextError, type Actor, type InternalContext } from '../auth/internal-context.js';
 import { createOrm } from '../db/orm.js';
 import { ErrorCode, maskError, unauthenticated } from '../errors.js';
 import { RequestScope } from '../scope.js';
 import { withIdempotencyKey } from './idempotency.js';
 import { readJsonBody, sendJson } from '../http.js';
+import type { LoaderScope } from './loaders.js';
 
 /**
  * What every resolver of every subgraph receives: one per fetch, never shared. It is the
@@ -36,8 +39,21 @@ export interface SubgraphDefinition<Loaders> {
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<any>;
   entities: EntitySchema<any, any>[];
-  createLoaders(em: EntityManager, organizationId: string | null): Loaders;
+  createLoaders(scope: LoaderScope): Loaders;
 }
+
+/**
+ * A subgraph's definition from its parts; its SDL is read from `schema/<name>.graphql`, the
+ * source of truth that composition and codegen read too.
+ */
+export function defineSubgraph<Loaders>(definition: Omit<SubgraphDefinition<Loaders>, 'typeDefs' | 'resolvers'> & { resolvers: object }): SubgraphDefinition<Loaders> {
+  const sdl = fs.readFileSync(fileURLToPath(new URL(`../../../../schema/${definition.name}.graphql`, import.meta.url)), 'utf8');
+  return { ...definition, typeDefs: parse(sdl), resolvers: definition.resolvers as GraphQLResolverMap<any> };
+}
+
+// Child pages count their rows only when the operation asks for a total somewhere. A word
+// test on the document is enough: a false positive only costs a count nobody reads.
+const ASKS_FOR_TOTALS = /\btotalCount\b/;
 
 export interface SubgraphRequest {
   query?: string;
@@ -134,7 +150,7 @@ export class SubgraphRuntime<Loaders> {
       if (!(error instanceof InvalidInternalContextError)) throw error;
       return { status: 401, body: { errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] } };
     }
-    const contextValue = this.createContext(internal);
+    const contextValue = this.createContext(internal, ASKS_FOR_TOTALS.test(request.query ?? ''));
     try {
       const response = await this.server.executeOperation(
         {
@@ -152,7 +168,7 @@ export class SubgraphRuntime<Loaders> {
     }
   }
 
-  private createContext(internal: InternalContext): SubgraphContext<Loaders> {
+  private createContext(internal: InternalContext, countsTotals: boolean): SubgraphContext<Loaders> {
     const em = this.orm.em.fork({ clear: true, useContext: false }) as EntityManager;
     const scope = new RequestScope(em, internal);
     const definition = this.definition;
@@ -170,7 +186,7 @@ export class SubgraphRuntime<Loaders> {
       scope,
       em,
       get loaders() {
-        loaders ??= definition.createLoaders(em, scope.organizationId);
+        loaders ??= definition.createLoaders({ em, organizationId: scope.organizationId, countsTotals });
         return loaders;
       },
       organizationId() {

@@ -166,13 +166,6 @@ export async function purge<T extends Tracked>(ctx: AnyContext, entity: EntitySc
   return row.id;
 }
 
-/** Only owners and admins may see deleted rows in lists. */
-export function deletedRowsFilter(ctx: AnyContext, includeDeleted: boolean | null | undefined): { filters?: { notDeleted: false } } {
-  if (!includeDeleted) return {};
-  requireRole(ctx, ['OWNER', 'ADMIN'], 'includeDeleted is for owners and admins');
-  return { filters: { notDeleted: false } };
-}
-
 export function requireRole(ctx: AnyContext, roles: Array<'OWNER' | 'ADMIN' | 'MEMBER'>, message = 'Your role does not allow this'): void {
   const actor = ctx.actor;
   if (actor.kind !== 'user' || !roles.includes(actor.role)) throw forbidden(message);

@@ -8,6 +8,26 @@ import { badUserInput } from '../errors.js';
 export const STEP_KINDS = ['CREATE_CONTRACT', 'CREATE_ENGAGEMENT', 'CREATE_PROJECT', 'POST_MESSAGE', 'CREATE_INVOICE', 'CALL_WEBHOOK'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
+/** The states of a run and of each of its steps. */
+export const RUN_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** One step of a run, as the worker keeps it in workflow_runs.steps and the graph shows it. */
+export interface StepRun {
+  key: string;
+  name: string;
+  kind: StepKind;
+  input: Record<string, unknown>;
+  status: RunStatus;
+  attempts: number;
+  error: string | null;
+  output: unknown;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** attempts when the run was last retried: the step's budget of attempts starts again there. */
+  attemptsAtRetry?: number;
+}
+
 export const CONDITION_OPERATORS = ['EQUALS', 'NOT_EQUALS', 'IN', 'EXISTS', 'GREATER_THAN', 'LESS_THAN'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 export const CONTRACT_STATUSES = ['DRAFT', 'SIGNED', 'COMPLETED', 'TERMINATED'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
@@ -9,8 +9,7 @@ export const ContractSchema = defineEntity({
   tableName: 'contracts',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
+    ...mainEntityColumns(),
     clientId: p.uuid(),
     // The accepted proposal it was made from; unique per organization (one contract per proposal).
     proposalId: p.uuid().nullable(),
@@ -25,12 +24,6 @@ export const ContractSchema = defineEntity({
     signedBy: p.text().nullable(),
     completedAt: p.datetime().nullable(),
     terminatedAt: p.datetime().nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 

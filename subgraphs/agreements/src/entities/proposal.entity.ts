@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS, type PricedLineItem } from '@ubos/kernel';
+import { mainEntityColumns, MAIN_ENTITY_FILTERS, type PricedLineItem } from '@ubos/kernel';
 
 /** What the database stores. EXPIRED is derived when read (see proposalStatus). */
 export const STORED_PROPOSAL_STATUSES = ['DRAFT', 'SENT', 'ACCEPTED', 'DECLINED'] as const;
@@ -11,8 +11,7 @@ export const ProposalSchema = defineEntity({
   tableName: 'proposals',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
+    ...mainEntityColumns(),
     clientId: p.uuid(),
     title: p.text(),
     notes: p.text().nullable(),
@@ -28,12 +27,6 @@ export const ProposalSchema = defineEntity({
     sentAt: p.datetime().nullable(),
     acceptedAt: p.datetime().nullable(),
     declinedAt: p.datetime().nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 

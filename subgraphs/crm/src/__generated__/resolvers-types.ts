@@ -2,8 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ClientEntity } from '../entities/client.entity.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
 import type { DealEntity } from '../entities/deal.entity.js';
-import type { CustomFieldDefinitionEntity } from '../entities/custom-field-definition.entity.js';
-import type { TypedCustomFieldValue } from '@ubos/kernel';
+import type { CustomFieldDefinitionEntity, TypedCustomFieldValue } from '@ubos/kernel';
 import type { ClientConnectionModel, ContactConnectionModel, DealConnectionModel, ClientVersionModel, ContactVersionModel, DealVersionModel, ClientVersionConnectionModel, ContactVersionConnectionModel, DealVersionConnectionModel } from '../mappers.js';
 import type { CrmContext } from '../context.js';
 export type Maybe<T> = T | null;

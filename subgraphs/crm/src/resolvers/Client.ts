@@ -1,5 +1,5 @@
 import * as crm from '../crm.service.js';
-import * as customFields from '../custom-fields.service.js';
+import { clientCustomFields } from '../custom-fields.js';
 import type { ClientResolvers } from '../__generated__/resolvers-types.js';
 
 export const Client: ClientResolvers = {
@@ -9,5 +9,5 @@ export const Client: ClientResolvers = {
   contacts: (client, args, ctx) => crm.contactsOfClient(ctx, client.id, args),
   deals: (client, args, ctx) => crm.dealsOfClient(ctx, client.id, args),
   history: (client, args, ctx) => ctx.loaders.clientHistory.versions(client.id, args),
-  customField: (client, { key }, ctx) => customFields.customField(ctx, 'CLIENT', client.customFields, key),
+  customField: (client, { key }, ctx) => clientCustomFields.typed(ctx, client.customFields, key),
 };

@@ -1,15 +1,15 @@
 import { purge } from '@ubos/kernel';
 import * as crm from '../crm.service.js';
-import * as customFields from '../custom-fields.service.js';
+import { customFieldDefinitions } from '@ubos/kernel';
 import { ClientSchema } from '../entities/client.entity.js';
 import { ContactSchema } from '../entities/contact.entity.js';
 import { DealSchema } from '../entities/deal.entity.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 export const Mutation: MutationResolvers = {
-  defineCustomField: (_parent, { input }, ctx) => customFields.defineCustomField(ctx, input),
-  updateCustomField: (_parent, { id, input, expectedVersion }, ctx) => customFields.updateCustomField(ctx, id, input, expectedVersion),
-  archiveCustomField: (_parent, { id }, ctx) => customFields.archiveCustomField(ctx, id),
+  defineCustomField: (_parent, { input }, ctx) => customFieldDefinitions.define(ctx, input),
+  updateCustomField: (_parent, { id, input, expectedVersion }, ctx) => customFieldDefinitions.update(ctx, id, input, expectedVersion),
+  archiveCustomField: (_parent, { id }, ctx) => customFieldDefinitions.archive(ctx, id),
   createClient: (_parent, { input }, ctx) => crm.createClient(ctx, input),
   updateClient: (_parent, { id, input, expectedVersion }, ctx) => crm.updateClient(ctx, id, input, expectedVersion),
   deleteClient: (_parent, { id, expectedVersion }, ctx) => crm.deleteClient(ctx, id, expectedVersion),

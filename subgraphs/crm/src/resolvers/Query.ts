@@ -1,9 +1,9 @@
 import * as crm from '../crm.service.js';
-import * as customFields from '../custom-fields.service.js';
+import { customFieldDefinitions } from '@ubos/kernel';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export const Query: QueryResolvers = {
-  customFieldDefinitions: (_parent, { entityType, includeArchived }, ctx) => customFields.listCustomFieldDefinitions(ctx, entityType, includeArchived),
+  customFieldDefinitions: (_parent, { entityType, includeArchived }, ctx) => customFieldDefinitions.list(ctx, entityType, includeArchived),
   clients: (_parent, args, ctx) => crm.listClients(ctx, args),
   client: (_parent, { id, asOf }, ctx) => crm.getClient(ctx, id, asOf),
   contact: (_parent, { id, asOf }, ctx) => crm.getContact(ctx, id, asOf),

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 export const ENGAGEMENT_TYPES = ['RETAINER', 'FIXED_FEE', 'TIME_AND_MATERIALS'] as const;
 export const ENGAGEMENT_STATUSES = ['ACTIVE', 'PAUSED', 'COMPLETED', 'CANCELLED'] as const;
@@ -12,8 +12,7 @@ export const EngagementSchema = defineEntity({
   tableName: 'engagements',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
+    ...mainEntityColumns(),
     clientId: p.uuid(),
     contractId: p.uuid().nullable(),
     name: p.text(),
@@ -24,12 +23,6 @@ export const EngagementSchema = defineEntity({
     // bigint in SQL; every amount the API accepts is a safe integer, so a JS number holds it.
     budgetAmountMinor: p.bigint('number').nullable(),
     budgetCurrency: p.character().length(3).nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 

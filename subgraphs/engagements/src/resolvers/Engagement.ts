@@ -1,4 +1,5 @@
 import type { EngagementResolvers } from '../__generated__/resolvers-types.js';
+import * as engagements from '../engagements.service.js';
 
 export const Engagement: EngagementResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.engagementReference.load(reference.id),
@@ -8,6 +9,6 @@ export const Engagement: EngagementResolvers = {
     engagement.budgetAmountMinor === null || engagement.budgetAmountMinor === undefined || !engagement.budgetCurrency
       ? null
       : { amountMinor: engagement.budgetAmountMinor, currency: engagement.budgetCurrency },
-  projects: (engagement, _args, ctx) => ctx.loaders.projectsOfEngagement.load(engagement.id),
+  projects: (engagement, _args, ctx) => engagements.projectsOfEngagement(ctx, engagement.id),
   history: (engagement, args, ctx) => ctx.loaders.engagementHistory.versions(engagement.id, args),
 };

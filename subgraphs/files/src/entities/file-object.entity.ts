@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 export const FILE_STATUSES = ['PENDING', 'UPLOADED'] as const;
 
@@ -9,8 +9,7 @@ export const FileObjectSchema = defineEntity({
   tableName: 'files',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
+    ...mainEntityColumns(),
     clientId: p.uuid().nullable(),
     projectId: p.uuid().nullable(),
     name: p.text(),
@@ -22,12 +21,6 @@ export const FileObjectSchema = defineEntity({
     status: p.text().$type<(typeof FILE_STATUSES)[number]>(),
     uploadedAt: p.datetime().nullable(),
     createdBy: p.text(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 

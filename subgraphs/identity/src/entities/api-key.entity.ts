@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 // The serving role has no SELECT on secret_hash; it is written once, on creation, by a raw
 // insert in the service. It is mapped lazy only so that MikroORM lists the columns it
@@ -9,8 +9,7 @@ export const ApiKeySchema = defineEntity({
   tableName: 'api_keys',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
+    ...mainEntityColumns(),
     name: p.text(),
     prefix: p.text(),
     secretHash: p.text().lazy().hidden(),
@@ -22,11 +21,6 @@ export const ApiKeySchema = defineEntity({
     revokedBy: p.text().nullable(),
     createdBy: p.text(),
     lastUsedAt: p.datetime().nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
 
 export const PROJECT_STATUSES = ['PLANNED', 'ACTIVE', 'ON_HOLD', 'COMPLETED', 'CANCELLED'] as const;
 
@@ -9,8 +9,7 @@ export const ProjectSchema = defineEntity({
   tableName: 'projects',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
+    ...mainEntityColumns(),
     clientId: p.uuid(),
     name: p.text(),
     description: p.text().nullable(),
@@ -18,12 +17,6 @@ export const ProjectSchema = defineEntity({
     startDate: p.date().nullable(),
     dueDate: p.date().nullable(),
     customFields: p.json<Record<string, unknown>>(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 

@@ -1,4 +1,4 @@
-import { typedCustomField } from '@ubos/kernel';
+import { projectCustomFields } from '../custom-fields.js';
 import * as projects from '../projects.service.js';
 import type { ProjectResolvers } from '../__generated__/resolvers-types.js';
 
@@ -8,5 +8,5 @@ export const Project: ProjectResolvers = {
   tasks: (project, args, ctx) => projects.tasksOfProject(ctx, project.id, args),
   milestones: (project, _args, ctx) => ctx.loaders.milestonesOfProject.load(project.id),
   history: (project, args, ctx) => ctx.loaders.projectHistory.versions(project.id, args),
-  customField: (project, { key }, ctx) => typedCustomField(ctx, 'PROJECT', project.customFields, key),
+  customField: (project, { key }, ctx) => projectCustomFields.typed(ctx, project.customFields, key),
 };

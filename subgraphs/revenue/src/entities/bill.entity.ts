@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS, type PricedLineItem } from '@ubos/kernel';
+import { mainEntityColumns, MAIN_ENTITY_FILTERS, type PricedLineItem } from '@ubos/kernel';
 
 export const BILL_STATUSES = ['DRAFT', 'APPROVED', 'PAID', 'VOID'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
@@ -9,8 +9,7 @@ export const BillSchema = defineEntity({
   tableName: 'bills',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
+    ...mainEntityColumns(),
     vendorId: p.uuid(),
     reference: p.text().nullable(),
     status: p.text().$type<BillStatus>(),
@@ -27,12 +26,6 @@ export const BillSchema = defineEntity({
     paidAt: p.datetime().nullable(),
     voidedAt: p.datetime().nullable(),
     notes: p.text().nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 

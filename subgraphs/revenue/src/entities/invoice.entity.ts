@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS, type PricedLineItem } from '@ubos/kernel';
+import { mainEntityColumns, MAIN_ENTITY_FILTERS, type PricedLineItem } from '@ubos/kernel';
 
 // Only client_id is stored here: the client itself is crm's golden record, reached through the graph.
 // The status is not stored: it is derived from sent_at, voided_at, the amounts and the due date
@@ -9,8 +9,7 @@ export const InvoiceSchema = defineEntity({
   tableName: 'invoices',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
+    ...mainEntityColumns(),
     // Owned by the database: a trigger assigns the tenant's next number on insert.
     number: p.integer().default(0),
     clientId: p.uuid(),
@@ -28,12 +27,6 @@ export const InvoiceSchema = defineEntity({
     voidedAt: p.datetime().nullable(),
     notes: p.text().nullable(),
     customFields: p.json<Record<string, unknown>>(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 

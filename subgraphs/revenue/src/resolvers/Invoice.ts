@@ -1,4 +1,4 @@
-import { typedCustomField } from '@ubos/kernel';
+import { invoiceCustomFields } from '../custom-fields.js';
 import * as revenue from '../revenue.service.js';
 import { formatInvoiceNumber } from '../invoice-status.js';
 import { lineItemsOf, money } from '../mappers.js';
@@ -17,7 +17,7 @@ export const Invoice: InvoiceResolvers = {
   balance: (invoice) => money(Number(invoice.totalMinor) - Number(invoice.amountPaidMinor), invoice.currency),
   status: (invoice, _args, ctx) => revenue.statusOf(ctx, invoice),
   customFields: (invoice) => invoice.customFields ?? {},
-  customField: (invoice, { key }, ctx) => typedCustomField(ctx, 'INVOICE', invoice.customFields ?? {}, key),
+  customField: (invoice, { key }, ctx) => invoiceCustomFields.typed(ctx, invoice.customFields, key),
   payments: (invoice, _args, ctx) => ctx.loaders.paymentsOfInvoice.load(invoice.id),
   history: (invoice, args, ctx) => ctx.loaders.invoiceHistory.versions(invoice.id, args),
 };

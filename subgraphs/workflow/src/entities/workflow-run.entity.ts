@@ -1,9 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { TENANT_FILTER } from '@ubos/kernel';
-import type { StepRunModel } from '../mappers.js';
+import { TENANT_FILTER, type RunStatus, type StepRun } from '@ubos/kernel';
 
-export const RUN_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /**
  * One run of a workflow, started by one event. The worker writes it (the run and its step
@@ -27,7 +24,7 @@ export const WorkflowRunSchema = defineEntity({
     eventOccurredAt: p.datetime(),
     clientId: p.uuid().nullable(),
     status: p.text().$type<RunStatus>(),
-    steps: p.json<StepRunModel[]>(),
+    steps: p.json<StepRun[]>(),
     generation: p.integer(),
     createdAt: p.datetime(),
     startedAt: p.datetime().nullable(),

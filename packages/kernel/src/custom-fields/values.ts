@@ -1,11 +1,18 @@
-import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlCondition } from '../db/sql.js';
 import { badUserInput } from '../errors.js';
-import type { SubgraphContext } from './subgraph.js';
+import { withSqlConditions } from '../graphql/pagination.js';
+import type { SubgraphContext } from '../graphql/subgraph.js';
 
-/** The entities that carry custom fields (ARCHITECTURE 3.5), and the types a field may have. */
-export const CUSTOM_FIELD_ENTITIES = ['CLIENT', 'CONTACT', 'DEAL', 'PROJECT', 'INVOICE'] as const;
-export type CustomFieldEntity = (typeof CUSTOM_FIELD_ENTITIES)[number];
+/**
+ * The name of an entity type that carries custom fields (ARCHITECTURE 3.5), as the graph's
+ * CustomFieldEntity enum spells it. The kernel names none: each subgraph registers its own
+ * with customFieldsOf('PROJECT').
+ */
+export type CustomFieldEntity = string;
+
+/** The types a field may have. */
 export const CUSTOM_FIELD_TYPES = ['TEXT', 'NUMBER', 'DATE', 'BOOLEAN', 'SELECT', 'MULTI_SELECT'] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
@@ -190,12 +197,6 @@ const RANGE_OPERATORS = [
   ['lte', '<='],
 ] as const;
 
-/** One SQL condition on a row alias, with its `?` parameters. */
-export interface SqlCondition {
-  sql(alias: string): string;
-  params: unknown[];
-}
-
 /**
  * List filters on custom fields, checked against the tenant's definitions, as SQL conditions on
  * a row alias. Equality and anyOf use the JSONB containment operator, which the GIN index on
@@ -257,7 +258,24 @@ export async function customFieldConditions<T>(
   field = 'filter.customFields',
 ): Promise<(where: FilterQuery<T>) => FilterQuery<T>> {
   const conditions = await customFieldFilterSql(ctx, entity, filters, field);
-  // Each call builds fresh raw() fragments: MikroORM consumes a raw key when it builds a query.
-  return (where) =>
-    conditions.length ? ({ $and: [where, ...conditions.map((condition) => ({ [raw(condition.sql, condition.params)]: [] }))] } as FilterQuery<T>) : where;
+  return (where) => withSqlConditions(where, conditions);
+}
+
+/**
+ * The custom fields of one entity type, as the subgraph that owns the entity registers it
+ * (`export const projectCustomFields = customFieldsOf('PROJECT')`): validation of writes,
+ * the typed accessor, and list filters, all against the tenant's definitions.
+ */
+export function customFieldsOf(entity: CustomFieldEntity) {
+  return {
+    entity,
+    /** See applyCustomFields: the values to store, or undefined when nothing changes. */
+    apply: (ctx: AnyContext, input: unknown, existing: CustomFieldValues | null, field?: string) => applyCustomFields(ctx, entity, input, existing, field),
+    /** The `customField(key)` accessor. */
+    typed: (ctx: AnyContext, values: CustomFieldValues | null | undefined, key: string) => typedCustomField(ctx, entity, values ?? {}, key),
+    /** List filters as SQL conditions on a row alias, for raw SQL pages. */
+    filterSql: (ctx: AnyContext, filters: CustomFieldFilterInput[] | null | undefined, field?: string) => customFieldFilterSql(ctx, entity, filters, field),
+    /** List filters as MikroORM conditions, ANDed with a list's own filter. */
+    conditions: <T>(ctx: AnyContext, filters: CustomFieldFilterInput[] | null | undefined, field?: string) => customFieldConditions<T>(ctx, entity, filters, field),
+  };
 }

@@ -1,30 +1,39 @@
-import {
-  assignChanges,
-  badUserInput,
-  conflict,
-  CUSTOM_FIELD_ENTITIES,
-  emitDomainEvent,
-  flushAndReload,
-  forgetCustomFieldDefinitions,
-  loadForUpdate,
-  requireRole,
-  requiredInput,
-  requiredText,
-  typedCustomField,
-  uuidv7,
-  type CustomFieldEntity,
-  type CustomFieldValues,
-} from '@ubos/kernel';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { CrmContext } from './context.js';
-import { CustomFieldDefinitionSchema, type CustomFieldDefinitionEntity } from './entities/custom-field-definition.entity.js';
-import type { DefineCustomFieldInput, UpdateCustomFieldInput } from './__generated__/resolvers-types.js';
+import { badUserInput, conflict } from '../errors.js';
+import { uuidv7 } from '../ids.js';
+import type { SubgraphContext } from '../graphql/subgraph.js';
+import { requiredInput, requiredText } from '../graphql/validation.js';
+import { assignChanges, emitDomainEvent, flushAndReload, loadForUpdate, requireRole } from '../graphql/write-path.js';
+import { CustomFieldDefinitionSchema, type CustomFieldDefinitionEntity } from './definition.entity.js';
+import { forgetCustomFieldDefinitions, type CustomFieldType } from './values.js';
+
+// The definitions' write side. crm serves it in the graph (defineCustomField and the rest);
+// every subgraph reads the definitions through ./values.ts when it validates or filters.
+
+type AnyContext = SubgraphContext<unknown>;
+
+export interface DefineCustomFieldInput {
+  entityType: string;
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  required?: boolean | null;
+  options?: readonly string[] | null;
+  position?: number | null;
+}
+
+export interface UpdateCustomFieldInput {
+  label?: string | null;
+  required?: boolean | null;
+  options?: readonly string[] | null;
+  position?: number | null;
+}
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
 const MAX_OPTIONS = 100;
 const MAX_FIELDS_PER_ENTITY = 100;
 
-export function listCustomFieldDefinitions(ctx: CrmContext, entityType?: CustomFieldEntity | null, includeArchived?: boolean | null) {
+export function list(ctx: AnyContext, entityType?: string | null, includeArchived?: boolean | null) {
   return ctx.em.find(
     CustomFieldDefinitionSchema,
     { ...(entityType ? { entityType } : {}), ...(includeArchived ? {} : { archivedAt: null }) },
@@ -54,14 +63,14 @@ function position(value: number | null | undefined, field: string): number | und
 
 const definitionEvent = (definition: CustomFieldDefinitionEntity) => ({ type: 'CustomFieldDefinition', id: definition.id });
 
-export async function defineCustomField(ctx: CrmContext, input: DefineCustomFieldInput): Promise<CustomFieldDefinitionEntity> {
+export async function define(ctx: AnyContext, input: DefineCustomFieldInput): Promise<CustomFieldDefinitionEntity> {
   requireRole(ctx, ['OWNER', 'ADMIN'], 'Only owners and admins define custom fields');
+  // The graph's CustomFieldEntity enum names the entity types that carry custom fields.
   const entityType = requiredInput(input.entityType, 'input.entityType');
-  if (!CUSTOM_FIELD_ENTITIES.includes(entityType)) throw badUserInput('input.entityType is not an entity with custom fields', 'input.entityType');
   if (typeof input.key !== 'string' || !KEY.test(input.key)) {
     throw badUserInput('input.key must be lower case letters, digits and underscores, starting with a letter (at most 63)', 'input.key');
   }
-  const existing = await listCustomFieldDefinitions(ctx, entityType, true);
+  const existing = await list(ctx, entityType, true);
   if (existing.length >= MAX_FIELDS_PER_ENTITY) throw badUserInput(`an entity type may have at most ${MAX_FIELDS_PER_ENTITY} custom fields`, 'input.entityType');
   const now = new Date();
   const definition = ctx.em.create(CustomFieldDefinitionSchema, {
@@ -89,7 +98,7 @@ export async function defineCustomField(ctx: CrmContext, input: DefineCustomFiel
   return definition;
 }
 
-export async function updateCustomField(ctx: CrmContext, id: string, input: UpdateCustomFieldInput, expectedVersion?: number | null): Promise<CustomFieldDefinitionEntity> {
+export async function update(ctx: AnyContext, id: string, input: UpdateCustomFieldInput, expectedVersion?: number | null): Promise<CustomFieldDefinitionEntity> {
   requireRole(ctx, ['OWNER', 'ADMIN'], 'Only owners and admins change custom fields');
   const definition = await loadForUpdate(ctx, CustomFieldDefinitionSchema, 'CustomFieldDefinition', id, { expectedVersion });
   const changed = assignChanges(definition, {
@@ -112,7 +121,7 @@ export async function updateCustomField(ctx: CrmContext, id: string, input: Upda
   return definition;
 }
 
-export async function archiveCustomField(ctx: CrmContext, id: string): Promise<CustomFieldDefinitionEntity> {
+export async function archive(ctx: AnyContext, id: string): Promise<CustomFieldDefinitionEntity> {
   requireRole(ctx, ['OWNER', 'ADMIN'], 'Only owners and admins archive custom fields');
   const definition = await loadForUpdate(ctx, CustomFieldDefinitionSchema, 'CustomFieldDefinition', id, {});
   if (definition.archivedAt) return definition;
@@ -122,8 +131,4 @@ export async function archiveCustomField(ctx: CrmContext, id: string): Promise<C
   forgetCustomFieldDefinitions(ctx.em);
   await emitDomainEvent(ctx, 'CustomFieldArchived', definitionEvent(definition), { entityType: definition.entityType, key: definition.key });
   return definition;
-}
-
-export function customField(ctx: CrmContext, entity: CustomFieldEntity, values: CustomFieldValues, key: string) {
-  return typedCustomField(ctx, entity, values, key);
 }

@@ -1,14 +1,20 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { MAIN_ENTITY_FILTERS, type CustomFieldEntity, type CustomFieldType } from '@ubos/kernel';
+import { mainEntityColumns } from '../db/entity-columns.js';
+import { MAIN_ENTITY_FILTERS } from '../db/orm.js';
+import type { CustomFieldType } from './values.js';
 
+/**
+ * A tenant's definition of one custom field on one entity type. The kernel owns this table:
+ * every subgraph whose entities carry custom fields validates against it, and crm serves the
+ * definitions in the graph (a subgraph that lists it among its entities can use the ORM on it).
+ */
 export const CustomFieldDefinitionSchema = defineEntity({
   name: 'CustomFieldDefinition',
   tableName: 'custom_field_definitions',
   filters: MAIN_ENTITY_FILTERS,
   properties: {
-    id: p.uuid().primary(),
-    organizationId: p.uuid(),
-    entityType: p.text().$type<CustomFieldEntity>(),
+    ...mainEntityColumns(),
+    entityType: p.text(),
     key: p.text(),
     label: p.text(),
     type: p.text().$type<CustomFieldType>(),
@@ -16,12 +22,6 @@ export const CustomFieldDefinitionSchema = defineEntity({
     options: p.json<string[]>(),
     position: p.integer(),
     archivedAt: p.datetime().nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-    // Owned by the database: a trigger sets and bumps it; the ORM reads it back after a write.
-    version: p.integer().default(1),
-    deletedAt: p.datetime().nullable(),
-    deletedBy: p.text().nullable(),
   },
 });
 
