@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '@ubos/kernel';
+import { ExpiringCache } from './expiring-cache.js';
 
 export interface ApiKeyPrincipal {
   organizationId: string;
@@ -24,34 +25,34 @@ const PRINCIPAL_QUERY = 'query ApiKeyPrincipal($secret: String!) { apiKeyPrincip
  * within `ttlMs`.
  */
 export class ApiKeyAuthenticator {
-  private readonly cache = new Map<string, { principal: ApiKeyPrincipal | null; until: number }>();
+  private readonly cache = new ExpiringCache<ApiKeyPrincipal | null>();
 
   constructor(
     private readonly callIdentity: IdentityCaller,
     private readonly ttlMs = 30_000,
-    private readonly maxEntries = 10_000,
   ) {}
 
   /** Whether this secret belongs to a key known live right now (no lookup needed). */
   isKnown(secret: string): boolean {
-    const cached = this.cache.get(createHash('sha256').update(secret).digest('base64url'));
-    return Boolean(cached?.principal && cached.until > Date.now());
+    return Boolean(this.cache.fresh(digestOf(secret))?.value);
   }
 
   async authenticate(secret: string): Promise<ApiKeyPrincipal | null> {
-    const key = createHash('sha256').update(secret).digest('base64url');
-    const cached = this.cache.get(key);
-    if (cached && cached.until > Date.now()) return cached.principal;
-    const result = await this.callIdentity(PRINCIPAL_QUERY, { secret });
-    if (result.errors?.length) throw new Error('API key lookup failed');
-    const raw = result.data?.apiKeyPrincipal;
-    const principal: ApiKeyPrincipal | null = raw ? { ...raw, limits: JSON.parse(raw.limits || '{}') } : null;
-    // Unknown secrets are cached for a shorter time: enough to blunt a flood, not to matter.
-    this.cache.set(key, { principal, until: Date.now() + (principal ? this.ttlMs : Math.min(this.ttlMs, 5_000)) });
-    if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
-    return principal;
+    return this.cache.getOrLoad(
+      digestOf(secret),
+      async () => {
+        const result = await this.callIdentity(PRINCIPAL_QUERY, { secret });
+        if (result.errors?.length) throw new Error('API key lookup failed');
+        const raw = result.data?.apiKeyPrincipal;
+        return raw ? { ...raw, limits: JSON.parse(raw.limits || '{}') } : null;
+      },
+      // Unknown secrets are cached for a shorter time: enough to blunt a flood, not to matter.
+      (principal) => (principal ? this.ttlMs : Math.min(this.ttlMs, 5_000)),
+    );
   }
 }
+
+const digestOf = (secret: string): string => createHash('sha256').update(secret).digest('base64url');
 
 export function apiKeyActor(principal: ApiKeyPrincipal): Actor {
   return { kind: 'apikey', apiKeyId: principal.apiKeyId, scopes: principal.scopes };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { IdentityCaller } from './api-keys.js';
 import type { GatewayContext } from './context.js';
+import { ExpiringCache } from './expiring-cache.js';
 
 const LOOKUP = 'query PersistedOperation($sha256: String!) { persistedOperation(sha256: $sha256) { query } }';
 
@@ -18,24 +19,23 @@ interface GraphQLBody {
  * for a minute.
  */
 export class PersistedOperations {
-  private readonly cache = new Map<string, { query: string | null; until: number }>();
+  private readonly cache = new ExpiringCache<string | null>();
 
   constructor(
     private readonly callIdentity: IdentityCaller,
     private readonly ttlMs = 60_000,
-    private readonly maxEntries = 10_000,
   ) {}
 
-  private async lookup(organizationId: string, sha256: string): Promise<string | null> {
-    const key = `${organizationId}:${sha256}`;
-    const cached = this.cache.get(key);
-    if (cached && cached.until > Date.now()) return cached.query;
-    const result = await this.callIdentity(LOOKUP, { sha256 }, organizationId);
-    if (result.errors?.length) throw new Error('persisted operation lookup failed');
-    const query = (result.data?.persistedOperation?.query as string | undefined) ?? null;
-    this.cache.set(key, { query, until: Date.now() + (query ? this.ttlMs : 5_000) });
-    if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
-    return query;
+  private lookup(organizationId: string, sha256: string): Promise<string | null> {
+    return this.cache.getOrLoad(
+      `${organizationId}:${sha256}`,
+      async () => {
+        const result = await this.callIdentity(LOOKUP, { sha256 }, organizationId);
+        if (result.errors?.length) throw new Error('persisted operation lookup failed');
+        return (result.data?.persistedOperation?.query as string | undefined) ?? null;
+      },
+      (query) => (query ? this.ttlMs : 5_000),
+    );
   }
 
   /** The body to execute for a persisted-only key, or the error that refuses it. */
@@ -43,14 +43,14 @@ export class PersistedOperations {
     const organizationId = context.organizationId!;
     const request = (body ?? {}) as GraphQLBody;
     // A persisted-only key sends one registered operation per request: no batches.
-    if (Array.isArray(body) || typeof body !== 'object') throw refuse();
+    if (Array.isArray(body) || typeof body !== 'object') throw registeredOperationsOnly();
     if (typeof request.query === 'string' && request.query.length > 0) {
       const sha256 = createHash('sha256').update(request.query).digest('hex');
-      if (!(await this.lookup(organizationId, sha256))) throw refuse();
+      if (!(await this.lookup(organizationId, sha256))) throw registeredOperationsOnly();
       return request;
     }
     const sha256 = request.extensions?.persistedQuery?.sha256Hash;
-    if (typeof sha256 !== 'string') throw refuse();
+    if (typeof sha256 !== 'string') throw registeredOperationsOnly();
     const query = await this.lookup(organizationId, sha256.toLowerCase());
     if (!query) throw new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
     const { persistedQuery: _persistedQuery, ...extensions } = request.extensions ?? {};
@@ -58,6 +58,6 @@ export class PersistedOperations {
   }
 }
 
-function refuse(): GraphQLError {
+export function registeredOperationsOnly(): GraphQLError {
   return new GraphQLError('This API key accepts registered operations only', { extensions: { code: 'FORBIDDEN' } });
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type http from 'node:http';
 import { createRequire } from 'node:module';
+import { sendJson } from '@ubos/kernel';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
@@ -18,7 +20,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 
 const cache = new Map<string, Buffer>();
 
-export function playgroundAsset(pathname: string): { body: Buffer; type: string } | undefined {
+function playgroundAsset(pathname: string): { body: Buffer; type: string } | undefined {
   const asset = ASSETS[pathname];
   if (!asset) return undefined;
   let body = cache.get(pathname);
@@ -50,7 +52,7 @@ function escapeForScript(value: unknown): string {
 }
 
 /** The playground page. In demo mode the demo token is filled into the headers editor. */
-export function playgroundHtml(options: { endpoint: string; demoToken?: string }): string {
+function playgroundHtml(options: { endpoint: string; demoToken?: string }): string {
   const headers = options.demoToken ? JSON.stringify({ Authorization: `Bearer ${options.demoToken}` }, null, 2) : JSON.stringify({ Authorization: 'Bearer <token from the login mutation>' }, null, 2);
   return `<!doctype html>
 <html lang="en">
@@ -81,4 +83,19 @@ export function playgroundHtml(options: { endpoint: string; demoToken?: string }
   </script>
 </body>
 </html>`;
+}
+
+/** GET /playground/…: the page's scripts and styles. */
+export function servePlaygroundAsset(res: http.ServerResponse, pathname: string): void {
+  const asset = playgroundAsset(pathname);
+  if (!asset) return sendJson(res, 404, { error: 'not found' });
+  res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600', 'content-length': asset.body.length });
+  res.end(asset.body);
+}
+
+/** GET /: the page, with the demo token when there is one. */
+export function servePlaygroundPage(res: http.ServerResponse, demoToken: string | undefined): void {
+  const html = playgroundHtml({ endpoint: '/graphql', demoToken });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(html);
 }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { actorLabel, DEFAULT_RATE_LIMITS, ErrorCode, type RateLimit, type RateLimits } from '@ubos/kernel';
+import { actorLabel, DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from '@ubos/kernel';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -8,7 +8,7 @@ import type { GatewayContext } from './context.js';
  * (`actor:user:<id>`, later `actor:apikey:<id>`) and from its organization's (`tenant:<id>`);
  * an anonymous one (which can only log in) from its client address's (`ip:<address>`), which
  * slows password guessing. An empty bucket answers `RATE_LIMITED`, HTTP 429, with
- * `extensions.retryAfter` and the `Retry-After` header in whole seconds.
+ * `extensions.retryAfter` and the `Retry-After` header in whole seconds (request/rate-limit.ts).
  */
 export type { RateLimit, RateLimits };
 
@@ -113,15 +113,6 @@ export class RateLimiter {
   async close(): Promise<void> {
     await this.store.close?.();
   }
-}
-
-/** The body and headers of a refused request. */
-export function rateLimitedResponse(retryAfter: number, requestId: string): { status: number; headers: Record<string, string>; body: unknown } {
-  return {
-    status: 429,
-    headers: { 'retry-after': String(retryAfter) },
-    body: { errors: [{ message: 'Too many requests, retry later', extensions: { code: ErrorCode.RATE_LIMITED, retryAfter, requestId } }] },
-  };
 }
 
 /**

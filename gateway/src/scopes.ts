@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import { Kind, parse, type DirectiveNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { graphqlOfApollo } from './graphql-cjs.js';
 
-// The schema comes from @apollo/gateway, which loads graphql as CommonJS; an ESM import would
-// be a second copy of graphql, and TypeInfo refuses a schema from another copy.
-const { getNamedType, TypeInfo, visit, visitWithTypeInfo } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { getNamedType, TypeInfo, visit, visitWithTypeInfo } = graphqlOfApollo;
 
 const REQUIRES_SCOPES_LINK = /@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v0\.1", for: SECURITY\)/;
 

@@ -1,5 +1,3 @@
-import type http from 'node:http';
-import { createRequire } from 'node:module';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
@@ -16,21 +14,20 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_REQUEST_LIMITS, ErrorCode, type RequestLimits } from '@ubos/kernel';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext } from '../context.js';
+import { graphqlOfApollo } from '../graphql-cjs.js';
 
-// The schema comes from @apollo/gateway, which loads graphql as CommonJS; the type predicates of
-// an ESM copy (as vitest loads it) refuse types from another copy. (As in scopes.ts.)
-const { getNamedType, getNullableType, isInterfaceType, isListType, isObjectType } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { getNamedType, getNullableType, isInterfaceType, isListType, isObjectType } = graphqlOfApollo;
 
 /**
  * Request limits at the gateway (ARCHITECTURE section 5, issue 6). Two places enforce them:
  *
- * 1. `readGraphQLRequest`, before anything is parsed: the body's bytes (a declared length over
- *    the limit is refused without reading the body), a single operation (a batch array is
- *    refused), the query's characters, and its lexical tokens. Tokens are counted with the
- *    GraphQL lexer, as graphql-js's `parse(…, { maxTokens })` counts them: comments, whitespace
- *    and commas are not tokens, so padding a document changes nothing, and the character and
- *    byte limits bound how much padding is read at all.
+ * 1. `readGraphQLRequest` (parse.ts), before anything is parsed: the body's bytes (a declared
+ *    length over the limit is refused without reading the body), the batch, and with
+ *    `exceededTextLimit` the query's characters and its lexical tokens. Tokens are counted with
+ *    the GraphQL lexer, as graphql-js's `parse(…, { maxTokens })` counts them: comments,
+ *    whitespace and commas are not tokens, so padding a document changes nothing, and the
+ *    character and byte limits bound how much padding is read at all.
  * 2. `requestLimitsPlugin`, once Apollo has parsed and validated the document and picked the
  *    operation (also for a document from its cache): depth, aliases, directives and cost of the
  *    operation that will run, following its fragments.
@@ -67,72 +64,20 @@ export function limitExceeded(limit: LimitName): GraphQLError {
   return new GraphQLError(MESSAGES[limit], { extensions: { code: ErrorCode.BAD_USER_INPUT, limit, http: { status: 400 } } });
 }
 
+/** The message of a refused limit: it names the limit, never its value. */
+export function limitMessage(limit: LimitName): string {
+  return MESSAGES[limit];
+}
+
 // ---------------------------------------------------------------------------------------------
-// Before parsing: bytes, batches, characters, tokens
+// Before parsing: characters and tokens
 
-export interface RequestRejection {
-  status: number;
-  message: string;
-  extensions: Record<string, unknown>;
-  /** Close the connection after answering (the body was not read). */
-  close?: boolean;
-}
-
-export type GraphQLRequestBody = { ok: true; body: unknown } | ({ ok: false } & RequestRejection);
-
-const reject = (message: string, extensions: Record<string, unknown>, close = false): { ok: false } & RequestRejection => ({ ok: false, status: 400, message, extensions, close });
-const limitRejection = (limit: LimitName, close = false) => reject(MESSAGES[limit], { code: ErrorCode.BAD_USER_INPUT, limit }, close);
-
-/**
- * Reads a POST body (or takes a GET's query) and checks everything that can be checked on the
- * text: body bytes, no batch, query characters and tokens.
- */
-export async function readGraphQLRequest(req: http.IncomingMessage, url: URL, limits: RequestLimits): Promise<GraphQLRequestBody> {
-  let body: unknown;
-  let query: unknown;
-  if (req.method === 'POST') {
-    const declared = Number(req.headers['content-length']);
-    // Refused unread; the connection is closed after the answer rather than drained.
-    if (Number.isFinite(declared) && declared > limits.maxBodyBytes) return limitRejection('body', true);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      // A body without a declared length that grows past the limit: leaving the loop destroys
-      // the request, so the rest is never read.
-      if (size > limits.maxBodyBytes) return limitRejection('body', true);
-      chunks.push(chunk as Buffer);
-    }
-    const text = Buffer.concat(chunks).toString('utf8');
-    if (!text) return reject('Request body is empty', { code: 'BAD_REQUEST' });
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return reject('Request body is not valid JSON', { code: 'BAD_REQUEST' });
-    }
-    // Batching is off unless UBOS_MAX_BATCH allows it; each operation of a batch then passes
-    // every limit on its own (the rate limiter charges each one too).
-    if (Array.isArray(body)) {
-      if (limits.maxBatchSize === 0 || body.length === 0) return reject('Batched requests are not supported', { code: 'BAD_REQUEST' });
-      if (body.length > limits.maxBatchSize) return reject('Too many operations in one request', { code: 'BAD_REQUEST', limit: 'batch' });
-      for (const entry of body) {
-        const refused = checkQueryText(entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).query : undefined, limits);
-        if (refused) return refused;
-      }
-      return { ok: true, body };
-    }
-    query = body !== null && typeof body === 'object' ? (body as Record<string, unknown>).query : undefined;
-  } else {
-    query = url.searchParams.get('query') ?? undefined;
-  }
-  return checkQueryText(query, limits) ?? { ok: true, body };
-}
-
-function checkQueryText(query: unknown, limits: RequestLimits): GraphQLRequestBody | undefined {
+/** The first limit the text of a query exceeds (a query that is not a string exceeds none). */
+export function exceededTextLimit(query: unknown, limits: RequestLimits): 'query' | 'tokens' | undefined {
   if (typeof query !== 'string') return undefined;
   // Characters as JavaScript counts them (UTF-16 code units; an emoji counts twice).
-  if (query.length > limits.maxQueryChars) return limitRejection('query');
-  if (countTokens(query, limits.maxTokens) > limits.maxTokens) return limitRejection('tokens');
+  if (query.length > limits.maxQueryChars) return 'query';
+  if (countTokens(query, limits.maxTokens) > limits.maxTokens) return 'tokens';
   return undefined;
 }
 
@@ -296,31 +241,6 @@ export function requestLimitsPlugin(defaults: RequestLimits = DEFAULT_REQUEST_LI
           if (!operation) return;
           const exceeded = exceededLimit(measureOperation(schema, document, operation, request.variables ?? {}), limitsFor(contextValue, defaults));
           if (exceeded) throw limitExceeded(exceeded);
-        },
-      };
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Suggestions
-
-const SUGGESTION = / ?Did you mean[\s\S]*\?$/;
-
-/**
- * Apollo's `hideSchemaDetailsFromClientErrors` removes "Did you mean …?" from validation errors
- * only; coercing variables (an enum value, an input field) suggests too. This removes it from
- * every error of the response.
- */
-export function hideSuggestionsPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            SUGGESTION.test(error.message) ? { ...error, message: error.message.replace(SUGGESTION, '') } : error,
-          );
         },
       };
     },

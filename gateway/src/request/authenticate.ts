@@ -1,17 +1,28 @@
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { InvalidTokenError, unauthenticated, type TokenService } from '@ubos/kernel';
-import { apiKeyActor, type ApiKeyAuthenticator } from './api-keys.js';
-import type { GatewayContext } from './context.js';
+import { apiKeyActor, type ApiKeyAuthenticator } from '../api-keys.js';
+import type { GatewayContext } from '../context.js';
+import { Refusal } from './refusal.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Turns the Authorization header into the request's actor and tenant. No header means an
- * anonymous caller, who may only log in; a header that does not verify is refused outright.
+ * anonymous caller, who may only log in; a header that does not verify is refused outright
+ * (HTTP 401, without running anything).
  */
 export async function authenticate(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator): Promise<GatewayContext> {
+  try {
+    return await identify(req, tokens, apiKeys);
+  } catch (error) {
+    if (error instanceof GraphQLError) throw new Refusal(401, error.message, error.extensions);
+    throw error;
+  }
+}
+
+async function identify(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator): Promise<GatewayContext> {
   const suppliedId = req.headers['x-request-id'];
   const requestId = typeof suppliedId === 'string' && REQUEST_ID.test(suppliedId) ? suppliedId : randomUUID();
   const base = {
@@ -47,37 +58,4 @@ export async function authenticate(req: http.IncomingMessage, tokens: TokenServi
 
 function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
   return new GraphQLError(error.message, { extensions: { ...error.extensions, requestId } });
-}
-
-/** Fields an anonymous caller may select: logging in, and nothing else. */
-const PUBLIC_MUTATIONS = new Set(['login']);
-
-export function isPublicOperation(operation: OperationDefinitionNode): boolean {
-  if (operation.operation !== 'mutation') return false;
-  return operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && (PUBLIC_MUTATIONS.has(selection.name.value) || selection.name.value === '__typename'),
-  );
-}
-
-/** Whether the document asks for the schema itself (__schema or __type). */
-export function isIntrospection(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Field(node) {
-      if (node.name.value === '__schema' || node.name.value === '__type') {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
-/** API keys never introspect; in production only owners and admins may (ARCHITECTURE section 5). */
-export function mayIntrospect(context: GatewayContext, production: boolean): boolean {
-  // Partners code against the published SDL; a key never introspects.
-  if (context.actor.kind === 'apikey') return false;
-  if (!production) return true;
-  return context.actor.kind === 'user' && (context.actor.role === 'OWNER' || context.actor.role === 'ADMIN');
 }

@@ -1,0 +1,60 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { forbidden, unauthenticated } from '@ubos/kernel';
+import type { GatewayContext } from '../context.js';
+import { missingScope, type ScopeMap } from '../scopes.js';
+
+/**
+ * What the authenticated caller may run, once Apollo has picked the operation: an anonymous
+ * caller only logs in, introspection only for those allowed it, and an API key only the
+ * fields its scopes cover.
+ */
+export function authorizePlugin(production: boolean, scopes: ScopeMap): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, contextValue, schema }) {
+          if (contextValue.actor.kind === 'anonymous' && (!operation || !isPublicOperation(operation))) throw unauthenticated();
+          if (!mayIntrospect(contextValue, production) && isIntrospection(document)) throw forbidden('Introspection is not available to this caller');
+          if (contextValue.actor.kind === 'apikey') {
+            const scope = missingScope(schema, document, scopes, contextValue.actor.scopes);
+            if (scope) throw new GraphQLError(`This API key lacks the scope ${scope}`, { extensions: { code: 'FORBIDDEN', scope } });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Fields an anonymous caller may select: logging in, and nothing else. */
+const PUBLIC_MUTATIONS = new Set(['login']);
+
+export function isPublicOperation(operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== 'mutation') return false;
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && (PUBLIC_MUTATIONS.has(selection.name.value) || selection.name.value === '__typename'),
+  );
+}
+
+/** Whether the document asks for the schema itself (__schema or __type). */
+export function isIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** API keys never introspect; in production only owners and admins may (ARCHITECTURE section 5). */
+export function mayIntrospect(context: GatewayContext, production: boolean): boolean {
+  // Partners code against the published SDL; a key never introspects.
+  if (context.actor.kind === 'apikey') return false;
+  if (!production) return true;
+  return context.actor.kind === 'user' && (context.actor.role === 'OWNER' || context.actor.role === 'ADMIN');
+}

@@ -1,0 +1,49 @@
+import type http from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { RequestLimits, TokenService } from '@ubos/kernel';
+import type { ApiKeyAuthenticator } from '../api-keys.js';
+import type { GatewayContext } from '../context.js';
+import type { PersistedOperations } from '../persisted.js';
+import type { RateLimiter } from '../rate-limit.js';
+import { authenticate } from './authenticate.js';
+import { execute } from './execute.js';
+import { limitsFor } from './limits.js';
+import { readGraphQLRequest } from './parse.js';
+import { registeredOperation } from './persisted-only.js';
+import { chargeApiKeyLookup, chargeRateLimit } from './rate-limit.js';
+import { Refusal, sendRefusal } from './refusal.js';
+
+export interface GraphQLPipeline {
+  apollo: ApolloServer<GatewayContext>;
+  tokens: TokenService;
+  apiKeys: ApiKeyAuthenticator;
+  rateLimiter: RateLimiter;
+  persisted: PersistedOperations;
+  /** Limits on every request; undefined: DEFAULT_REQUEST_LIMITS. */
+  limits?: RequestLimits;
+}
+
+/**
+ * One request to /graphql, step by step; any step may refuse it, and the steps after do not
+ * run. The cheapest come first, so that a refused request costs as little as possible. Apollo
+ * then authorizes the operation it parsed (authorize.ts), measures it (limits.ts), runs it,
+ * and its errors reach the caller masked, with their HTTP status (errors.ts).
+ */
+export function graphQLPipeline({ apollo, tokens, apiKeys, rateLimiter, persisted, limits }: GraphQLPipeline) {
+  return async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    try {
+      await chargeApiKeyLookup(req, apiKeys, rateLimiter);
+      const context = await authenticate(req, tokens, apiKeys);
+      // Before the body is read.
+      await chargeRateLimit(rateLimiter, context);
+      const body = await readGraphQLRequest(req, url, limitsFor(context, limits), context.requestId);
+      // A batch is as many requests as it holds operations: the first was charged above.
+      if (Array.isArray(body)) await chargeRateLimit(rateLimiter, context, body.length - 1);
+      const operation = await registeredOperation(req, body, context, persisted);
+      await execute(apollo, req, res, { body: operation, url, context });
+    } catch (error) {
+      if (error instanceof Refusal) return sendRefusal(res, error);
+      throw error;
+    }
+  };
+}
