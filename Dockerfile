@@ -26,6 +26,7 @@ COPY subgraphs/timeline/package.json subgraphs/timeline/
 COPY gateway/package.json gateway/
 COPY worker/package.json worker/
 COPY bench/package.json bench/
+COPY test/support/package.json test/support/
 # With the dev dependencies: the services run their TypeScript through tsx, which is one.
 RUN npm ci
 

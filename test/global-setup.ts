@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureAppRole, findFreePort, grantAppPrivileges, migrate, startEmbeddedPostgres, withAdminClient, withDatabase, quoteIdent, type RunningPostgres } from '@ubos/db';
-import { TEST_APP_PASSWORD, TEST_APP_ROLE, type TestDatabaseInfo } from './support/database.js';
+import { TEST_APP_PASSWORD, TEST_APP_ROLE, type TestDatabaseInfo } from '@ubos/test-support/database';
 
 /**
  * One PostgreSQL for the whole run: embedded in a temporary directory, or the server named by

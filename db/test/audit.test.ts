@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo, withAdminClient, type SeededOrganization } from '@ubos/db';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
-import { TEST_ORGANIZATIONS } from '../../test/support/stack.js';
+import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
+import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 
 // The write path of issue 3 as the database enforces it, below any code: the audit trail
 // (one event per committed change, none for a rolled-back one), its immutability, the hash

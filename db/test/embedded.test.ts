@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startProcess } from '../../test/support/processes.js';
+import { startProcess } from '@ubos/test-support/processes';
 
 describe('embedded PostgreSQL package', () => {
   it('leaves the exit code of the process alone once loaded', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { uuidv7 } from '@ubos/kernel';
 import { withAdminClient } from '@ubos/db';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 
 // Lists "by creation" sort by id, and events of one transaction are read back by id: ids made
 // one after the other must sort in that order, even within one millisecond.

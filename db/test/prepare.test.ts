@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { prepareDatabase, quoteIdent, withAdminClient, withDatabase } from '@ubos/db';
 import { loadConfig } from '@ubos/kernel';
-import { TEST_APP_PASSWORD, TEST_APP_ROLE } from '../../test/support/database.js';
+import { TEST_APP_PASSWORD, TEST_APP_ROLE } from '@ubos/test-support/database';
 
 // DATABASE_URL mode: an existing, empty PostgreSQL database, as an operator brings it.
 async function emptyDatabase(): Promise<string> {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { DEMO_ORGANIZATIONS, seedDemo } from '@ubos/db';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { SignJWT, importPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JWT_AUDIENCE, JWT_ISSUER } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Hostile callers through a real gateway over HTTP: forged tokens, and random or mutated
 // documents and variables. None may cause a 500, a stack trace or a foreign tenant's data.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@ubos/kernel';
-import { startTestStack, type GraphQLResult, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type GraphQLResult, type TestStack } from '@ubos/test-support/stack';
 
 // The audit trail through the gateway: random sequences of mutations, some failing part-way,
 // and the activity_events of the tenant afterwards match exactly what committed.

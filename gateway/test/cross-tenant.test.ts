@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
-import { defineCrossTenantSuite, ISOLATION_SUITE_CONFIG } from '../../test/support/cross-tenant.js';
-import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { defineCrossTenantSuite, ISOLATION_SUITE_CONFIG } from '@ubos/test-support/cross-tenant';
+import { startTestStack, type TestStack } from '@ubos/test-support/stack';
 
 // One-process mode: the gateway reaches the subgraphs in-process.
 let t: TestStack;

@@ -4,10 +4,10 @@ import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { seedDemo, findFreePort, type SeededOrganization } from '@ubos/db';
 import { SUBGRAPH_NAMES } from '@ubos/gateway';
 import { generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '@ubos/kernel';
-import { defineCrossTenantSuite, ISOLATION_SUITE_ENV } from '../../test/support/cross-tenant.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
-import { startProcess, waitForHealth, type RunningProcess } from '../../test/support/processes.js';
-import { GraphQLClient, TEST_ORGANIZATIONS } from '../../test/support/stack.js';
+import { defineCrossTenantSuite, ISOLATION_SUITE_ENV } from '@ubos/test-support/cross-tenant';
+import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
+import { startProcess, waitForHealth, type RunningProcess } from '@ubos/test-support/processes';
+import { GraphQLClient, TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 
 // Distributed mode: each subgraph and the gateway in a process of its own, talking HTTP.
 let db: TestDatabase;

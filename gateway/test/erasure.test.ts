@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAdminClient } from '@ubos/db';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // The right to be forgotten: personal values leave every table, and the audit chain still verifies.
 let t: TestStack;

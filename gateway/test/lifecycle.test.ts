@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements } from '@ubos/kernel';
-import { ISOLATION_SUITE_CONFIG } from '../../test/support/cross-tenant.js';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
+import { ISOLATION_SUITE_CONFIG } from '@ubos/test-support/cross-tenant';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // One client followed through the firm's whole business, in one federated query: deal,
 // proposal, contract, engagement, project, invoice with payments, threads with messages and

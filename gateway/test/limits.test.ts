@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '@ubos/kernel';
 import { sqlStatements } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type GraphQLResult, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type GraphQLResult, type TestStack } from '@ubos/test-support/stack';
 
 // Request limits with their defaults (DEFAULT_REQUEST_LIMITS), through a real gateway over HTTP.
 // Every bomb is built to exceed exactly one limit, so that each test fails when that limit

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Registered (persisted) operations: keys that accept nothing else, and APQ for apps.
 let t: TestStack;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type TestStack } from '@ubos/test-support/stack';
 
 /**
  * The playground in a real browser, with every request off the gateway's own origin refused:

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type TestStack } from '@ubos/test-support/stack';
 
 // NODE_ENV=production: no demo token on the playground, introspection for owners and admins
 // only, /metrics behind its token.

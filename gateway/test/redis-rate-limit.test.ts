@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@ubos/db';
 import { startStack, type RunningStack } from '@ubos/gateway';
-import { startTestStack, testConfig, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, testConfig, type TestStack } from '@ubos/test-support/stack';
 
 // REDIS_URL: several gateways share their rate-limit buckets. Run against a real redis-server
 // (Debian's package); skipped with a message where it is missing, never in CI.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // 60 clients with projects and tasks, so that first: 10 and first: 50 differ in size.
 let t: TestStack;

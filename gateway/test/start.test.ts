@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@ubos/db';
-import { startProcess, waitFor, type RunningProcess } from '../../test/support/processes.js';
-import { GraphQLClient } from '../../test/support/stack.js';
+import { startProcess, waitFor, type RunningProcess } from '@ubos/test-support/processes';
+import { GraphQLClient } from '@ubos/test-support/stack';
 
 // `npm start` with no configuration, as a user runs it: embedded PostgreSQL under the data
 // directory, migrations, demo seed, every subgraph and the gateway, then Ctrl-C.

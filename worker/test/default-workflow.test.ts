@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCommittedSupergraph } from '@ubos/gateway';
-import type { GraphQLClient } from '../../test/support/stack.js';
+import type { GraphQLClient } from '@ubos/test-support/stack';
 import { acceptProposal, hasProposalFlow, madeFor, sentProposal } from './proposals.js';
 import { startWorkflowStack, waitUntil, type WorkflowStack } from './support.js';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_QUEUE, QUEUE_SCHEMA, STEP_QUEUE } from '@ubos/db';
 import { createTokenService } from '@ubos/kernel';
 import type { RunningWorker } from '@ubos/worker';
-import type { GraphQLClient } from '../../test/support/stack.js';
+import type { GraphQLClient } from '@ubos/test-support/stack';
 import { startWebhookTarget, startWorkflowStack, waitUntil, type WorkflowStack } from './support.js';
 
 // The engine end to end, through the real gateway and a real worker (in this process): an

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { TestDatabase } from '../../test/support/database.js';
-import type { GraphQLClient } from '../../test/support/stack.js';
+import type { TestDatabase } from '@ubos/test-support/database';
+import type { GraphQLClient } from '@ubos/test-support/stack';
 
 /** A client with a SENT proposal, through the gateway; answers their ids. */
 export async function sentProposal(client: GraphQLClient, title: string): Promise<{ clientId: string; proposalId: string }> {

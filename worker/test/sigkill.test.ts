@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCommittedSupergraph } from '@ubos/gateway';
 import { QUEUE_SCHEMA } from '@ubos/db';
-import { startProcess, type RunningProcess } from '../../test/support/processes.js';
-import type { GraphQLClient } from '../../test/support/stack.js';
+import { startProcess, type RunningProcess } from '@ubos/test-support/processes';
+import type { GraphQLClient } from '@ubos/test-support/stack';
 import { acceptProposal, hasProposalFlow, madeFor, sentProposal } from './proposals.js';
 import { startWorkflowStack, waitUntil, type WorkflowStack } from './support.js';
 

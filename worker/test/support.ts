@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ensureAppRole, grantWorkerPrivileges, installQueue } from '@ubos/db';
 import { DEFAULT_REQUEST_LIMITS, loadConfig, type WorkerSettings } from '@ubos/kernel';
 import { startWorker, type RunningWorker } from '@ubos/worker';
-import { startTestStack, type TestStack, type TestStackOptions } from '../../test/support/stack.js';
+import { startTestStack, type TestStack, type TestStackOptions } from '@ubos/test-support/stack';
 
 export const TEST_WORKER_ROLE = 'ubos_test_worker';
 export const TEST_WORKER_PASSWORD = 'ubos-test-worker-password';

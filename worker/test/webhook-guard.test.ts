@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type RunningWorker } from '@ubos/worker';
 import { nonPublicRange, pinnedLookup, resolveWebhookTarget } from '../src/webhook-guard.js';
-import type { GraphQLClient } from '../../test/support/stack.js';
+import type { GraphQLClient } from '@ubos/test-support/stack';
 import { startWebhookTarget, startWorkflowStack, TEST_WORKER_SETTINGS, waitUntil, type WorkflowStack } from './support.js';
 
 // The SSRF guard of CALL_WEBHOOK steps: the address classifier, the URL check, and a real

@@ -4,10 +4,10 @@ import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { seedDemo, withAdminClient, type SeededOrganization } from '@ubos/db';
 import { createOrm, RequestScope, type EntityManager } from '@ubos/kernel';
-import { ClientSchema } from '../../../subgraphs/crm/src/entities/client.entity.js';
-import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '../../../test/support/database.js';
-import { TEST_ORGANIZATIONS } from '../../../test/support/stack.js';
-import { ENTITY_TABLES, TENANT_TABLES } from '../../../test/support/tenant-tables.js';
+import { ClientSchema } from '@ubos/crm/entities/client';
+import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '@ubos/test-support/database';
+import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
+import { ENTITY_TABLES, TENANT_TABLES } from '@ubos/test-support/tenant-tables';
 
 // Each isolation layer is tested on its own here, below the graph: the schema, the ORM
 // filter, and Row Level Security.

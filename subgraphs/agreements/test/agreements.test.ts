@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Proposals and contracts through the real gateway and PostgreSQL: pricing, the status machine,
 // the outbox, contracts from proposals, soft deletes, audit, history and the Client extension.

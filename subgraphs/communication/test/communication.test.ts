@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLClient, startTestStack, type TestStack } from '../../../test/support/stack.js';
+import { GraphQLClient, startTestStack, type TestStack } from '@ubos/test-support/stack';
 
 // Threads and messages through the real gateway and PostgreSQL.
 let t: TestStack;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Engagements through the real gateway and PostgreSQL: links to crm's clients, agreements'
 // contracts and projects' projects by composite foreign keys, statuses, soft deletes, audit,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FILES, writeDemoFileBodies } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Files with the default store, the local disk served by the gateway: real HTTP uploads and
 // downloads through presigned URLs, and completeUpload's checks.

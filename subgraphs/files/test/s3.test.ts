@@ -6,7 +6,7 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@ubos/db';
 import { loadConfig } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // The S3 store through the AWS SDK's presigner, against s3rver: a local S3-compatible server
 // (not a mock of our code). It checks a SigV4 URL's credential and expiry, not its signature.

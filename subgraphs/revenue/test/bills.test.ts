@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Vendors and bills, what the firm owes, through the real gateway and PostgreSQL.
 let t: TestStack;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements, uuidv7 } from '@ubos/kernel';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Invoices and payments through the real gateway and PostgreSQL: pricing, derived statuses,
 // transitions, payments and their outbox events, drafts, audit and history, lists and the

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '@ubos/db';
 import { uuidv7 } from '@ubos/kernel';
-import { startTestStack, TEST_ORGANIZATIONS, type GraphQLClient, type TestStack } from '../../../test/support/stack.js';
+import { startTestStack, TEST_ORGANIZATIONS, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Invoice numbers are sequential and gapless per tenant, even under concurrent creation and
 // failed creates; the demo seed leaves the counter where the next create continues.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements } from '@ubos/kernel';
-import { GraphQLClient, startTestStack, TEST_ORGANIZATIONS, type TestStack } from '../../../test/support/stack.js';
+import { GraphQLClient, startTestStack, TEST_ORGANIZATIONS, type TestStack } from '@ubos/test-support/stack';
 
 // alpha: reading and mutating; beta: an edited event; gamma: a chain rewritten as a whole;
 // delta: events outside the chain; big: enough clients to count statements at 10 and 50.

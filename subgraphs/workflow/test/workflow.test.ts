@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/support/stack.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // The workflow subgraph through the gateway (no worker here: worker/test runs them): workflows
 // and their validation, versions and soft deletes, runs and dead letters as the graph shows
