@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowMapper, type EntityManager } from '@ubos/kernel';
-import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { startTestStack, type TestStack } from '@ubos/test-support/stack';
 
 // Read-only pages map raw rows with the kernel's rowMapper instead of em.map (which manages
 // every row in the unit of work). The graph must not be able to tell: for every entity of

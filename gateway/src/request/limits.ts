@@ -13,7 +13,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { DEFAULT_REQUEST_LIMITS, ErrorCode, type RequestLimits } from '@ubos/kernel';
+import { DEFAULT_PAGE_SIZE, DEFAULT_REQUEST_LIMITS, ErrorCode, MAX_PAGE_SIZE, type RequestLimits } from '@ubos/kernel';
 import type { GatewayContext } from '../context.js';
 import { graphqlOfApollo } from '../graphql-cjs.js';
 
@@ -110,9 +110,8 @@ export interface OperationMeasure {
   cost: number;
 }
 
-/** A connection's page size when `first` is not given, and the most it counts for. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+// A connection's page size when `first` is not given, and the most it counts for, are the
+// subgraphs' own (DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE from the kernel), so the estimate matches.
 
 const ZERO: OperationMeasure = Object.freeze({ depth: 0, aliases: 0, directives: 0, cost: 0 });
 

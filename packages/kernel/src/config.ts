@@ -32,7 +32,7 @@ export interface UbosConfig {
   /** Distributed mode: subgraph name to URL. Empty = in-process. */
   subgraphUrls: Record<string, string>;
   metricsToken?: string;
-  /** Limits on every GraphQL request at the gateway (gateway/src/limits.ts). */
+  /** Limits on every GraphQL request at the gateway (gateway/src/request/limits.ts). */
   limits: RequestLimits;
   /** Token buckets at the gateway (gateway/src/rate-limit.ts); null = off. */
   rateLimits: RateLimits;
@@ -82,7 +82,7 @@ export interface RequestLimits {
   maxDirectives: number;
   /** Lexical tokens of the query (comments and whitespace are not tokens). */
   maxTokens: number;
-  /** Estimated cost (gateway/src/limits.ts explains the model). */
+  /** Estimated cost (gateway/src/request/limits.ts explains the model). */
   maxCost: number;
   /** The HTTP request body, in bytes. */
   maxBodyBytes: number;
