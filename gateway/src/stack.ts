@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { ONE_PROCESS_POOL_MAX, createFileStore, createTokenService, generateInternalSecret, InternalContextSigner, SubgraphRuntime, writeDemoFileBodies, type FileStore, type TokenService, type UbosConfig } from '@ubos/kernel';
+import { ONE_PROCESS_POOL_MAX, createFileStore, tokensFromConfig, generateInternalSecret, InternalContextSigner, SubgraphRuntime, writeDemoFileBodies, type FileStore, type TokenService, type UbosConfig } from '@ubos/kernel';
 import { crmSubgraph } from '@ubos/crm';
 import { createIdentitySubgraph } from '@ubos/identity';
 import { projectsSubgraph } from '@ubos/projects';
@@ -32,10 +31,6 @@ export interface RunningStack {
   close(): Promise<void>;
 }
 
-export async function createTokens(config: UbosConfig): Promise<TokenService> {
-  return createTokenService({ privateKeyPem: config.jwtPrivateKey, publicKeyPem: config.jwtPublicKey, keyDir: path.join(config.dataDir, 'keys') });
-}
-
 /**
  * Starts the gateway and, in one-process mode, every subgraph in this process. With
  * UBOS_SUBGRAPH_URLS set, the subgraphs are elsewhere and only the gateway runs here.
@@ -46,7 +41,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   if (distributed && !config.internalSecret) throw new Error('UBOS_INTERNAL_SECRET is required when UBOS_SUBGRAPH_URLS is set');
   // One-process mode signs with a secret made for this start: nothing outside this process needs it.
   const internalSecret = config.internalSecret ?? generateInternalSecret();
-  const tokens = await createTokens(config);
+  const tokens = await tokensFromConfig(config);
   const runtimes: SubgraphRuntime<unknown>[] = [];
   // The local store's URLs start with the gateway's address, known once it listens.
   let gatewayUrl: string | undefined;

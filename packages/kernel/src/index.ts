@@ -40,6 +40,7 @@ export {
   JWT_ISSUER,
   SERVICE_AUDIENCE,
   createTokenService,
+  tokensFromConfig,
   type Role,
   type ServiceTokenClaims,
   type TokenService,
@@ -50,17 +51,16 @@ export { API_SCOPES, type ApiScope } from './auth/scopes.js';
 
 // Database: the ORM with its tenant and soft-delete filters, shared columns, raw SQL helpers
 export { createOrm, MAIN_ENTITY_FILTERS, SOFT_DELETE_FILTER, TENANT_FILTER, type EntityManager, type OrmOptions } from './db/orm.js';
-export { mainEntityColumns } from './db/entity-columns.js';
+export { defineMainEntity, mainEntityColumns } from './db/entity-columns.js';
 export { conditionsSignature, escapeLike, pgArray, type SqlCondition } from './db/sql.js';
 export { sqlStatements } from './db/sql-stats.js';
 export { appPasswordFile, deriveAppDatabaseUrl } from './db/urls.js';
 
 // A subgraph: its definition, its runtime (one context per fetch) and its HTTP transport
+export type { EntityReference, LoaderScope, SubgraphContext, SubgraphDefinition } from './graphql/context.js';
 export {
   SubgraphRuntime,
   defineSubgraph,
-  type SubgraphContext,
-  type SubgraphDefinition,
   type SubgraphRequest,
   type SubgraphResponse,
   type SubgraphRuntimeOptions,
@@ -80,7 +80,6 @@ export {
   rowMapper,
   type ChildPageArgs,
   type ChildPageSpec,
-  type LoaderScope,
 } from './graphql/loaders.js';
 export { createHistoryLoaders, parseAsOf, snapshotToEntity, type EntityVersion } from './graphql/history.js';
 
@@ -91,14 +90,17 @@ export {
   deleteEntity,
   emitDomainEvent,
   flushAndReload,
+  flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
   purge,
   requireRole,
   restore,
   restoreEntity,
+  saveChanges,
   softDelete,
   type DeleteRestoreOptions,
+  type MissingReferences,
   type Tracked,
 } from './graphql/write-path.js';
 export { IDEMPOTENCY_KEY_ARGUMENT, decodeResult, encodeResult, requestDigest } from './graphql/idempotency.js';

@@ -1,4 +1,4 @@
-import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
   samePricedLines,
   deleteEntity,
@@ -13,10 +13,10 @@ import {
   encodeCursor,
   findPage,
   flushAndReload,
+  flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
   money,
-  notFound,
   optionalText,
   pageSize,
   parseAsOf,
@@ -25,12 +25,11 @@ import {
   priceLineItems,
   requiredInput,
   requiredText,
-  restore,
-  softDelete,
   toConnection,
   uuidv7,
   withSqlConditions,
   type Connection,
+  saveChanges,
   type PageArgs,
 } from '@ubos/kernel';
 import type { AgreementsContext } from './context.js';
@@ -120,10 +119,7 @@ export async function createProposal(ctx: AgreementsContext, input: CreatePropos
     notes,
     status: 'DRAFT',
     currency,
-    lineItems: priced.lineItems,
-    subtotalMinor: priced.subtotalMinor,
-    taxMinor: priced.taxMinor,
-    totalMinor: priced.totalMinor,
+    ...priced,
     validUntil: input.validUntil ?? null,
     sentAt: null,
     acceptedAt: null,
@@ -131,14 +127,7 @@ export async function createProposal(ctx: AgreementsContext, input: CreatePropos
     createdAt: now,
     updatedAt: now,
   } as ProposalEntity);
-  try {
-    await flushAndReload(ctx, proposal);
-  } catch (error) {
-    // Clients belong to crm: the composite foreign key (organization_id, client_id) decides, so
-    // another tenant's client is as absent as a missing one.
-    if (error instanceof ForeignKeyConstraintViolationException) throw notFound('Client', 'input.clientId');
-    throw error;
-  }
+  await flushOrNotFound(ctx, proposal, { '*': ['Client', 'input.clientId'] });
   await emitDomainEvent(ctx, 'ProposalCreated', proposalAggregate(proposal), { clientId, title, total: proposalTotal(proposal) });
   return proposal;
 }
@@ -155,15 +144,11 @@ export async function updateProposal(ctx: AgreementsContext, id: string, input: 
   if (input.lineItems !== undefined) {
     const priced = priceLineItems(input.lineItems, 'input.lineItems');
     if (!samePricedLines(priced.lineItems, proposal.lineItems)) {
-      Object.assign(proposal, { lineItems: priced.lineItems, subtotalMinor: priced.subtotalMinor, taxMinor: priced.taxMinor, totalMinor: priced.totalMinor });
+      Object.assign(proposal, priced);
       changed.push('lineItems');
     }
   }
-  if (changed.length === 0) return proposal;
-  proposal.updatedAt = new Date();
-  await flushAndReload(ctx, proposal);
-  await emitDomainEvent(ctx, 'ProposalUpdated', proposalAggregate(proposal), { changed, version: proposal.version, total: proposalTotal(proposal) });
-  return proposal;
+  return saveChanges(ctx, proposal, changed, { type: 'Proposal', payload: (row) => ({ total: proposalTotal(row) }) });
 }
 
 export async function sendProposal(ctx: AgreementsContext, id: string): Promise<ProposalEntity> {
@@ -292,9 +277,8 @@ export async function createContract(ctx: AgreementsContext, input: CreateContra
     updatedAt: now,
   } as ContractEntity);
   try {
-    await flushAndReload(ctx, contract);
+    await flushOrNotFound(ctx, contract, { '*': ['Client', 'input.clientId'] });
   } catch (error) {
-    if (error instanceof ForeignKeyConstraintViolationException) throw notFound('Client', 'input.clientId');
     if (error instanceof UniqueConstraintViolationException) throw conflict('Proposal already has a contract: a proposal makes at most one contract');
     throw error;
   }
@@ -325,11 +309,7 @@ export async function updateContract(ctx: AgreementsContext, id: string, input: 
     notes: optionalText(input.notes, 'input.notes', NOTES_MAX),
   } as Partial<ContractEntity>);
   checkDateOrder(contract.startDate, contract.endDate, 'input.endDate');
-  if (changed.length === 0) return contract;
-  contract.updatedAt = new Date();
-  await flushAndReload(ctx, contract);
-  await emitDomainEvent(ctx, 'ContractUpdated', contractAggregate(contract), { changed, version: contract.version });
-  return contract;
+  return saveChanges(ctx, contract, changed, { type: 'Contract' });
 }
 
 export async function signContract(ctx: AgreementsContext, id: string, input: SignContractInput): Promise<ContractEntity> {

@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDefinition } from '@ubos/kernel';
+import { defineSubgraph } from '@ubos/kernel';
 import { ContractSchema } from './entities/contract.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
 import { createAgreementsLoaders, type AgreementsLoaders } from './loaders.js';

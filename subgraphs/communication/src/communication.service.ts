@@ -1,5 +1,7 @@
 import { ForeignKeyConstraintViolationException, LockMode, type FilterQuery } from '@mikro-orm/core';
 import {
+  saveChanges,
+  flushOrNotFound,
   actorLabel,
   assignChanges,
   badUserInput,
@@ -99,14 +101,7 @@ export async function createThread(ctx: CommunicationContext, input: CreateThrea
     createdAt: now,
     updatedAt: now,
   } as ThreadEntity);
-  try {
-    return await flushAndReload(ctx, thread);
-  } catch (error) {
-    // Clients belong to crm; the composite foreign key decides, so another tenant's client is
-    // as absent as a missing one.
-    if (error instanceof ForeignKeyConstraintViolationException) throw notFound('Client', 'input.clientId');
-    throw error;
-  }
+  return flushOrNotFound(ctx, thread, { '*': ['Client', 'input.clientId'] });
 }
 
 export async function updateThread(ctx: CommunicationContext, id: string, input: UpdateThreadInput, expectedVersion?: number | null): Promise<ThreadEntity> {
@@ -118,9 +113,7 @@ export async function updateThread(ctx: CommunicationContext, id: string, input:
     subject: input.subject === undefined ? undefined : requiredText(input.subject, 'input.subject', MAX_SUBJECT_LENGTH),
     projectId,
   } as Partial<ThreadEntity>);
-  if (changed.length === 0) return thread;
-  thread.updatedAt = new Date();
-  return flushAndReload(ctx, thread);
+  return saveChanges(ctx, thread, changed);
 }
 
 const threadPayload = (thread: ThreadEntity) => ({ clientId: thread.clientId, projectId: thread.projectId ?? null });

@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDefinition } from '@ubos/kernel';
+import { defineSubgraph } from '@ubos/kernel';
 import { MessageSchema } from './entities/message.entity.js';
 import { ThreadSchema } from './entities/thread.entity.js';
 import { createCommunicationLoaders, type CommunicationLoaders } from './loaders.js';

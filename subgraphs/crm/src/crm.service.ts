@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
+  saveChanges,
   deleteEntity,
   restoreEntity,
   assignChanges,
@@ -127,11 +128,7 @@ export async function updateClient(ctx: CrmContext, id: string, input: UpdateCli
     ...clientFields(input),
     customFields: await clientCustomFields.apply(ctx, input.customFields, client.customFields),
   } as Partial<ClientEntity>);
-  if (changed.length === 0) return client;
-  client.updatedAt = new Date();
-  await flushAndReload(ctx, client);
-  await emitDomainEvent(ctx, 'ClientUpdated', clientEvent(client), { changed, version: client.version });
-  return client;
+  return saveChanges(ctx, client, changed, { type: 'Client' });
 }
 
 export function deleteClient(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<ClientEntity> {

@@ -1,5 +1,6 @@
-import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import {
+  flushOrNotFound,
   deleteEntity,
   restoreEntity,
   assignChanges,
@@ -9,7 +10,6 @@ import {
   includeDeletedRows,
   emitDomainEvent,
   findPage,
-  flushAndReload,
   loadForUpdate,
   lookupAsOf,
   money,
@@ -21,6 +21,8 @@ import {
   softDelete,
   uuidv7,
   type Connection,
+  saveChanges,
+  type MissingReferences,
   type PageArgs,
 } from '@ubos/kernel';
 import type { EngagementsContext } from './context.js';
@@ -75,20 +77,10 @@ const engagementAggregate = (engagement: EngagementEntity) => ({ type: 'Engageme
  * read: the composite foreign keys decide, so another tenant's row is as absent as a missing one
  * (and a contract must be one of the engagement's client).
  */
-function constraintOf(error: unknown): string | undefined {
-  return error instanceof ForeignKeyConstraintViolationException ? (error as unknown as { constraint?: string }).constraint : undefined;
-}
-
-async function flushEngagement(ctx: EngagementsContext, engagement: EngagementEntity): Promise<void> {
-  try {
-    await flushAndReload(ctx, engagement);
-  } catch (error) {
-    const constraint = constraintOf(error);
-    if (constraint === 'engagements_client_fk') throw notFound('Client', 'input.clientId');
-    if (constraint === 'engagements_contract_fk') throw notFound('Contract of this client', 'input.contractId');
-    throw error;
-  }
-}
+const ENGAGEMENT_REFERENCES: MissingReferences = {
+  engagements_client_fk: ['Client', 'input.clientId'],
+  engagements_contract_fk: ['Contract of this client', 'input.contractId'],
+};
 
 async function linkProject(ctx: EngagementsContext, engagement: EngagementEntity, projectId: string, field: string): Promise<boolean> {
   const engagementId = engagement.id;
@@ -108,13 +100,10 @@ async function linkProject(ctx: EngagementsContext, engagement: EngagementEntity
     createdAt: now,
     updatedAt: now,
   } as EngagementProjectEntity);
-  try {
-    await flushAndReload(ctx, link);
-  } catch (error) {
-    const constraint = constraintOf(error);
-    if (constraint === 'engagement_projects_project_fk' || constraint === 'engagement_projects_project_client_fk') throw notFound('Project of this client', field);
-    throw error;
-  }
+  await flushOrNotFound(ctx, link, {
+    engagement_projects_project_fk: ['Project of this client', field],
+    engagement_projects_project_client_fk: ['Project of this client', field],
+  });
   return true;
 }
 
@@ -148,7 +137,7 @@ export async function createEngagement(ctx: EngagementsContext, input: CreateEng
     createdAt: now,
     updatedAt: now,
   } as EngagementEntity);
-  await flushEngagement(ctx, engagement);
+  await flushOrNotFound(ctx, engagement, ENGAGEMENT_REFERENCES);
   const linked: string[] = [];
   for (const [index, projectId] of projectIds.entries()) {
     if (linked.includes(projectId)) continue;
@@ -184,11 +173,7 @@ export async function updateEngagement(ctx: EngagementsContext, id: string, inpu
     budgetCurrency: budget === undefined ? undefined : (budget?.currency ?? null),
   } as Partial<EngagementEntity>);
   checkDateOrder(engagement.startDate, engagement.endDate, 'input.endDate');
-  if (changed.length === 0) return engagement;
-  engagement.updatedAt = new Date();
-  await flushEngagement(ctx, engagement);
-  await emitDomainEvent(ctx, 'EngagementUpdated', engagementAggregate(engagement), { changed, status: engagement.status, version: engagement.version });
-  return engagement;
+  return saveChanges(ctx, engagement, changed, { type: 'Engagement', payload: (row) => ({ status: row.status }), missing: ENGAGEMENT_REFERENCES });
 }
 
 export async function addProjectToEngagement(ctx: EngagementsContext, id: string, projectId: string): Promise<EngagementEntity> {

@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDefinition } from '@ubos/kernel';
+import { defineSubgraph } from '@ubos/kernel';
 import { EngagementProjectSchema } from './entities/engagement-project.entity.js';
 import { EngagementSchema } from './entities/engagement.entity.js';
 import { createEngagementsLoaders, type EngagementsLoaders } from './loaders.js';

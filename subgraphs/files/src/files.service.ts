@@ -1,4 +1,4 @@
-import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import {
   actorLabel,
   badUserInput,
@@ -8,6 +8,7 @@ import {
   emitDomainEvent,
   findPage,
   flushAndReload,
+  flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
   notFound,
@@ -138,12 +139,7 @@ export async function createUploadUrl(ctx: FilesContext, storage: FileStorage, i
     createdAt: now,
     updatedAt: now,
   } as FileObjectEntity);
-  try {
-    await flushAndReload(ctx, file);
-  } catch (error) {
-    if (error instanceof ForeignKeyConstraintViolationException) throw notFound('Client', 'input.clientId');
-    throw error;
-  }
+  await flushOrNotFound(ctx, file, { '*': ['Client', 'input.clientId'] });
   const upload = await storage.store.presignUpload(file.storageKey, { size, contentType });
   return {
     url: upload.url,

@@ -1,15 +1,11 @@
-import type { Connection, EntityVersion } from '@ubos/kernel';
+import type { Connection, EntityVersion, EntityReference } from '@ubos/kernel';
 import type { FileObjectEntity } from './entities/file-object.entity.js';
 
 /** A Client as this subgraph knows it: only the key. crm resolves the rest through the gateway. */
-export interface ClientReference {
-  id: string;
-}
+export type ClientReference = EntityReference;
 
 /** A Project by key; the projects subgraph resolves it. */
-export interface ProjectReference {
-  id: string;
-}
+export type ProjectReference = EntityReference;
 
 export type FileObjectConnectionModel = Connection<FileObjectEntity>;
 export type FileObjectVersionModel = EntityVersion<FileObjectEntity>;

@@ -1,11 +1,4 @@
-import path from 'node:path';
-import { createTokenService, loadConfig, runStandaloneSubgraph } from '@ubos/kernel';
+import { loadConfig, runStandaloneSubgraph, tokensFromConfig } from '@ubos/kernel';
 import { createIdentitySubgraph } from './index.js';
 
-const config = loadConfig();
-const tokens = await createTokenService({
-  privateKeyPem: config.jwtPrivateKey,
-  publicKeyPem: config.jwtPublicKey,
-  keyDir: path.join(config.dataDir, 'keys'),
-});
-await runStandaloneSubgraph(createIdentitySubgraph(tokens), 4001);
+await runStandaloneSubgraph(createIdentitySubgraph(await tokensFromConfig(loadConfig())), 4001);

@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDefinition } from '@ubos/kernel';
+import { defineSubgraph } from '@ubos/kernel';
 import { MilestoneSchema } from './entities/milestone.entity.js';
 import { ProjectSchema } from './entities/project.entity.js';
 import { TaskSchema } from './entities/task.entity.js';

@@ -1,12 +1,10 @@
-import type { Connection, EntityVersion } from '@ubos/kernel';
+import type { Connection, EntityVersion, EntityReference } from '@ubos/kernel';
 import type { MilestoneEntity } from './entities/milestone.entity.js';
 import type { ProjectEntity } from './entities/project.entity.js';
 import type { TaskEntity } from './entities/task.entity.js';
 
 /** A Client as this subgraph knows it: only the key. crm resolves the rest through the gateway. */
-export interface ClientReference {
-  id: string;
-}
+export type ClientReference = EntityReference;
 
 export type ProjectConnectionModel = Connection<ProjectEntity>;
 export type TaskConnectionModel = Connection<TaskEntity>;

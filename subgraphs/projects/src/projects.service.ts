@@ -1,5 +1,6 @@
-import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import {
+  saveChanges,
   deleteEntity,
   restoreEntity,
   badUserInput,
@@ -9,6 +10,7 @@ import {
   emitDomainEvent,
   findPage,
   flushAndReload,
+  flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
   parseAsOf,
@@ -108,14 +110,7 @@ export async function createProject(ctx: ProjectsContext, input: CreateProjectIn
     createdAt: now,
     updatedAt: now,
   } as ProjectEntity);
-  try {
-    await flushAndReload(ctx, project);
-  } catch (error) {
-    // Clients belong to crm, so this subgraph does not read them. The composite foreign key
-    // (organization_id, client_id) decides: another tenant's client is as absent as a missing one.
-    if (error instanceof ForeignKeyConstraintViolationException) throw notFound('Client', 'input.clientId');
-    throw error;
-  }
+  await flushOrNotFound(ctx, project, { '*': ['Client', 'input.clientId'] });
   await emitDomainEvent(ctx, 'ProjectCreated', projectEvent(project), { clientId: project.clientId, name: project.name });
   return project;
 }
@@ -131,11 +126,7 @@ export async function updateProject(ctx: ProjectsContext, id: string, input: Upd
     customFields: await projectCustomFields.apply(ctx, input.customFields, project.customFields),
   } as Partial<ProjectEntity>);
   checkDateOrder(project.startDate, project.dueDate, 'input.dueDate');
-  if (changed.length === 0) return project;
-  project.updatedAt = new Date();
-  await flushAndReload(ctx, project);
-  await emitDomainEvent(ctx, 'ProjectUpdated', projectEvent(project), { changed, version: project.version });
-  return project;
+  return saveChanges(ctx, project, changed, { type: 'Project' });
 }
 
 export function deleteProject(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<ProjectEntity> {
@@ -174,9 +165,7 @@ export async function updateTask(ctx: ProjectsContext, id: string, input: Update
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     dueDate: input.dueDate,
   } as Partial<TaskEntity>);
-  if (changed.length === 0) return task;
-  task.updatedAt = new Date();
-  return flushAndReload(ctx, task);
+  return saveChanges(ctx, task, changed);
 }
 
 export async function deleteTask(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<TaskEntity> {

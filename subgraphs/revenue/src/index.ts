@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDefinition } from '@ubos/kernel';
+import { defineSubgraph } from '@ubos/kernel';
 import { BillPaymentSchema } from './entities/bill-payment.entity.js';
 import { BillSchema } from './entities/bill.entity.js';
 import { InvoiceSchema } from './entities/invoice.entity.js';

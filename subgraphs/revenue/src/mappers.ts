@@ -1,4 +1,4 @@
-import type { Connection, EntityVersion, PricedLineItem } from '@ubos/kernel';
+import type { Connection, EntityVersion, PricedLineItem, EntityReference } from '@ubos/kernel';
 import type { BillPaymentEntity } from './entities/bill-payment.entity.js';
 import type { BillEntity } from './entities/bill.entity.js';
 import type { InvoiceEntity } from './entities/invoice.entity.js';
@@ -6,14 +6,10 @@ import type { PaymentEntity } from './entities/payment.entity.js';
 import type { VendorEntity } from './entities/vendor.entity.js';
 
 /** A Client as this subgraph knows it: only the key. crm resolves the rest through the gateway. */
-export interface ClientReference {
-  id: string;
-}
+export type ClientReference = EntityReference;
 
 /** An Engagement as this subgraph knows it: only the key. The engagements subgraph resolves the rest. */
-export interface EngagementReference {
-  id: string;
-}
+export type EngagementReference = EntityReference;
 
 /** A stored priced line, with the currency of its invoice or bill. */
 export type LineItemModel = PricedLineItem & { currency: string };

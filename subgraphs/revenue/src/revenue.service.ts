@@ -1,4 +1,4 @@
-import { ForeignKeyConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import {
   samePricedLines,
   assignChanges,
@@ -12,6 +12,7 @@ import {
   encodeCursor,
   findPage,
   flushAndReload,
+  flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
   notFound,
@@ -27,6 +28,8 @@ import {
   uuidv7,
   type Connection,
   type LineItemInput,
+  saveChanges,
+  type MissingReferences,
   type PageArgs,
   type PricedLines,
 } from '@ubos/kernel';
@@ -125,15 +128,11 @@ export const getInvoice = (ctx: RevenueContext, id: string, asOf?: Date | string
 
 export const getPayment = (ctx: RevenueContext, id: string) => ctx.loaders.paymentById.load(parseId(id, 'id'));
 
-/** Clients and engagements belong to other subgraphs: the composite foreign keys decide, so another tenant's id is as absent as a missing one. */
-function invoiceReferenceError(error: unknown): unknown {
-  if (error instanceof ForeignKeyConstraintViolationException) {
-    const constraint = (error as { constraint?: string }).constraint;
-    if (constraint === 'invoices_engagement_client_fk') return notFound('Engagement of this client', 'input.engagementId');
-    if (constraint === 'invoices_client_fk') return notFound('Client', 'input.clientId');
-  }
-  return error;
-}
+/** Clients and engagements belong to other subgraphs: their composite foreign keys decide. */
+const INVOICE_REFERENCES: MissingReferences = {
+  invoices_engagement_client_fk: ['Engagement of this client', 'input.engagementId'],
+  invoices_client_fk: ['Client', 'input.clientId'],
+};
 
 export async function createInvoice(ctx: RevenueContext, input: CreateInvoiceInput): Promise<InvoiceEntity> {
   const clientId = parseId(input.clientId, 'input.clientId');
@@ -147,10 +146,7 @@ export async function createInvoice(ctx: RevenueContext, input: CreateInvoiceInp
     clientId,
     engagementId: input.engagementId ? parseId(input.engagementId, 'input.engagementId') : null,
     currency,
-    lineItems: lines.lineItems,
-    subtotalMinor: lines.subtotalMinor,
-    taxMinor: lines.taxMinor,
-    totalMinor: lines.totalMinor,
+    ...lines,
     amountPaidMinor: 0,
     issueDate: input.issueDate ?? null,
     dueDate: input.dueDate ?? null,
@@ -161,13 +157,9 @@ export async function createInvoice(ctx: RevenueContext, input: CreateInvoiceInp
     createdAt: now,
     updatedAt: now,
   } as InvoiceEntity);
-  try {
-    // The insert takes the tenant's next number (a trigger, in this transaction): a failure
-    // from here on rolls the number back with everything else, so numbers stay gapless.
-    await flushAndReload(ctx, invoice);
-  } catch (error) {
-    throw invoiceReferenceError(error);
-  }
+  // The insert takes the tenant's next number (a trigger, in this transaction): a failure
+  // from here on rolls the number back with everything else, so numbers stay gapless.
+  await flushOrNotFound(ctx, invoice, INVOICE_REFERENCES);
   await emitDomainEvent(ctx, 'InvoiceCreated', invoiceEvent(invoice), {
     number: formatInvoiceNumber(invoice.number),
     clientId: invoice.clientId,
@@ -195,21 +187,13 @@ export async function updateInvoice(ctx: RevenueContext, id: string, input: Upda
   if (input.lineItems !== undefined) {
     const lines = priced(input.lineItems, 'input.lineItems');
     if (!samePricedLines(lines.lineItems, invoice.lineItems)) {
-      Object.assign(changes, { lineItems: lines.lineItems, subtotalMinor: lines.subtotalMinor, taxMinor: lines.taxMinor, totalMinor: lines.totalMinor });
+      Object.assign(changes, lines);
     }
   }
   changes.customFields = await invoiceCustomFields.apply(ctx, input.customFields, invoice.customFields ?? {});
   const changed = assignChanges(invoice, changes);
   checkDateOrder(invoice.issueDate, invoice.dueDate, 'input.dueDate');
-  if (changed.length === 0) return invoice;
-  invoice.updatedAt = new Date();
-  try {
-    await flushAndReload(ctx, invoice);
-  } catch (error) {
-    throw invoiceReferenceError(error);
-  }
-  await emitDomainEvent(ctx, 'InvoiceUpdated', invoiceEvent(invoice), { changed, version: invoice.version });
-  return invoice;
+  return saveChanges(ctx, invoice, changed, { type: 'Invoice', missing: INVOICE_REFERENCES });
 }
 
 export async function sendInvoice(ctx: RevenueContext, id: string): Promise<InvoiceEntity> {
@@ -361,9 +345,7 @@ export async function updateVendor(ctx: RevenueContext, id: string, input: Updat
     phone: optionalText(input.phone, 'input.phone', 50),
     notes: optionalText(input.notes, 'input.notes', NOTES_MAX),
   } as Partial<VendorEntity>);
-  if (changed.length === 0) return vendor;
-  vendor.updatedAt = new Date();
-  return flushAndReload(ctx, vendor);
+  return saveChanges(ctx, vendor, changed);
 }
 
 export function deleteVendor(ctx: RevenueContext, id: string, expectedVersion?: number | null): Promise<VendorEntity> {
@@ -410,10 +392,7 @@ export async function createBill(ctx: RevenueContext, input: CreateBillInput): P
     reference: optionalText(input.reference, 'input.reference', 200) ?? null,
     status: 'DRAFT',
     currency,
-    lineItems: lines.lineItems,
-    subtotalMinor: lines.subtotalMinor,
-    taxMinor: lines.taxMinor,
-    totalMinor: lines.totalMinor,
+    ...lines,
     amountPaidMinor: 0,
     issueDate: input.issueDate ?? null,
     dueDate: input.dueDate ?? null,
@@ -424,13 +403,7 @@ export async function createBill(ctx: RevenueContext, input: CreateBillInput): P
     createdAt: now,
     updatedAt: now,
   } as BillEntity);
-  try {
-    await flushAndReload(ctx, bill);
-  } catch (error) {
-    // The vendor was deleted for good in between: as absent as a missing one.
-    if (error instanceof ForeignKeyConstraintViolationException) throw notFound('Vendor', 'input.vendorId');
-    throw error;
-  }
+  await flushOrNotFound(ctx, bill, { '*': ['Vendor', 'input.vendorId'] });
   await emitDomainEvent(ctx, 'BillCreated', billEvent(bill), { vendorId: bill.vendorId, totalMinor: bill.totalMinor, currency: bill.currency });
   return bill;
 }
@@ -448,14 +421,12 @@ export async function updateBill(ctx: RevenueContext, id: string, input: UpdateB
   if (input.lineItems !== undefined) {
     const lines = priced(input.lineItems, 'input.lineItems');
     if (!samePricedLines(lines.lineItems, bill.lineItems)) {
-      Object.assign(changes, { lineItems: lines.lineItems, subtotalMinor: lines.subtotalMinor, taxMinor: lines.taxMinor, totalMinor: lines.totalMinor });
+      Object.assign(changes, lines);
     }
   }
   const changed = assignChanges(bill, changes);
   checkDateOrder(bill.issueDate, bill.dueDate, 'input.dueDate');
-  if (changed.length === 0) return bill;
-  bill.updatedAt = new Date();
-  return flushAndReload(ctx, bill);
+  return saveChanges(ctx, bill, changed);
 }
 
 export async function approveBill(ctx: RevenueContext, id: string): Promise<BillEntity> {

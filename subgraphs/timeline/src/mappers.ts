@@ -1,10 +1,8 @@
-import type { Connection } from '@ubos/kernel';
+import type { Connection, EntityReference } from '@ubos/kernel';
 import type { ActivityEventEntity } from './entities/activity-event.entity.js';
 
 /** A Client as this subgraph knows it: only the key. crm resolves the rest through the gateway. */
-export interface ClientReference {
-  id: string;
-}
+export type ClientReference = EntityReference;
 
 export type ActivityEventConnectionModel = Connection<ActivityEventEntity>;
 

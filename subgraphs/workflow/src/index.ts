@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDefinition } from '@ubos/kernel';
+import { defineSubgraph } from '@ubos/kernel';
 import { DeadLetterEventSchema } from './entities/dead-letter-event.entity.js';
 import { WorkflowRunSchema } from './entities/workflow-run.entity.js';
 import { WorkflowSchema } from './entities/workflow.entity.js';

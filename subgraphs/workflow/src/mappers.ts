@@ -1,4 +1,4 @@
-import type { Connection, EntityVersion } from '@ubos/kernel';
+import type { Connection, EntityVersion, EntityReference } from '@ubos/kernel';
 import type { DeadLetterEventEntity } from './entities/dead-letter-event.entity.js';
 import type { WorkflowRunEntity } from './entities/workflow-run.entity.js';
 import type { WorkflowEntity } from './entities/workflow.entity.js';
@@ -7,9 +7,7 @@ import type { ConditionDefinition, StepDefinition, StepRun } from '@ubos/kernel'
 export type { ConditionDefinition as ConditionModel, StepDefinition } from '@ubos/kernel';
 
 /** A Client as this subgraph knows it: only the key. crm resolves the rest through the gateway. */
-export interface ClientReference {
-  id: string;
-}
+export type ClientReference = EntityReference;
 
 export interface WorkflowTriggerModel {
   eventType: string;

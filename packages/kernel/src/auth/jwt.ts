@@ -160,3 +160,11 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
     },
   };
 }
+
+/**
+ * The platform's token service from the configuration: the PEM keys when given, otherwise a
+ * key pair kept under the data folder (shared by the gateway, identity and timeline).
+ */
+export function tokensFromConfig(config: { jwtPrivateKey?: string; jwtPublicKey?: string; dataDir: string }): Promise<TokenService> {
+  return createTokenService({ privateKeyPem: config.jwtPrivateKey, publicKeyPem: config.jwtPublicKey, keyDir: path.join(config.dataDir, 'keys') });
+}

@@ -1,6 +1,5 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { mainEntityColumns } from '../db/entity-columns.js';
-import { MAIN_ENTITY_FILTERS } from '../db/orm.js';
+import { p, type InferEntity } from '@mikro-orm/core';
+import { defineMainEntity } from '../db/entity-columns.js';
 import type { CustomFieldType } from './values.js';
 
 /**
@@ -8,21 +7,15 @@ import type { CustomFieldType } from './values.js';
  * every subgraph whose entities carry custom fields validates against it, and crm serves the
  * definitions in the graph (a subgraph that lists it among its entities can use the ORM on it).
  */
-export const CustomFieldDefinitionSchema = defineEntity({
-  name: 'CustomFieldDefinition',
-  tableName: 'custom_field_definitions',
-  filters: MAIN_ENTITY_FILTERS,
-  properties: {
-    ...mainEntityColumns(),
-    entityType: p.text(),
-    key: p.text(),
-    label: p.text(),
-    type: p.text().$type<CustomFieldType>(),
-    required: p.boolean(),
-    options: p.json<string[]>(),
-    position: p.integer(),
-    archivedAt: p.datetime().nullable(),
-  },
+export const CustomFieldDefinitionSchema = defineMainEntity('CustomFieldDefinition', 'custom_field_definitions', {
+  entityType: p.text(),
+  key: p.text(),
+  label: p.text(),
+  type: p.text().$type<CustomFieldType>(),
+  required: p.boolean(),
+  options: p.json<string[]>(),
+  position: p.integer(),
+  archivedAt: p.datetime().nullable(),
 });
 
 export type CustomFieldDefinitionEntity = InferEntity<typeof CustomFieldDefinitionSchema>;

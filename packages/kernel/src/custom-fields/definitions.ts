@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { badUserInput, conflict } from '../errors.js';
 import { uuidv7 } from '../ids.js';
-import type { SubgraphContext } from '../graphql/subgraph.js';
+import type { SubgraphContext } from '../graphql/context.js';
 import { requiredInput, requiredText } from '../graphql/validation.js';
 import { assignChanges, emitDomainEvent, flushAndReload, loadForUpdate, requireRole } from '../graphql/write-path.js';
 import { CustomFieldDefinitionSchema, type CustomFieldDefinitionEntity } from './definition.entity.js';

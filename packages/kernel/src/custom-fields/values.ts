@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SqlCondition } from '../db/sql.js';
 import { badUserInput } from '../errors.js';
 import { withSqlConditions } from '../graphql/pagination.js';
-import type { SubgraphContext } from '../graphql/subgraph.js';
+import type { SubgraphContext } from '../graphql/context.js';
 
 /**
  * The name of an entity type that carries custom fields (ARCHITECTURE 3.5), as the graph's

@@ -1,4 +1,5 @@
-import { p } from '@mikro-orm/core';
+import { defineEntity, p } from '@mikro-orm/core';
+import { MAIN_ENTITY_FILTERS } from './orm.js';
 
 /**
  * The columns every main entity shares: its id, its tenant, its timestamps, the version the
@@ -16,3 +17,11 @@ export const mainEntityColumns = () => ({
   deletedAt: p.datetime().nullable(),
   deletedBy: p.text().nullable(),
 });
+
+/**
+ * A main entity: a tenant's row that is versioned, audited and soft-deleted. Its shared
+ * columns and filters (tenant, not deleted) come first; `properties` lists what is its own.
+ */
+export function defineMainEntity<const Name extends string, const Properties extends Record<string, any>>(name: Name, tableName: string, properties: Properties) {
+  return defineEntity({ name, tableName, filters: MAIN_ENTITY_FILTERS, properties: { ...mainEntityColumns(), ...properties } });
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { actorLabel } from '../auth/internal-context.js';
 import { badUserInput, conflict } from '../errors.js';
-import type { SubgraphContext } from './subgraph.js';
+import type { SubgraphContext } from './context.js';
 
 /**
  * Idempotency keys, generic for every root mutation field (ARCHITECTURE section 4): a

@@ -122,3 +122,4 @@ export function samePricedLines(a: readonly PricedLineItem[], b: unknown): boole
   const fields = ['description', 'quantity', 'unitPriceMinor', 'taxRate', 'subtotalMinor', 'taxMinor', 'totalMinor'] as const;
   return a.every((line, index) => fields.every((field) => line[field] === (b[index] as Partial<PricedLineItem> | undefined)?.[field]));
 }
+

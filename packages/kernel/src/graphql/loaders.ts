@@ -3,23 +3,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager, EntitySchema, FilterQuery } from '@mikro-orm/postgresql';
 import { conditionsSignature, pgArray, type SqlCondition } from '../db/sql.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type CursorValue } from './cursor.js';
+import type { LoaderScope } from './context.js';
 import type { PageArgs, SortOrder } from './pagination.js';
-
-/**
- * What a subgraph's loaders are built from. The kernel makes one per fetch, and again after
- * every write, so no loader ever serves a row from before a change.
- */
-export interface LoaderScope {
-  /** The fork of this fetch, with the tenant filter set. */
-  em: EntityManager;
-  organizationId: string | null;
-  /**
-   * The fetch's operation asks for a `totalCount` somewhere. Child pages then count each
-   * parent's rows in the same statement; otherwise they do not count at all, and a
-   * totalCount that is still asked (never, in practice) is counted in a batch of its own.
-   */
-  countsTotals: boolean;
-}
 
 type Row = Record<string, unknown>;
 

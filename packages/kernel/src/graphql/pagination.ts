@@ -2,7 +2,7 @@ import { raw } from '@mikro-orm/core';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/postgresql';
 import type { SqlCondition } from '../db/sql.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type CursorValue } from './cursor.js';
-import type { SubgraphContext } from './subgraph.js';
+import type { SubgraphContext } from './context.js';
 import { requireRole } from './write-path.js';
 
 export interface SortOrder<T> {

@@ -1,6 +1,7 @@
 import { loadConfig, STANDALONE_POOL_MAX } from '../config.js';
 import { deriveAppDatabaseUrl } from '../db/urls.js';
-import { SubgraphRuntime, type SubgraphDefinition } from './subgraph.js';
+import type { SubgraphDefinition } from './context.js';
+import { SubgraphRuntime } from './subgraph.js';
 
 /**
  * Runs one subgraph as its own process (distributed mode): `npm start -w subgraphs/<name>`.

@@ -5,42 +5,15 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { EntitySchema, MikroORM } from '@mikro-orm/postgresql';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse, type DocumentNode, type FormattedExecutionResult, type GraphQLFieldResolver } from 'graphql';
-import { InternalContextSigner, INTERNAL_CONTEXT_HEADER, InvalidInternalContextError, type Actor, type InternalContext } from '../auth/internal-context.js';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { parse, type FormattedExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import { InternalContextSigner, INTERNAL_CONTEXT_HEADER, InvalidInternalContextError, type InternalContext } from '../auth/internal-context.js';
 import { createOrm } from '../db/orm.js';
 import { ErrorCode, maskError, unauthenticated } from '../errors.js';
 import { RequestScope } from '../scope.js';
 import { withIdempotencyKey } from './idempotency.js';
 import { readJsonBody, sendJson } from '../http.js';
-import type { LoaderScope } from './loaders.js';
-
-/**
- * What every resolver of every subgraph receives: one per fetch, never shared. It is the
- * codegen `contextType` of each subgraph.
- */
-export interface SubgraphContext<Loaders> {
-  requestId: string;
-  actor: Actor;
-  ip?: string;
-  userAgent?: string;
-  scope: RequestScope;
-  /** The fork of this fetch, with the tenant filter set. */
-  readonly em: EntityManager;
-  /** Fresh per fetch, and rebuilt after each write so that no loader serves stale rows. */
-  readonly loaders: Loaders;
-  /** The tenant of this fetch; throws UNAUTHENTICATED when the fetch has none. */
-  organizationId(): string;
-}
-
-export interface SubgraphDefinition<Loaders> {
-  name: string;
-  typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<any>;
-  entities: EntitySchema<any, any>[];
-  createLoaders(scope: LoaderScope): Loaders;
-}
+import type { SubgraphContext, SubgraphDefinition } from './context.js';
 
 /**
  * A subgraph's definition from its parts; its SDL is read from `schema/<name>.graphql`, the

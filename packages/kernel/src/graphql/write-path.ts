@@ -1,10 +1,10 @@
-import { LockMode, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
+import { ForeignKeyConstraintViolationException, LockMode, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorLabel } from '../auth/internal-context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { parseId } from '../ids.js';
 import { parseAsOf } from './history.js';
-import type { SubgraphContext } from './subgraph.js';
+import type { SubgraphContext } from './context.js';
 
 /**
  * Copies the fields given in an update input onto the entity: an omitted (undefined) field
@@ -79,6 +79,48 @@ export async function loadForUpdate<T extends Tracked>(
 export async function flushAndReload<T extends Tracked>(ctx: AnyContext, row: T): Promise<T> {
   await ctx.em.flush();
   await ctx.em.refresh(row, { filters: { notDeleted: false } });
+  return row;
+}
+
+/**
+ * A row's missing references, by foreign key constraint name (or '*' for any foreign key):
+ * what is missing and the input field that named it.
+ */
+export type MissingReferences = Record<string, [what: string, field: string]>;
+
+/**
+ * flushAndReload for a write whose foreign keys point at rows this subgraph does not read
+ * (another subgraph's, or a row deleted for good meanwhile). The composite foreign keys
+ * (organization_id, …) decide, so another tenant's row is as absent as a missing one: a
+ * violated key answers NOT_FOUND naming the input field, and nothing is written.
+ */
+export async function flushOrNotFound<T extends Tracked>(ctx: AnyContext, row: T, missing: MissingReferences): Promise<T> {
+  try {
+    return await flushAndReload(ctx, row);
+  } catch (error) {
+    if (error instanceof ForeignKeyConstraintViolationException) {
+      const constraint = (error as unknown as { constraint?: string }).constraint;
+      const reference = (constraint && missing[constraint]) || missing['*'];
+      if (reference) throw notFound(reference[0], reference[1]);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The end of an update: when anything changed, stamps updatedAt, writes, reads back the new
+ * version and, with `announce`, puts `<type>Updated` in the outbox with the changed fields.
+ */
+export async function saveChanges<T extends Tracked & { updatedAt: Date }>(
+  ctx: AnyContext,
+  row: T,
+  changed: string[],
+  announce?: { type: string; payload?: (row: T) => Record<string, unknown>; missing?: MissingReferences },
+): Promise<T> {
+  if (changed.length === 0) return row;
+  row.updatedAt = new Date();
+  await flushOrNotFound(ctx, row, announce?.missing ?? {});
+  if (announce) await emitDomainEvent(ctx, `${announce.type}Updated`, { type: announce.type, id: row.id }, { changed, version: row.version, ...announce.payload?.(row) });
   return row;
 }
 

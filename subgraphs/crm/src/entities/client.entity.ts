@@ -1,23 +1,17 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { p, type InferEntity } from '@mikro-orm/core';
+import { defineMainEntity } from '@ubos/kernel';
 
 // The primary key in SQL is (organization_id, id). MikroORM maps id alone: its composite keys
 // that share a column have a history of bugs, and ids are unique anyway (UUID v7).
-export const ClientSchema = defineEntity({
-  name: 'Client',
-  tableName: 'clients',
-  filters: MAIN_ENTITY_FILTERS,
-  properties: {
-    ...mainEntityColumns(),
-    name: p.text(),
-    status: p.text().$type<'LEAD' | 'ACTIVE' | 'INACTIVE' | 'ARCHIVED'>(),
-    email: p.text().nullable(),
-    phone: p.text().nullable(),
-    website: p.text().nullable(),
-    industry: p.text().nullable(),
-    notes: p.text().nullable(),
-    customFields: p.json<Record<string, unknown>>(),
-  },
+export const ClientSchema = defineMainEntity('Client', 'clients', {
+  name: p.text(),
+  status: p.text().$type<'LEAD' | 'ACTIVE' | 'INACTIVE' | 'ARCHIVED'>(),
+  email: p.text().nullable(),
+  phone: p.text().nullable(),
+  website: p.text().nullable(),
+  industry: p.text().nullable(),
+  notes: p.text().nullable(),
+  customFields: p.json<Record<string, unknown>>(),
 });
 
 export type ClientEntity = InferEntity<typeof ClientSchema>;

@@ -1,27 +1,21 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { p, type InferEntity } from '@mikro-orm/core';
+import { defineMainEntity } from '@ubos/kernel';
 
 export const FILE_STATUSES = ['PENDING', 'UPLOADED'] as const;
 
 // Only client_id and project_id are stored here: clients are crm's, projects are projects'.
-export const FileObjectSchema = defineEntity({
-  name: 'FileObject',
-  tableName: 'files',
-  filters: MAIN_ENTITY_FILTERS,
-  properties: {
-    ...mainEntityColumns(),
-    clientId: p.uuid().nullable(),
-    projectId: p.uuid().nullable(),
-    name: p.text(),
-    contentType: p.text(),
-    // bigint in SQL; a file is at most UBOS_FILES_MAX_BYTES, far below 2^53.
-    size: p.bigint('number'),
-    checksumSha256: p.text().nullable(),
-    storageKey: p.text(),
-    status: p.text().$type<(typeof FILE_STATUSES)[number]>(),
-    uploadedAt: p.datetime().nullable(),
-    createdBy: p.text(),
-  },
+export const FileObjectSchema = defineMainEntity('FileObject', 'files', {
+  clientId: p.uuid().nullable(),
+  projectId: p.uuid().nullable(),
+  name: p.text(),
+  contentType: p.text(),
+  // bigint in SQL; a file is at most UBOS_FILES_MAX_BYTES, far below 2^53.
+  size: p.bigint('number'),
+  checksumSha256: p.text().nullable(),
+  storageKey: p.text(),
+  status: p.text().$type<(typeof FILE_STATUSES)[number]>(),
+  uploadedAt: p.datetime().nullable(),
+  createdBy: p.text(),
 });
 
 export type FileObjectEntity = InferEntity<typeof FileObjectSchema>;

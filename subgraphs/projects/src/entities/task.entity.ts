@@ -1,18 +1,12 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { p, type InferEntity } from '@mikro-orm/core';
+import { defineMainEntity } from '@ubos/kernel';
 
-export const TaskSchema = defineEntity({
-  name: 'Task',
-  tableName: 'tasks',
-  filters: MAIN_ENTITY_FILTERS,
-  properties: {
-    ...mainEntityColumns(),
-    projectId: p.uuid(),
-    milestoneId: p.uuid().nullable(),
-    title: p.text(),
-    status: p.text().$type<'TODO' | 'IN_PROGRESS' | 'BLOCKED' | 'DONE'>(),
-    dueDate: p.date().nullable(),
-  },
+export const TaskSchema = defineMainEntity('Task', 'tasks', {
+  projectId: p.uuid(),
+  milestoneId: p.uuid().nullable(),
+  title: p.text(),
+  status: p.text().$type<'TODO' | 'IN_PROGRESS' | 'BLOCKED' | 'DONE'>(),
+  dueDate: p.date().nullable(),
 });
 
 export type TaskEntity = InferEntity<typeof TaskSchema>;

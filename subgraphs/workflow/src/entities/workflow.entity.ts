@@ -1,22 +1,16 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { mainEntityColumns, MAIN_ENTITY_FILTERS } from '@ubos/kernel';
+import { p, type InferEntity } from '@mikro-orm/core';
+import { defineMainEntity } from '@ubos/kernel';
 import type { ConditionDefinition, StepDefinition } from '@ubos/kernel';
 
 /** A tenant's workflow: a trigger (event type and conditions) and ordered steps. */
-export const WorkflowSchema = defineEntity({
-  name: 'Workflow',
-  tableName: 'workflows',
-  filters: MAIN_ENTITY_FILTERS,
-  properties: {
-    ...mainEntityColumns(),
-    name: p.text(),
-    description: p.text().nullable(),
-    triggerEventType: p.text(),
-    triggerConditions: p.json<ConditionDefinition[]>(),
-    steps: p.json<StepDefinition[]>(),
-    enabled: p.boolean(),
-    systemKey: p.text().nullable(),
-  },
+export const WorkflowSchema = defineMainEntity('Workflow', 'workflows', {
+  name: p.text(),
+  description: p.text().nullable(),
+  triggerEventType: p.text(),
+  triggerConditions: p.json<ConditionDefinition[]>(),
+  steps: p.json<StepDefinition[]>(),
+  enabled: p.boolean(),
+  systemKey: p.text().nullable(),
 });
 
 export type WorkflowEntity = InferEntity<typeof WorkflowSchema>;

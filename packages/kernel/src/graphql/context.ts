@@ -1,0 +1,59 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
+import type { DocumentNode } from 'graphql';
+import type { Actor } from '../auth/internal-context.js';
+import type { RequestScope } from '../scope.js';
+
+// The shapes a subgraph is made of. Types only: the runtime (./subgraph.ts), the loaders and
+// the write path all depend on them, and they depend on none of those.
+
+/**
+ * What every resolver of every subgraph receives: one per fetch, never shared. It is the
+ * codegen `contextType` of each subgraph.
+ */
+export interface SubgraphContext<Loaders> {
+  requestId: string;
+  actor: Actor;
+  ip?: string;
+  userAgent?: string;
+  scope: RequestScope;
+  /** The fork of this fetch, with the tenant filter set. */
+  readonly em: EntityManager;
+  /** Fresh per fetch, and rebuilt after each write so that no loader serves stale rows. */
+  readonly loaders: Loaders;
+  /** The tenant of this fetch; throws UNAUTHENTICATED when the fetch has none. */
+  organizationId(): string;
+}
+
+/**
+ * An entity of another subgraph, known here only by its key: the gateway asks the owning
+ * subgraph for the rest (`@key(fields: "id")`).
+ */
+export interface EntityReference {
+  id: string;
+}
+
+export interface SubgraphDefinition<Loaders> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<any>;
+  entities: EntitySchema<any, any>[];
+  createLoaders(scope: LoaderScope): Loaders;
+}
+
+/**
+ * What a subgraph's loaders are built from. The kernel makes one per fetch, and again after
+ * every write, so no loader ever serves a row from before a change.
+ */
+export interface LoaderScope {
+  /** The fork of this fetch, with the tenant filter set. */
+  em: EntityManager;
+  organizationId: string | null;
+  /**
+   * The fetch's operation asks for a `totalCount` somewhere. Child pages then count each
+   * parent's rows in the same statement; otherwise they do not count at all, and a
+   * totalCount that is still asked (never, in practice) is counted in a batch of its own.
+   */
+  countsTotals: boolean;
+}
+
