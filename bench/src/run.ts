@@ -7,7 +7,7 @@ import { ONE_PROCESS_POOL_MAX, STANDALONE_POOL_MAX } from '@ubos/kernel';
 import { withAdminClient } from '@ubos/db';
 import { cpuAvailable, postmasterPid, treeCpuSeconds } from './lib/cpu.js';
 import { prepareBenchDatabase } from './lib/database.js';
-import { load, percentile, type LoadRun, type Workload } from './lib/load.js';
+import { load, paced, percentile, type LoadRun, type Workload } from './lib/load.js';
 import { root, runScript, sleep } from './lib/processes.js';
 import { Fleet, SYSTEMS, startSystems, type RunningSystem, type ScenarioName } from './lib/systems.js';
 import { computeRatios, printRatios, printTables, type Measurement } from './lib/report.js';
@@ -370,7 +370,6 @@ async function timedRun(system: RunningSystem, scenario: ScenarioName, workload:
     writePath = {
       triggerMsPerWrite: round2(triggerMs / run.result.requests.sent),
       shareOfRequestTime: round2(triggerMs / run.totalLatencyMs),
-      shareOfServerCpu: round2(triggerMs / 1000 / (nodeCpu + pgCpuSeconds)),
       triggerCalls: after.calls - triggersBefore.calls,
     };
   }
@@ -501,8 +500,8 @@ async function main(): Promise<void> {
         const rates = measurements.filter((m) => m.system === 'one' && m.scenario === scenario).map((m) => m.rps).sort((a, b) => a - b);
         if (!rates.length) continue;
         const rate = Math.max(1, Math.round(rates[Math.floor(rates.length / 2)]! / 2));
-        const run = await load(one.url, tokens.reader, workloads.get(`one:${scenario}`)!, { seconds: params.duration, connections: params.connections, rate });
-        halfLoad.push({ scenario, rate, p50: round2(percentile(run.latencies, 50)), p95: round2(percentile(run.latencies, 95)), p99: round2(percentile(run.latencies, 99)), requests: run.result.requests.total });
+        const run = await paced(one.url, tokens.reader, workloads.get(`one:${scenario}`)!, { seconds: Math.max(params.duration, 5), connections: params.connections, rate });
+        halfLoad.push({ scenario, rate, p50: round2(percentile(run.latencies, 50)), p95: round2(percentile(run.latencies, 95)), p99: round2(percentile(run.latencies, 99)), requests: run.requests });
         log(`${scenario} at half load (${rate} req/s) on UBOS one process: p95 ${halfLoad.at(-1)!.p95} ms`);
       }
     }

@@ -16,7 +16,7 @@ interface Datum {
   max: number;
 }
 
-function barSpec(title: string, data: Datum[], systems: string[], whiskers: boolean): vega.Spec {
+function barSpec(title: string, data: Datum[], systems: string[], whiskers: boolean, scale: 'linear' | 'log' = 'linear'): vega.Spec {
   return {
     $schema: 'https://vega.github.io/schema/vega/v5.json',
     width: 440,
@@ -26,7 +26,9 @@ function barSpec(title: string, data: Datum[], systems: string[], whiskers: bool
     data: [{ name: 'table', values: data }],
     scales: [
       { name: 'x', type: 'band', domain: { data: 'table', field: 'scenario' }, range: 'width', padding: 0.2 },
-      { name: 'y', type: 'linear', domain: { data: 'table', field: whiskers ? 'max' : 'value' }, range: 'height', nice: true, zero: true },
+      scale === 'log'
+        ? { name: 'y', type: 'log', domain: { data: 'table', field: whiskers ? 'max' : 'value' }, domainMin: 1, range: 'height', nice: true, zero: false }
+        : { name: 'y', type: 'linear', domain: { data: 'table', field: whiskers ? 'max' : 'value' }, range: 'height', nice: true, zero: true },
       { name: 'color', type: 'ordinal', domain: systems, range: { scheme: 'tableau10' } },
     ],
     axes: [
@@ -39,7 +41,7 @@ function barSpec(title: string, data: Datum[], systems: string[], whiskers: bool
         type: 'group',
         from: { facet: { data: 'table', name: 'facet', groupby: 'scenario' } },
         encode: { enter: { x: { scale: 'x', field: 'scenario' } } },
-        signals: [{ name: 'groupWidth', update: "bandwidth('x')" }],
+        signals: [{ name: 'width', update: "bandwidth('x')" }],
         scales: [{ name: 'pos', type: 'band', range: 'width', domain: systems, padding: 0.1 }],
         marks: [
           {
@@ -50,7 +52,7 @@ function barSpec(title: string, data: Datum[], systems: string[], whiskers: bool
                 x: { scale: 'pos', field: 'system' },
                 width: { scale: 'pos', band: 1 },
                 y: { scale: 'y', field: 'value' },
-                y2: { scale: 'y', value: 0 },
+                y2: { scale: 'y', value: scale === 'log' ? 1 : 0 },
                 fill: { scale: 'color', field: 'system' },
                 tooltip: { signal: "datum.system + ': ' + format(datum.value, ',.1f')" },
               },
@@ -96,7 +98,7 @@ export async function writeChart(tables: Tables, file: string, subtitle: string)
       p95.push({ scenario, system: row.label, value: row.p95.median, min: row.p95.min, max: row.p95.max });
     }
   }
-  const left = await render(barSpec('Throughput, req/s (higher is better; W1: mutations/s)', throughput, systems, true));
+  const left = await render(barSpec('Throughput, req/s, log scale (higher is better; W1: mutations/s)', throughput, systems, true, 'log'));
   const right = await render(barSpec('p95 latency, ms (lower is better)', p95, systems, false));
   const size = (svg: string) => {
     const match = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);

@@ -17,7 +17,7 @@ export interface Measurement {
   sql?: { application: number; transactionControl: number; requests: number };
   cpuSecondsPer1000: { node: number; postgres: number };
   /** W1: the database's write-path triggers (versions, audit, history, chain sealing). */
-  writePath?: { triggerMsPerWrite: number; shareOfRequestTime: number; shareOfServerCpu: number; triggerCalls: number };
+  writePath?: { triggerMsPerWrite: number; shareOfRequestTime: number; triggerCalls: number };
 }
 
 export interface Spread {
@@ -43,7 +43,7 @@ export interface TableRow {
   p99: Spread;
   sql?: { application: number; transactionControl: number };
   cpuSecondsPer1000: { node: Spread; postgres: Spread };
-  writePath?: { triggerMsPerWrite: Spread; shareOfRequestTime: Spread; shareOfServerCpu: Spread };
+  writePath?: { triggerMsPerWrite: Spread; shareOfRequestTime: Spread };
 }
 
 export type Tables = Partial<Record<ScenarioName, TableRow[]>>;
@@ -69,14 +69,13 @@ export function printTables(measurements: Measurement[], scenarios: ScenarioName
           ? {
               triggerMsPerWrite: pick((m) => m.writePath!.triggerMsPerWrite),
               shareOfRequestTime: pick((m) => m.writePath!.shareOfRequestTime),
-              shareOfServerCpu: pick((m) => m.writePath!.shareOfServerCpu),
             }
           : undefined,
       });
     }
     tables[scenario] = rows;
     const w1 = scenario === 'W1';
-    const header = ['system', w1 ? 'writes/s [min-max]' : 'req/s [min-max]', ...(w1 ? ['W1/s'] : []), 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req app+tx', 'CPU s/1k node', 'CPU s/1k pg', ...(w1 ? ['trigger ms/write', 'write path share'] : [])];
+    const header = ['system', w1 ? 'writes/s [min-max]' : 'req/s [min-max]', ...(w1 ? ['W1/s'] : []), 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req app+tx', 'CPU s/1k node', 'CPU s/1k pg', ...(w1 ? ['trigger ms/write', 'write path share of time'] : [])];
     const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
     const cells = rows.map((row) => [
       row.label,
@@ -88,7 +87,7 @@ export function printTables(measurements: Measurement[], scenarios: ScenarioName
       row.sql ? `${row.sql.application}+${row.sql.transactionControl}` : 'n/a',
       fmt(row.cpuSecondsPer1000.node.median, 2),
       fmt(row.cpuSecondsPer1000.postgres.median, 2),
-      ...(w1 && row.writePath ? [fmt(row.writePath.triggerMsPerWrite.median, 2), `${fmt(row.writePath.shareOfRequestTime.median * 100, 0)}% of time, ${fmt(row.writePath.shareOfServerCpu.median * 100, 0)}% of CPU`] : w1 ? ['n/a', 'n/a'] : []),
+      ...(w1 && row.writePath ? [fmt(row.writePath.triggerMsPerWrite.median, 2), `${fmt(row.writePath.shareOfRequestTime.median * 100, 0)}%`] : w1 ? ['n/a', 'n/a'] : []),
     ]);
     const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column]!.length)));
     const line = (values: string[]) => `| ${values.map((value, column) => (column === 0 ? value.padEnd(widths[column]!) : value.padStart(widths[column]!))).join(' | ')} |`;

@@ -14,15 +14,15 @@ export interface SystemSpec {
   description: string;
 }
 
-/** The systems, in the order of every round (A B C D … A B C D …). */
+/** The systems, in the order of every round (A B C D … A B C D …); the isolation variants run next to `one`, so that drift between them is least. */
 export const SYSTEMS: SystemSpec[] = [
   { key: 'one', label: 'UBOS one process', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: '`npm start` (gateway/src/main.ts): the gateway with the ten subgraphs in-process' },
+  { key: 'one-rls-off', label: 'UBOS one, RLS off', scenarios: ['Q2'], description: 'as "one", connected as the bench-only BYPASSRLS role (benchmark only)' },
+  { key: 'one-filter-off', label: 'UBOS one, filter off', scenarios: ['Q2'], description: 'as "one", with the ORM tenant filter switched off by a bench preload (benchmark only)' },
   { key: 'distributed', label: 'UBOS distributed', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: 'the project gateway over HTTP to one process per subgraph' },
   { key: 'hive', label: 'Hive Gateway', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: '@graphql-hive/gateway 2.15.1, one fork, the committed supergraph, the same subgraph processes, signing plugin' },
   { key: 'monolith', label: 'Monolith', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: 'one Apollo Server over the union schema with the subgraphs\' resolvers, one ORM, no gateway' },
   { key: 'floor', label: 'Floor (pg)', scenarios: lifecycleSql ? ['Q1', 'Q2', 'Q3', 'W1'] : ['Q1', 'Q2', 'W1'], description: 'bare Node http + pg, hand-written SQL, serving role under RLS' },
-  { key: 'one-rls-off', label: 'UBOS one, RLS off', scenarios: ['Q2'], description: 'as "one", connected as the bench-only BYPASSRLS role (benchmark only)' },
-  { key: 'one-filter-off', label: 'UBOS one, filter off', scenarios: ['Q2'], description: 'as "one", with the ORM tenant filter switched off by a bench preload (benchmark only)' },
 ];
 
 export interface RunningSystem {
