@@ -20,6 +20,20 @@ declare module 'autocannon' {
       /** A response body failing this counts as a mismatch. */
       verifyBody?: (body: string) => boolean;
       title?: string;
+      /** Requests per second over all connections (a fixed rate instead of as fast as possible). */
+      overallRate?: number;
+      /** A sequence each connection sends in turn, with a per-connection context. */
+      requests?: RequestSpec[];
+      initialContext?: Record<string, unknown>;
+    }
+
+    interface RequestSpec {
+      method?: 'GET' | 'POST';
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: { method?: string; path?: string; headers?: Record<string, string>; body?: string }, context: Record<string, any>) => unknown;
+      onResponse?: (status: number, body: string, context: Record<string, any>, headers: unknown) => void;
     }
 
     /** A histogram summary; latency values are milliseconds. */
