@@ -1,10 +1,8 @@
 import http from 'node:http';
 import pg from 'pg';
-import { actorLabel, badUserInput, conflict, loadConfig, notFound, priceLineItems, sendJson } from '@ubos/kernel';
-import { createTokens } from '@ubos/gateway';
-// Not exported from @ubos/gateway's index: the same token check as the project's gateway.
-import { authenticate } from '../../../gateway/src/auth.js';
-import type { GatewayContext } from '../../../gateway/src/context.js';
+import { actorLabel, badUserInput, conflict, loadConfig, notFound, priceLineItems, sendJson, tokensFromConfig } from '@ubos/kernel';
+import { authenticate } from '@ubos/gateway/request';
+import type { GatewayContext } from '@ubos/gateway/request';
 import { serveSqlMetrics } from '../lib/sql-metrics.js';
 import { Q1, Q2, Q3, W1_CREATE_CLIENT, W1_CREATE_INVOICE, W1_RECORD_PAYMENT, W1_SEND_INVOICE, W1_UPDATE_CLIENT } from '../scenarios.js';
 import { lifecycleSql } from './lifecycle.js';
@@ -25,7 +23,7 @@ import { lifecycleSql } from './lifecycle.js';
 const config = loadConfig();
 const appUrl = process.env.APP_DATABASE_URL;
 if (!appUrl) throw new Error('APP_DATABASE_URL is required');
-const tokens = await createTokens(config);
+const tokens = await tokensFromConfig(config);
 const pool = new pg.Pool({ connectionString: appUrl, max: Number(process.env.UBOS_DB_POOL_MAX ?? 10), idleTimeoutMillis: 30_000, application_name: 'ubos-bench-floor' });
 
 const counts = { application: 0, transactionControl: 0 };

@@ -1,9 +1,7 @@
 import type http from 'node:http';
-import { INTERNAL_CONTEXT_HEADER, InternalContextSigner, loadConfig } from '@ubos/kernel';
-import { createTokens } from '@ubos/gateway';
-// Not exported from @ubos/gateway's index: the very function the project's gateway verifies callers with.
-import { authenticate } from '../../../gateway/src/auth.js';
-import type { GatewayContext as UbosCallContext } from '../../../gateway/src/context.js';
+import { INTERNAL_CONTEXT_HEADER, InternalContextSigner, loadConfig, tokensFromConfig } from '@ubos/kernel';
+import { authenticate } from '@ubos/gateway/request';
+import type { GatewayContext as UbosCallContext } from '@ubos/gateway/request';
 
 /**
  * HIVE GATEWAY CONFIGURATION (benchmark code, not product code), for
@@ -28,7 +26,7 @@ import type { GatewayContext as UbosCallContext } from '../../../gateway/src/con
 const config = loadConfig();
 if (!config.internalSecret) throw new Error('UBOS_INTERNAL_SECRET is required');
 const signer = new InternalContextSigner(config.internalSecret);
-const tokens = await createTokens(config);
+const tokens = await tokensFromConfig(config);
 
 interface UbosContext {
   ubos?: UbosCallContext;

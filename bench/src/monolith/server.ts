@@ -14,13 +14,14 @@ import {
   maskError,
   RequestScope,
   sendJson,
+  tokensFromConfig,
   unauthenticated,
   withIdempotencyKey,
   type InternalContext,
   type SubgraphContext,
   type SubgraphDefinition,
 } from '@ubos/kernel';
-import { createTokens, readCommittedSupergraph } from '@ubos/gateway';
+import { readCommittedSupergraph } from '@ubos/gateway';
 import { crmSubgraph } from '@ubos/crm';
 import { createIdentitySubgraph } from '@ubos/identity';
 import { projectsSubgraph } from '@ubos/projects';
@@ -32,10 +33,7 @@ import { createFilesSubgraph } from '@ubos/files';
 import { workflowSubgraph } from '@ubos/workflow';
 import { createTimelineSubgraph } from '@ubos/timeline';
 // Not exported from @ubos/gateway's index: the same functions the project's gateway runs.
-import { authenticate, isPublicOperation } from '../../../gateway/src/auth.js';
-import { hideSuggestionsPlugin, readGraphQLRequest, requestLimitsPlugin } from '../../../gateway/src/limits.js';
-import { supergraphForGateway } from '../../../gateway/src/scopes.js';
-import type { GatewayContext } from '../../../gateway/src/context.js';
+import { authenticate, errorsPlugin, isPublicOperation, readGraphQLRequest, Refusal, requestLimitsPlugin, supergraphForGateway, type GatewayContext } from '@ubos/gateway/request';
 import { applyIsolationSwitch } from '../isolation.js';
 import { serveSqlMetrics } from '../lib/sql-metrics.js';
 
@@ -68,7 +66,7 @@ const appUrl = process.env.APP_DATABASE_URL;
 if (!appUrl) throw new Error('APP_DATABASE_URL is required');
 const poolMax = Number(process.env.UBOS_DB_POOL_MAX ?? 10);
 
-const tokens = await createTokens(config);
+const tokens = await tokensFromConfig(config);
 let publicUrl: string | undefined;
 const fileStore = await createFileStore(config, { publicUrl: () => publicUrl });
 const definitions: SubgraphDefinition<unknown>[] = [
@@ -146,7 +144,7 @@ interface MonolithContext extends GatewayContext {
   references: WeakMap<object, Map<string, unknown>>;
 }
 
-function buildContext(gateway: GatewayContext): MonolithContext {
+function buildContext(gateway: GatewayContext, countsTotals: boolean): MonolithContext {
   const internal: InternalContext = { requestId: gateway.requestId, organizationId: gateway.organizationId, actor: gateway.actor, ip: gateway.ip, userAgent: gateway.userAgent };
   const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
   const scope = new RequestScope(em, internal);
@@ -164,7 +162,7 @@ function buildContext(gateway: GatewayContext): MonolithContext {
       scope,
       em,
       get loaders() {
-        if (!loaders.has(definition.name)) loaders.set(definition.name, definition.createLoaders(em, scope.organizationId));
+        if (!loaders.has(definition.name)) loaders.set(definition.name, definition.createLoaders({ em, organizationId: scope.organizationId, countsTotals }));
         return loaders.get(definition.name);
       },
       organizationId() {
@@ -292,7 +290,7 @@ function monolithPlugin(): ApolloServerPlugin<MonolithContext> {
 const limits = config.limits ?? DEFAULT_REQUEST_LIMITS;
 const apollo = new ApolloServer<MonolithContext>({
   schema: buildSchema(),
-  plugins: [monolithPlugin(), requestLimitsPlugin(limits) as ApolloServerPlugin<any>, hideSuggestionsPlugin() as ApolloServerPlugin<any>, ApolloServerPluginLandingPageDisabled()],
+  plugins: [monolithPlugin(), requestLimitsPlugin(limits) as ApolloServerPlugin<any>, errorsPlugin() as ApolloServerPlugin<any>, ApolloServerPluginLandingPageDisabled()],
   includeStacktraceInErrorResponses: false,
   introspection: true,
   hideSchemaDetailsFromClientErrors: true,
@@ -312,13 +310,20 @@ const server = http.createServer(async (req, res) => {
     } catch (error) {
       return sendJson(res, 401, { errors: [{ message: (error as Error).message, extensions: (error as { extensions?: unknown }).extensions }] });
     }
-    const read = await readGraphQLRequest(req, url, limits);
-    if (!read.ok) return sendJson(res, read.status, { errors: [{ message: read.message, extensions: read.extensions }] });
+    let body: unknown;
+    try {
+      body = await readGraphQLRequest(req, url, limits, gatewayContext.requestId);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      return sendJson(res, error.status, { errors: [{ message: error.message, extensions: error.extensions }] }, error.headers);
+    }
+    // As the subgraphs do: child pages count totals only when the operation asks for one.
+    const countsTotals = /\btotalCount\b/.test(JSON.stringify((body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query') ?? ''));
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: read.body },
-      context: async () => buildContext(gatewayContext),
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => buildContext(gatewayContext, countsTotals),
     });
     const responseHeaders: Record<string, string> = { 'x-request-id': gatewayContext.requestId };
     for (const [key, value] of response.headers) responseHeaders[key] = value;

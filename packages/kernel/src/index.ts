@@ -103,7 +103,7 @@ export {
   type MissingReferences,
   type Tracked,
 } from './graphql/write-path.js';
-export { IDEMPOTENCY_KEY_ARGUMENT, decodeResult, encodeResult, requestDigest } from './graphql/idempotency.js';
+export { IDEMPOTENCY_KEY_ARGUMENT, decodeResult, encodeResult, requestDigest, withIdempotencyKey } from './graphql/idempotency.js';
 export { MAX_LINE_ITEMS, parseCurrency, priceLineItems, samePricedLines, type LineItemInput, type PricedLineItem, type PricedLines } from './graphql/line-items.js';
 
 // Custom fields: definitions (the kernel owns them) and per-entity values, registered by each subgraph
