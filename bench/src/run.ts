@@ -135,10 +135,12 @@ interface SqlCounts {
   transactionControl: number;
 }
 
+const METRICS_TOKEN = randomBytes(18).toString('base64url');
+
 async function readMetrics(urls: string[]): Promise<SqlCounts> {
   const total: SqlCounts = { application: 0, transactionControl: 0 };
   for (const url of urls) {
-    const text = await (await fetch(url)).text();
+    const text = await (await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     const read = (kind: string) => {
       const match = new RegExp(`^ubos_sql_statements_total\\{kind="${kind}"\\} (\\d+)$`, 'm').exec(text);
       if (!match) throw new Error(`${url} has no ubos_sql_statements_total{kind="${kind}"}`);
@@ -416,8 +418,11 @@ async function main(): Promise<void> {
     UBOS_JWT_PRIVATE_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     UBOS_JWT_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     UBOS_INTERNAL_SECRET: randomBytes(32).toString('base64url'),
+    // Every system runs as deployed: graphql-js, Apollo and Hive all take their production
+    // paths, and UBOS's /metrics then wants its token.
+    NODE_ENV: 'production',
+    UBOS_METRICS_TOKEN: METRICS_TOKEN,
   };
-  delete base.NODE_ENV;
   log(`${params.quick ? 'QUICK: ' : ''}${params.tenants} tenants x ${params.clients} clients; ${params.rounds} round(s) of ${params.duration}s per system and scenario (+${params.warmup}s warm-up), ${params.connections} connections`);
   log(`systems: ${params.systems.join(', ')}; scenarios: ${params.scenarios.join(', ')}`);
 

@@ -22,6 +22,9 @@ export class NodeProcess {
     options: { hooks?: boolean; quiet?: boolean } = {},
   ) {
     const preload = ['--import', 'tsx', ...(options.hooks ? ['--import', BENCH_HOOKS] : [])];
+    // BENCH_CPU_PROFILE=<dir>: every server process writes a V8 CPU profile there when it stops
+    // (bench/src/profile-summary.ts groups one by package).
+    if (process.env.BENCH_CPU_PROFILE) preload.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`);
     this.child = spawn(process.execPath, [...preload, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       readline.createInterface({ input: stream }).on('line', (line) => {

@@ -53,6 +53,7 @@ export { API_SCOPES, type ApiScope } from './auth/scopes.js';
 export { createOrm, MAIN_ENTITY_FILTERS, SOFT_DELETE_FILTER, TENANT_FILTER, type EntityManager, type OrmOptions } from './db/orm.js';
 export { defineMainEntity, mainEntityColumns } from './db/entity-columns.js';
 export { conditionsSignature, escapeLike, pgArray, type SqlCondition } from './db/sql.js';
+export { rowMapper } from './db/row-mapper.js';
 export { sqlStatements } from './db/sql-stats.js';
 export { appPasswordFile, deriveAppDatabaseUrl } from './db/urls.js';
 
@@ -77,7 +78,6 @@ export {
   createByIdLoader,
   createChildListLoader,
   createChildPageLoader,
-  rowMapper,
   type ChildPageArgs,
   type ChildPageSpec,
 } from './graphql/loaders.js';

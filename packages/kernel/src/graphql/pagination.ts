@@ -3,6 +3,7 @@ import type { EntitySchema, FilterQuery } from '@mikro-orm/postgresql';
 import type { SqlCondition } from '../db/sql.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type CursorValue } from './cursor.js';
 import type { SubgraphContext } from './context.js';
+import { rowMapper } from '../db/row-mapper.js';
 import { requireRole } from './write-path.js';
 
 export interface SortOrder<T> {
@@ -50,6 +51,14 @@ export function withSqlConditions<T>(where: FilterQuery<T>, conditions: readonly
   return { $and: [where, ...conditions.map((condition) => ({ [raw(condition.sql, condition.params)]: [] }))] } as FilterQuery<T>;
 }
 
+/** The properties a find selects: every column but the lazy ones (password and secret hashes). */
+function eagerProperties<T extends object>(em: SubgraphContext<unknown>['em'], entity: EntitySchema<T, any>): Array<keyof T & string> {
+  const meta = em.getMetadata().get(entity.meta.className);
+  return Object.values(meta.properties)
+    .filter((prop) => !prop.lazy && prop.fieldNames?.length)
+    .map((prop) => prop.name as keyof T & string);
+}
+
 /**
  * Whether a list shows soft-deleted rows: only when asked, and only owners and admins may
  * ask (FORBIDDEN otherwise).
@@ -82,6 +91,14 @@ export async function findPage<T extends object>(
   const conditions: FilterQuery<T>[] = [build()];
   if (args.after) conditions.push(keysetCondition(sort, decodeCursor(args.after, sort.properties.length)));
   const orderBy = Object.fromEntries(sort.properties.map((property) => [property, sort.direction])) as any;
-  const rows = first === 0 && !args.after ? [] : await em.find(entity, { $and: conditions } as FilterQuery<T>, { orderBy, limit: first + 1, ...options });
-  return toConnection(rows as T[], first, (node) => cursorFor(node, sort), Boolean(args.after), () => em.count(entity, build(), options));
+  let rows: T[] = [];
+  if (first > 0 || args.after) {
+    // Through the query builder with the entity's filters applied (tenant, soft delete), as
+    // em.find would; but the rows come back raw and are mapped as plain objects, because a
+    // list is never written back and managing it in the unit of work cost most of its time.
+    const query = em.createQueryBuilder(entity).select(eagerProperties(em, entity)).where({ $and: conditions } as FilterQuery<T>).orderBy(orderBy).limit(first + 1);
+    await query.applyFilters(options.filters);
+    rows = (await query.execute<Array<Record<string, unknown>>>('all', false)).map(rowMapper(em, entity));
+  }
+  return toConnection(rows, first, (node) => cursorFor(node, sort), Boolean(args.after), () => em.count(entity, build(), options));
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -101,7 +101,9 @@ export class SubgraphRuntime<Loaders> {
     const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: wrapMutationsInTransactions(definition.resolvers) });
     const server = new ApolloServer<SubgraphContext<Loaders>>({
       schema,
-      plugins: [transactionPlugin() as ApolloServerPlugin<SubgraphContext<Loaders>>, ApolloServerPluginInlineTraceDisabled()],
+      // No cache hints are used anywhere, and the default cache-control plugin wraps every
+      // resolver of every fetch to compute them.
+      plugins: [transactionPlugin() as ApolloServerPlugin<SubgraphContext<Loaders>>, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
       includeStacktraceInErrorResponses: false,
     // The process owns SIGINT/SIGTERM and stops servers before PostgreSQL; Apollo must not
     // stop itself and re-raise the signal on its own.
