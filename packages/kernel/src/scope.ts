@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { beginWithPreamble } from './db/orm.js';
 import { actorLabel, type InternalContext } from './auth/internal-context.js';
 
 /**
@@ -8,6 +10,8 @@ import { actorLabel, type InternalContext } from './auth/internal-context.js';
  * user of a pooled connection. A query fetch is one read transaction. Each root mutation
  * field gets its own transaction, and the rest of the fetch reads in a fresh one.
  */
+const { escapeLiteral } = pg;
+
 export class RequestScope {
   private transactionOpen = false;
   private readonly onReset: Array<() => void> = [];
@@ -76,18 +80,26 @@ export class RequestScope {
     await this.em.rollback();
   }
 
+  // The settings travel with the BEGIN, in one round trip (see beginWithPreamble).
   private async begin(): Promise<void> {
-    await this.em.begin();
+    await beginWithPreamble(this.settingsSql(), () => this.em.begin());
     this.transactionOpen = true;
-    await this.applySettings();
   }
 
   private async applySettings(): Promise<void> {
-    await this.em.execute(
-      "select set_config('app.organization_id', ?, true), set_config('app.actor', ?, true), set_config('app.request_id', ?, true), " +
-        "set_config('app.ip', ?, true), set_config('app.user_agent', ?, true)",
-      [this.context.organizationId ?? '', actorLabel(this.context.actor), this.context.requestId, this.context.ip ?? '', this.context.userAgent ?? ''],
-    );
+    await this.em.execute(this.settingsSql());
+  }
+
+  /** set_config(..., true) of the tenant, actor, request id, address and user agent, as literal SQL. */
+  private settingsSql(): string {
+    const settings: Array<[string, string]> = [
+      ['app.organization_id', this.context.organizationId ?? ''],
+      ['app.actor', actorLabel(this.context.actor)],
+      ['app.request_id', this.context.requestId],
+      ['app.ip', this.context.ip ?? ''],
+      ['app.user_agent', this.context.userAgent ?? ''],
+    ];
+    return `select ${settings.map(([name, value]) => `set_config('${name}', ${escapeLiteral(value)}, true)`).join(', ')}`;
   }
 
   private resetCaches(): void {

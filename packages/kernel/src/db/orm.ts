@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { sqlStatements } from './sql-stats.js';
 
@@ -51,6 +52,33 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     ensureDatabase: false,
     driverOptions: { connection: { application_name: `ubos-${options.name}` } },
   });
+  sendPreambleWithBegin(orm);
   orm.em.getConnection().getKnex().on('query', (query: { sql: string; bindings?: unknown[] }) => sqlStatements.record(query.sql, query.bindings));
   return orm;
+}
+
+const beginPreamble = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `begin` (an em.begin()) so that the transaction's BEGIN carries `preamble` in the same
+ * round trip: `BEGIN; <preamble>` as one simple query. The request scope uses it to set the
+ * tenant with set_config(..., true) at the start of every transaction without a statement of
+ * its own. The preamble must be literal SQL (escape values with pg's escapeLiteral).
+ */
+export function beginWithPreamble<T>(preamble: string, begin: () => Promise<T>): Promise<T> {
+  return beginPreamble.run(preamble, begin);
+}
+
+// Knex starts a transaction with `BEGIN;` on the connection it has just acquired. A transaction
+// made while a preamble is in scope sends both in one message; PostgreSQL runs them in order on
+// that connection, inside the new transaction, and fails the BEGIN's promise if either fails.
+function sendPreambleWithBegin(orm: MikroORM): void {
+  const client = orm.em.getConnection().getKnex().client as { transaction: (...args: unknown[]) => { begin(conn: unknown): unknown; query(conn: unknown, sql: string): unknown } };
+  const makeTransaction = client.transaction.bind(client);
+  client.transaction = (...args: unknown[]) => {
+    const transaction = makeTransaction(...args);
+    const preamble = beginPreamble.getStore();
+    if (preamble) transaction.begin = (conn: unknown) => transaction.query(conn, `BEGIN; ${preamble}`);
+    return transaction;
+  };
 }
