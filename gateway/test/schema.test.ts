@@ -52,6 +52,27 @@ describe('the supergraph', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps every workspace\'s code to itself: no import reaches into another workspace by a relative path, and the kernel imports no subgraph', () => {
+    const root = path.resolve(schemaDir, '..');
+    const workspaces = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).workspaces as string[]).map((dir) => path.join(root, dir));
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.name === 'node_modules' ? [] : entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    const offenders: string[] = [];
+    for (const workspace of workspaces) {
+      for (const file of walk(workspace).filter((name) => name.endsWith('.ts'))) {
+        for (const [, specifier] of fs.readFileSync(file, 'utf8').matchAll(/from '(\.[^']*)'/g)) {
+          const target = path.resolve(path.dirname(file), specifier!);
+          if (!target.startsWith(workspace + path.sep)) offenders.push(`${path.relative(root, file)} imports ${specifier}`);
+        }
+      }
+    }
+    const kernel = walk(path.join(root, 'packages', 'kernel')).filter((name) => name.endsWith('.ts'));
+    for (const file of kernel) {
+      if (SUBGRAPH_NAMES.some((name) => fs.readFileSync(file, 'utf8').includes(`'@ubos/${name}`))) offenders.push(`${path.relative(root, file)} imports a subgraph`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps the worker out of the subgraphs\' code: it reaches them through the graph', () => {
     const root = path.resolve(schemaDir, '..');
     const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
