@@ -51,7 +51,6 @@ export function listThreads(ctx: CommunicationContext, args: PageArgs & { filter
 export function threadsOfClient(ctx: CommunicationContext, clientId: string, args: PageArgs & { filter?: ClientThreadFilter | null }) {
   const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   const projectId = args.filter?.projectId ? parseId(args.filter.projectId, 'filter.projectId') : undefined;
-  // The batched loader compares filter columns as text; project_id is a uuid, so compare its text form.
   return ctx.loaders.threadsOfClient(clientId, { first: args.first, after: args.after, filter: { projectId: projectId ? [projectId] : undefined }, includeDeleted });
 }
 

@@ -51,7 +51,6 @@ export function filesOfClient(ctx: FilesContext, clientId: string, args: PageArg
   return ctx.loaders.filesOfClient(clientId, {
     first: args.first,
     after: args.after,
-    // The batched loader compares filter columns as text; project_id is a uuid, so compare its text form.
     filter: { projectId: projectId ? [projectId] : undefined, status: args.filter?.status },
     includeDeleted,
   });
