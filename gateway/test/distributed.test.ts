@@ -7,6 +7,7 @@ import { generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner 
 import { defineCrossTenantSuite, ISOLATION_SUITE_ENV } from '@ubos/test-support/cross-tenant';
 import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 import { startProcess, waitForHealth, type RunningProcess } from '@ubos/test-support/processes';
+import { defineMutationFieldsSuite } from '@ubos/test-support/mutation-fields';
 import { GraphQLClient, TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 
 // Distributed mode: each subgraph and the gateway in a process of its own, talking HTTP.
@@ -125,3 +126,13 @@ defineCrossTenantSuite(async () => ({
   foreignOrganizationIds: [tenants.beta!.organizationId, tenants.gamma!.organizationId],
   db,
 }));
+
+describe('several mutation fields in one operation, distributed', () => {
+  let owner: GraphQLClient;
+  let clientId: string;
+  beforeAll(async () => {
+    owner = await gateway.login('owner@alpha.test');
+    clientId = (await owner.request('{ clients(first: 1) { edges { node { id } } } }')).data.clients.edges[0].node.id;
+  });
+  defineMutationFieldsSuite(() => ({ client: owner, db, clientId }));
+});

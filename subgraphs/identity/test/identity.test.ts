@@ -24,7 +24,7 @@ describe('authentication', () => {
     for (const result of [wrong, unknown]) {
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(result.errors?.[0]?.message).toBe('Invalid email or password');
-      expect(result.data).toBeNull();
+      expect(result.data).toEqual({ login: null });
     }
   });
 

@@ -219,33 +219,33 @@ export type MoneyInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** SENT → ACCEPTED, and a ProposalAccepted event in the outbox. CONFLICT in any other status, EXPIRED included. */
-  acceptProposal: Proposal;
+  acceptProposal: Maybe<Proposal>;
   /** SIGNED → COMPLETED. CONFLICT in any other status. */
-  completeContract: Contract;
+  completeContract: Maybe<Contract>;
   /** Drafts a contract, from an ACCEPTED proposal (once per proposal: CONFLICT the second time) or on its own. */
-  createContract: Contract;
+  createContract: Maybe<Contract>;
   /** Drafts a proposal for a client, pricing its lines. NOT_FOUND when no client of this organization has input.clientId. */
-  createProposal: Proposal;
+  createProposal: Maybe<Proposal>;
   /** SENT → DECLINED. CONFLICT in any other status, EXPIRED included. */
-  declineProposal: Proposal;
+  declineProposal: Maybe<Proposal>;
   /** Soft-deletes a contract. */
-  deleteContract: Contract;
+  deleteContract: Maybe<Contract>;
   /** Soft-deletes a proposal. */
-  deleteProposal: Proposal;
+  deleteProposal: Maybe<Proposal>;
   /** Brings a deleted contract back. */
-  restoreContract: Contract;
+  restoreContract: Maybe<Contract>;
   /** Brings a deleted proposal back. */
-  restoreProposal: Proposal;
+  restoreProposal: Maybe<Proposal>;
   /** DRAFT → SENT. CONFLICT in any other status, or when validUntil has already passed. */
-  sendProposal: Proposal;
+  sendProposal: Maybe<Proposal>;
   /** DRAFT → SIGNED. CONFLICT in any other status. */
-  signContract: Contract;
+  signContract: Maybe<Contract>;
   /** DRAFT or SIGNED → TERMINATED. CONFLICT once COMPLETED or TERMINATED. */
-  terminateContract: Contract;
+  terminateContract: Maybe<Contract>;
   /** Changes a DRAFT or SIGNED contract (CONFLICT once COMPLETED or TERMINATED); title and value only while DRAFT. */
-  updateContract: Contract;
+  updateContract: Maybe<Contract>;
   /** Changes a DRAFT proposal (CONFLICT in any other status); lineItems, when given, replace every line. */
-  updateProposal: Proposal;
+  updateProposal: Maybe<Proposal>;
 };
 
 
@@ -783,20 +783,20 @@ export type MoneyResolvers<ContextType = AgreementsContext, ParentType extends R
 };
 
 export type MutationResolvers<ContextType = AgreementsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acceptProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationAcceptProposalArgs, 'id'>>;
-  completeContract?: Resolver<ResolversTypes['Contract'], ParentType, ContextType, RequireFields<MutationCompleteContractArgs, 'id'>>;
-  createContract?: Resolver<ResolversTypes['Contract'], ParentType, ContextType, RequireFields<MutationCreateContractArgs, 'input'>>;
-  createProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationCreateProposalArgs, 'input'>>;
-  declineProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationDeclineProposalArgs, 'id'>>;
-  deleteContract?: Resolver<ResolversTypes['Contract'], ParentType, ContextType, RequireFields<MutationDeleteContractArgs, 'id'>>;
-  deleteProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationDeleteProposalArgs, 'id'>>;
-  restoreContract?: Resolver<ResolversTypes['Contract'], ParentType, ContextType, RequireFields<MutationRestoreContractArgs, 'id'>>;
-  restoreProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationRestoreProposalArgs, 'id'>>;
-  sendProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationSendProposalArgs, 'id'>>;
-  signContract?: Resolver<ResolversTypes['Contract'], ParentType, ContextType, RequireFields<MutationSignContractArgs, 'id' | 'input'>>;
-  terminateContract?: Resolver<ResolversTypes['Contract'], ParentType, ContextType, RequireFields<MutationTerminateContractArgs, 'id'>>;
-  updateContract?: Resolver<ResolversTypes['Contract'], ParentType, ContextType, RequireFields<MutationUpdateContractArgs, 'id' | 'input'>>;
-  updateProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationUpdateProposalArgs, 'id' | 'input'>>;
+  acceptProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationAcceptProposalArgs, 'id'>>;
+  completeContract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<MutationCompleteContractArgs, 'id'>>;
+  createContract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<MutationCreateContractArgs, 'input'>>;
+  createProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationCreateProposalArgs, 'input'>>;
+  declineProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationDeclineProposalArgs, 'id'>>;
+  deleteContract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<MutationDeleteContractArgs, 'id'>>;
+  deleteProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationDeleteProposalArgs, 'id'>>;
+  restoreContract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<MutationRestoreContractArgs, 'id'>>;
+  restoreProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationRestoreProposalArgs, 'id'>>;
+  sendProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationSendProposalArgs, 'id'>>;
+  signContract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<MutationSignContractArgs, 'id' | 'input'>>;
+  terminateContract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<MutationTerminateContractArgs, 'id'>>;
+  updateContract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<MutationUpdateContractArgs, 'id' | 'input'>>;
+  updateProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationUpdateProposalArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = AgreementsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

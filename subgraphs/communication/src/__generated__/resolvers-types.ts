@@ -133,21 +133,21 @@ export type MessageVersionEdge = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Opens a thread about a client (and optionally one of its projects). */
-  createThread: Thread;
+  createThread: Maybe<Thread>;
   /** Soft-deletes a message: its author, an owner or an admin. */
-  deleteMessage: Message;
+  deleteMessage: Maybe<Message>;
   /** Soft-deletes a thread; a main thread stops being the client's main thread. */
-  deleteThread: Thread;
+  deleteThread: Maybe<Thread>;
   /** Changes a message's body; only its author may. FORBIDDEN for anyone else. */
-  editMessage: Message;
+  editMessage: Maybe<Message>;
   /** Posts a message as the caller, in a thread or in the client's main thread, and bumps the thread's lastMessageAt. Writes a MessagePosted event. */
-  postMessage: Message;
+  postMessage: Maybe<Message>;
   /** Brings a deleted message back: its author, an owner or an admin. */
-  restoreMessage: Message;
+  restoreMessage: Maybe<Message>;
   /** Brings a deleted thread back (as an ordinary thread if it was the main one). */
-  restoreThread: Thread;
+  restoreThread: Maybe<Thread>;
   /** Changes a thread's subject or project. */
-  updateThread: Thread;
+  updateThread: Maybe<Thread>;
 };
 
 
@@ -591,14 +591,14 @@ export type MessageVersionEdgeResolvers<ContextType = CommunicationContext, Pare
 };
 
 export type MutationResolvers<ContextType = CommunicationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  createThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationCreateThreadArgs, 'input'>>;
-  deleteMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'id'>>;
-  deleteThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationDeleteThreadArgs, 'id'>>;
-  editMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'id' | 'input'>>;
-  postMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationPostMessageArgs, 'input'>>;
-  restoreMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationRestoreMessageArgs, 'id'>>;
-  restoreThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationRestoreThreadArgs, 'id'>>;
-  updateThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationUpdateThreadArgs, 'id' | 'input'>>;
+  createThread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationCreateThreadArgs, 'input'>>;
+  deleteMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'id'>>;
+  deleteThread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationDeleteThreadArgs, 'id'>>;
+  editMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'id' | 'input'>>;
+  postMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationPostMessageArgs, 'input'>>;
+  restoreMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationRestoreMessageArgs, 'id'>>;
+  restoreThread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationRestoreThreadArgs, 'id'>>;
+  updateThread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<MutationUpdateThreadArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = CommunicationContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

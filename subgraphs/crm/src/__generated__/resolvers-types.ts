@@ -502,21 +502,21 @@ export type MoneyInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Archives a custom field (owners and admins): it takes no new values; stored values stay. Archiving twice is harmless. */
-  archiveCustomField: CustomFieldDefinition;
+  archiveCustomField: Maybe<CustomFieldDefinition>;
   /** Adds a client to the organization. */
-  createClient: Client;
+  createClient: Maybe<Client>;
   /** Adds a contact to a client. Making it primary demotes the client's previous primary contact. */
-  createContact: Contact;
+  createContact: Maybe<Contact>;
   /** Opens a deal with a client. NOT_FOUND when no client of this organization has input.clientId. */
-  createDeal: Deal;
+  createDeal: Maybe<Deal>;
   /** Defines a custom field (owners and admins). CONFLICT when the entity type already has the key. */
-  defineCustomField: CustomFieldDefinition;
+  defineCustomField: Maybe<CustomFieldDefinition>;
   /** Soft-deletes a client: it leaves lists and lookups, and restoreClient brings it back. */
-  deleteClient: Client;
+  deleteClient: Maybe<Client>;
   /** Soft-deletes a contact. */
-  deleteContact: Contact;
+  deleteContact: Maybe<Contact>;
   /** Soft-deletes a deal. */
-  deleteDeal: Deal;
+  deleteDeal: Maybe<Deal>;
   /**
    * The right to be forgotten, for organization owners: replaces the personal values of the
    * client and its contacts (names, emails, phones, website, notes, titles), and the subjects of its
@@ -524,27 +524,27 @@ export type Mutation = {
    * every past version, the audit trail and the outbox with a marker that keeps each value's
    * digest, so the audit chain still verifies. Writes an erased event per row. Cannot be undone.
    */
-  eraseClient: Client;
+  eraseClient: Maybe<Client>;
   /** Deletes a soft-deleted client for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
-  purgeClient: Scalars['ID']['output'];
+  purgeClient: Maybe<Scalars['ID']['output']>;
   /** Deletes a soft-deleted contact for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
-  purgeContact: Scalars['ID']['output'];
+  purgeContact: Maybe<Scalars['ID']['output']>;
   /** Deletes a soft-deleted deal for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
-  purgeDeal: Scalars['ID']['output'];
+  purgeDeal: Maybe<Scalars['ID']['output']>;
   /** Brings a deleted client back. */
-  restoreClient: Client;
+  restoreClient: Maybe<Client>;
   /** Brings a deleted contact back. */
-  restoreContact: Contact;
+  restoreContact: Maybe<Contact>;
   /** Brings a deleted deal back. */
-  restoreDeal: Deal;
+  restoreDeal: Maybe<Deal>;
   /** Changes a client. NOT_FOUND when no client of this organization has the id; CONFLICT when expectedVersion is stale. */
-  updateClient: Client;
+  updateClient: Maybe<Client>;
   /** Changes a contact. Making it primary demotes the client's other primary contact. */
-  updateContact: Contact;
+  updateContact: Maybe<Contact>;
   /** Changes a custom field's label, required flag, options or position (owners and admins). */
-  updateCustomField: CustomFieldDefinition;
+  updateCustomField: Maybe<CustomFieldDefinition>;
   /** Changes a deal, e.g. moves it to another stage. */
-  updateDeal: Deal;
+  updateDeal: Maybe<Deal>;
 };
 
 
@@ -1171,25 +1171,25 @@ export type MoneyResolvers<ContextType = CrmContext, ParentType extends Resolver
 };
 
 export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  archiveCustomField?: Resolver<ResolversTypes['CustomFieldDefinition'], ParentType, ContextType, RequireFields<MutationArchiveCustomFieldArgs, 'id'>>;
-  createClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
-  createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
-  createDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
-  defineCustomField?: Resolver<ResolversTypes['CustomFieldDefinition'], ParentType, ContextType, RequireFields<MutationDefineCustomFieldArgs, 'input'>>;
-  deleteClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationDeleteClientArgs, 'id'>>;
-  deleteContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
-  deleteDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
-  eraseClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationEraseClientArgs, 'id'>>;
-  purgeClient?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeClientArgs, 'id'>>;
-  purgeContact?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeContactArgs, 'id'>>;
-  purgeDeal?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeDealArgs, 'id'>>;
-  restoreClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRestoreClientArgs, 'id'>>;
-  restoreContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationRestoreContactArgs, 'id'>>;
-  restoreDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationRestoreDealArgs, 'id'>>;
-  updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input'>>;
-  updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
-  updateCustomField?: Resolver<ResolversTypes['CustomFieldDefinition'], ParentType, ContextType, RequireFields<MutationUpdateCustomFieldArgs, 'id' | 'input'>>;
-  updateDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationUpdateDealArgs, 'id' | 'input'>>;
+  archiveCustomField?: Resolver<Maybe<ResolversTypes['CustomFieldDefinition']>, ParentType, ContextType, RequireFields<MutationArchiveCustomFieldArgs, 'id'>>;
+  createClient?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
+  createContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
+  createDeal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
+  defineCustomField?: Resolver<Maybe<ResolversTypes['CustomFieldDefinition']>, ParentType, ContextType, RequireFields<MutationDefineCustomFieldArgs, 'input'>>;
+  deleteClient?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<MutationDeleteClientArgs, 'id'>>;
+  deleteContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
+  deleteDeal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
+  eraseClient?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<MutationEraseClientArgs, 'id'>>;
+  purgeClient?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeClientArgs, 'id'>>;
+  purgeContact?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeContactArgs, 'id'>>;
+  purgeDeal?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeDealArgs, 'id'>>;
+  restoreClient?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<MutationRestoreClientArgs, 'id'>>;
+  restoreContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationRestoreContactArgs, 'id'>>;
+  restoreDeal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<MutationRestoreDealArgs, 'id'>>;
+  updateClient?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input'>>;
+  updateContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
+  updateCustomField?: Resolver<Maybe<ResolversTypes['CustomFieldDefinition']>, ParentType, ContextType, RequireFields<MutationUpdateCustomFieldArgs, 'id' | 'input'>>;
+  updateDeal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<MutationUpdateDealArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -193,17 +193,17 @@ export type MoneyInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Links a project of this organization to the engagement; linking it again changes nothing. */
-  addProjectToEngagement: Engagement;
+  addProjectToEngagement: Maybe<Engagement>;
   /** Starts an engagement with a client, optionally under one of its contracts and with projects. Starts ACTIVE. */
-  createEngagement: Engagement;
+  createEngagement: Maybe<Engagement>;
   /** Soft-deletes an engagement. */
-  deleteEngagement: Engagement;
+  deleteEngagement: Maybe<Engagement>;
   /** Unlinks a project from the engagement; NOT_FOUND on projectId when it was never linked. */
-  removeProjectFromEngagement: Engagement;
+  removeProjectFromEngagement: Maybe<Engagement>;
   /** Brings a deleted engagement back. */
-  restoreEngagement: Engagement;
+  restoreEngagement: Maybe<Engagement>;
   /** Changes an engagement; the end date may not fall before the start date. */
-  updateEngagement: Engagement;
+  updateEngagement: Maybe<Engagement>;
 };
 
 
@@ -531,12 +531,12 @@ export type MoneyResolvers<ContextType = EngagementsContext, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = EngagementsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addProjectToEngagement?: Resolver<ResolversTypes['Engagement'], ParentType, ContextType, RequireFields<MutationAddProjectToEngagementArgs, 'id' | 'projectId'>>;
-  createEngagement?: Resolver<ResolversTypes['Engagement'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
-  deleteEngagement?: Resolver<ResolversTypes['Engagement'], ParentType, ContextType, RequireFields<MutationDeleteEngagementArgs, 'id'>>;
-  removeProjectFromEngagement?: Resolver<ResolversTypes['Engagement'], ParentType, ContextType, RequireFields<MutationRemoveProjectFromEngagementArgs, 'id' | 'projectId'>>;
-  restoreEngagement?: Resolver<ResolversTypes['Engagement'], ParentType, ContextType, RequireFields<MutationRestoreEngagementArgs, 'id'>>;
-  updateEngagement?: Resolver<ResolversTypes['Engagement'], ParentType, ContextType, RequireFields<MutationUpdateEngagementArgs, 'id' | 'input'>>;
+  addProjectToEngagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<MutationAddProjectToEngagementArgs, 'id' | 'projectId'>>;
+  createEngagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
+  deleteEngagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<MutationDeleteEngagementArgs, 'id'>>;
+  removeProjectFromEngagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<MutationRemoveProjectFromEngagementArgs, 'id' | 'projectId'>>;
+  restoreEngagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<MutationRestoreEngagementArgs, 'id'>>;
+  updateEngagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<MutationUpdateEngagementArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = EngagementsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

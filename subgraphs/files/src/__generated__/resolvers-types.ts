@@ -178,13 +178,13 @@ export type Mutation = {
    * BAD_USER_INPUT (on fileId) when nothing was uploaded or the size or checksum differ; the file
    * then stays PENDING. Completing an UPLOADED file again changes nothing.
    */
-  completeUpload: FileObject;
+  completeUpload: Maybe<FileObject>;
   /** Records a PENDING file and answers a presigned URL to PUT its body to. Call completeUpload once the upload finished. */
-  createUploadUrl: UploadTicket;
+  createUploadUrl: Maybe<UploadTicket>;
   /** Soft-deletes a file object (the stored body is kept, so restoreFile brings it back whole). */
-  deleteFile: FileObject;
+  deleteFile: Maybe<FileObject>;
   /** Brings a deleted file object back. */
-  restoreFile: FileObject;
+  restoreFile: Maybe<FileObject>;
 };
 
 
@@ -487,10 +487,10 @@ export type HttpHeaderResolvers<ContextType = FilesContext, ParentType extends R
 };
 
 export type MutationResolvers<ContextType = FilesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  completeUpload?: Resolver<ResolversTypes['FileObject'], ParentType, ContextType, RequireFields<MutationCompleteUploadArgs, 'fileId'>>;
-  createUploadUrl?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateUploadUrlArgs, 'input'>>;
-  deleteFile?: Resolver<ResolversTypes['FileObject'], ParentType, ContextType, RequireFields<MutationDeleteFileArgs, 'id'>>;
-  restoreFile?: Resolver<ResolversTypes['FileObject'], ParentType, ContextType, RequireFields<MutationRestoreFileArgs, 'id'>>;
+  completeUpload?: Resolver<Maybe<ResolversTypes['FileObject']>, ParentType, ContextType, RequireFields<MutationCompleteUploadArgs, 'fileId'>>;
+  createUploadUrl?: Resolver<Maybe<ResolversTypes['UploadTicket']>, ParentType, ContextType, RequireFields<MutationCreateUploadUrlArgs, 'input'>>;
+  deleteFile?: Resolver<Maybe<ResolversTypes['FileObject']>, ParentType, ContextType, RequireFields<MutationDeleteFileArgs, 'id'>>;
+  restoreFile?: Resolver<Maybe<ResolversTypes['FileObject']>, ParentType, ContextType, RequireFields<MutationRestoreFileArgs, 'id'>>;
 };
 
 export type PageInfoResolvers<ContextType = FilesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -137,20 +137,20 @@ export type MembershipEdge = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an API key for the organization (owners and admins). Answers the secret once. */
-  createApiKey: CreatedApiKey;
+  createApiKey: Maybe<CreatedApiKey>;
   /**
    * Exchanges an email and password for a token. A user in several organizations picks one
    * with organizationId; without it, the oldest membership is used. Wrong credentials answer
    * UNAUTHENTICATED without telling which part was wrong.
    */
-  login: AuthPayload;
+  login: Maybe<AuthPayload>;
   /**
    * Registers operations for the organization (owners and admins), by the SHA-256 of their text.
    * Keys created with persistedOnly accept nothing else. Registering the same text again is a no-op.
    */
-  registerPersistedOperations: Array<PersistedOperation>;
+  registerPersistedOperations: Maybe<Array<PersistedOperation>>;
   /** Revokes a key at once (owners and admins). NOT_FOUND for a key of another organization. */
-  revokeApiKey: ApiKey;
+  revokeApiKey: Maybe<ApiKey>;
 };
 
 
@@ -511,10 +511,10 @@ export type MembershipEdgeResolvers<ContextType = IdentityContext, ParentType ex
 };
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
-  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
-  registerPersistedOperations?: Resolver<Array<ResolversTypes['PersistedOperation']>, ParentType, ContextType, RequireFields<MutationRegisterPersistedOperationsArgs, 'operations'>>;
-  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  login?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  registerPersistedOperations?: Resolver<Maybe<Array<ResolversTypes['PersistedOperation']>>, ParentType, ContextType, RequireFields<MutationRegisterPersistedOperationsArgs, 'operations'>>;
+  revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
 };
 
 export type OrganizationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {

@@ -173,35 +173,35 @@ export type MilestoneVersionEdge = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a milestone to a project. */
-  createMilestone: Milestone;
+  createMilestone: Maybe<Milestone>;
   /** Starts a project for a client. NOT_FOUND when no client of this organization has input.clientId. */
-  createProject: Project;
+  createProject: Maybe<Project>;
   /** Adds a task to a project, optionally under one of the project's milestones. */
-  createTask: Task;
+  createTask: Maybe<Task>;
   /** Soft-deletes a milestone. */
-  deleteMilestone: Milestone;
+  deleteMilestone: Maybe<Milestone>;
   /** Soft-deletes a project. */
-  deleteProject: Project;
+  deleteProject: Maybe<Project>;
   /** Soft-deletes a task. */
-  deleteTask: Task;
+  deleteTask: Maybe<Task>;
   /** Deletes a soft-deleted milestone for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
-  purgeMilestone: Scalars['ID']['output'];
+  purgeMilestone: Maybe<Scalars['ID']['output']>;
   /** Deletes a soft-deleted project for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
-  purgeProject: Scalars['ID']['output'];
+  purgeProject: Maybe<Scalars['ID']['output']>;
   /** Deletes a soft-deleted task for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
-  purgeTask: Scalars['ID']['output'];
+  purgeTask: Maybe<Scalars['ID']['output']>;
   /** Brings a deleted milestone back. */
-  restoreMilestone: Milestone;
+  restoreMilestone: Maybe<Milestone>;
   /** Brings a deleted project back. */
-  restoreProject: Project;
+  restoreProject: Maybe<Project>;
   /** Brings a deleted task back. */
-  restoreTask: Task;
+  restoreTask: Maybe<Task>;
   /** Changes a milestone; completed: true marks it reached. */
-  updateMilestone: Milestone;
+  updateMilestone: Maybe<Milestone>;
   /** Changes a project. The due date may not fall before the start date. */
-  updateProject: Project;
+  updateProject: Maybe<Project>;
   /** Changes a task: its status, title, due date or milestone. */
-  updateTask: Task;
+  updateTask: Maybe<Task>;
 };
 
 
@@ -818,21 +818,21 @@ export type MilestoneVersionEdgeResolvers<ContextType = ProjectsContext, ParentT
 };
 
 export type MutationResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  createMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationCreateMilestoneArgs, 'input'>>;
-  createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
-  createTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationCreateTaskArgs, 'input'>>;
-  deleteMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationDeleteMilestoneArgs, 'id'>>;
-  deleteProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
-  deleteTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationDeleteTaskArgs, 'id'>>;
-  purgeMilestone?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeMilestoneArgs, 'id'>>;
-  purgeProject?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeProjectArgs, 'id'>>;
-  purgeTask?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationPurgeTaskArgs, 'id'>>;
-  restoreMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRestoreMilestoneArgs, 'id'>>;
-  restoreProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRestoreProjectArgs, 'id'>>;
-  restoreTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationRestoreTaskArgs, 'id'>>;
-  updateMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'id' | 'input'>>;
-  updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
-  updateTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationUpdateTaskArgs, 'id' | 'input'>>;
+  createMilestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType, RequireFields<MutationCreateMilestoneArgs, 'input'>>;
+  createProject?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  createTask?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<MutationCreateTaskArgs, 'input'>>;
+  deleteMilestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType, RequireFields<MutationDeleteMilestoneArgs, 'id'>>;
+  deleteProject?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
+  deleteTask?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<MutationDeleteTaskArgs, 'id'>>;
+  purgeMilestone?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeMilestoneArgs, 'id'>>;
+  purgeProject?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeProjectArgs, 'id'>>;
+  purgeTask?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeTaskArgs, 'id'>>;
+  restoreMilestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType, RequireFields<MutationRestoreMilestoneArgs, 'id'>>;
+  restoreProject?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<MutationRestoreProjectArgs, 'id'>>;
+  restoreTask?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<MutationRestoreTaskArgs, 'id'>>;
+  updateMilestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'id' | 'input'>>;
+  updateProject?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
+  updateTask?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<MutationUpdateTaskArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = ProjectsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -432,41 +432,41 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Approves a DRAFT bill for payment; CONFLICT otherwise. */
-  approveBill: Bill;
+  approveBill: Maybe<Bill>;
   /** Enters a DRAFT bill from a vendor. NOT_FOUND when no vendor of this organization has input.vendorId. */
-  createBill: Bill;
+  createBill: Maybe<Bill>;
   /** Drafts an invoice and assigns it the organization's next number. NOT_FOUND when no client of this organization has input.clientId. */
-  createInvoice: Invoice;
+  createInvoice: Maybe<Invoice>;
   /** Adds a vendor. */
-  createVendor: Vendor;
+  createVendor: Maybe<Vendor>;
   /** Soft-deletes a bill without payments (CONFLICT otherwise). */
-  deleteBill: Bill;
+  deleteBill: Maybe<Bill>;
   /** Soft-deletes a DRAFT invoice (CONFLICT otherwise: void a sent one); it keeps its number. */
-  deleteInvoice: Invoice;
+  deleteInvoice: Maybe<Invoice>;
   /** Soft-deletes a vendor; its bills stay. */
-  deleteVendor: Vendor;
+  deleteVendor: Maybe<Vendor>;
   /** Records a payment made on an APPROVED bill (CONFLICT otherwise); the bill is PAID when nothing is left. BAD_USER_INPUT (input.amountMinor) above the balance. */
-  recordBillPayment: RecordBillPaymentPayload;
+  recordBillPayment: Maybe<RecordBillPaymentPayload>;
   /** Records money received. CONFLICT on a DRAFT or VOID invoice; BAD_USER_INPUT (input.amountMinor) above the balance. Writes PaymentRecorded, and InvoicePaid when it settles the invoice. */
-  recordPayment: RecordPaymentPayload;
+  recordPayment: Maybe<RecordPaymentPayload>;
   /** Brings a deleted bill back. */
-  restoreBill: Bill;
+  restoreBill: Maybe<Bill>;
   /** Brings a deleted invoice back. */
-  restoreInvoice: Invoice;
+  restoreInvoice: Maybe<Invoice>;
   /** Brings a deleted vendor back. */
-  restoreVendor: Vendor;
+  restoreVendor: Maybe<Vendor>;
   /** Sends a DRAFT invoice (CONFLICT otherwise); its issue date defaults to today (UTC). */
-  sendInvoice: Invoice;
+  sendInvoice: Maybe<Invoice>;
   /** Changes a DRAFT bill; CONFLICT otherwise. */
-  updateBill: Bill;
+  updateBill: Maybe<Bill>;
   /** Changes a DRAFT invoice; CONFLICT once it was sent or voided. */
-  updateInvoice: Invoice;
+  updateInvoice: Maybe<Invoice>;
   /** Changes a vendor. */
-  updateVendor: Vendor;
+  updateVendor: Maybe<Vendor>;
   /** Voids a DRAFT or APPROVED bill without payments; CONFLICT otherwise. */
-  voidBill: Bill;
+  voidBill: Maybe<Bill>;
   /** Voids an invoice that has no payments; it keeps its number. CONFLICT when it has payments or is already void. */
-  voidInvoice: Invoice;
+  voidInvoice: Maybe<Invoice>;
 };
 
 
@@ -1223,24 +1223,24 @@ export type MoneyResolvers<ContextType = RevenueContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = RevenueContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  approveBill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType, RequireFields<MutationApproveBillArgs, 'id'>>;
-  createBill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType, RequireFields<MutationCreateBillArgs, 'input'>>;
-  createInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationCreateInvoiceArgs, 'input'>>;
-  createVendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType, RequireFields<MutationCreateVendorArgs, 'input'>>;
-  deleteBill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType, RequireFields<MutationDeleteBillArgs, 'id'>>;
-  deleteInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationDeleteInvoiceArgs, 'id'>>;
-  deleteVendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType, RequireFields<MutationDeleteVendorArgs, 'id'>>;
-  recordBillPayment?: Resolver<ResolversTypes['RecordBillPaymentPayload'], ParentType, ContextType, RequireFields<MutationRecordBillPaymentArgs, 'input'>>;
-  recordPayment?: Resolver<ResolversTypes['RecordPaymentPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'input'>>;
-  restoreBill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType, RequireFields<MutationRestoreBillArgs, 'id'>>;
-  restoreInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationRestoreInvoiceArgs, 'id'>>;
-  restoreVendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType, RequireFields<MutationRestoreVendorArgs, 'id'>>;
-  sendInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationSendInvoiceArgs, 'id'>>;
-  updateBill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType, RequireFields<MutationUpdateBillArgs, 'id' | 'input'>>;
-  updateInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationUpdateInvoiceArgs, 'id' | 'input'>>;
-  updateVendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType, RequireFields<MutationUpdateVendorArgs, 'id' | 'input'>>;
-  voidBill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType, RequireFields<MutationVoidBillArgs, 'id'>>;
-  voidInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationVoidInvoiceArgs, 'id'>>;
+  approveBill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<MutationApproveBillArgs, 'id'>>;
+  createBill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<MutationCreateBillArgs, 'input'>>;
+  createInvoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<MutationCreateInvoiceArgs, 'input'>>;
+  createVendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType, RequireFields<MutationCreateVendorArgs, 'input'>>;
+  deleteBill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<MutationDeleteBillArgs, 'id'>>;
+  deleteInvoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<MutationDeleteInvoiceArgs, 'id'>>;
+  deleteVendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType, RequireFields<MutationDeleteVendorArgs, 'id'>>;
+  recordBillPayment?: Resolver<Maybe<ResolversTypes['RecordBillPaymentPayload']>, ParentType, ContextType, RequireFields<MutationRecordBillPaymentArgs, 'input'>>;
+  recordPayment?: Resolver<Maybe<ResolversTypes['RecordPaymentPayload']>, ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'input'>>;
+  restoreBill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<MutationRestoreBillArgs, 'id'>>;
+  restoreInvoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<MutationRestoreInvoiceArgs, 'id'>>;
+  restoreVendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType, RequireFields<MutationRestoreVendorArgs, 'id'>>;
+  sendInvoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<MutationSendInvoiceArgs, 'id'>>;
+  updateBill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<MutationUpdateBillArgs, 'id' | 'input'>>;
+  updateInvoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<MutationUpdateInvoiceArgs, 'id' | 'input'>>;
+  updateVendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType, RequireFields<MutationUpdateVendorArgs, 'id' | 'input'>>;
+  voidBill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<MutationVoidBillArgs, 'id'>>;
+  voidInvoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<MutationVoidInvoiceArgs, 'id'>>;
 };
 
 export type PageInfoResolvers<ContextType = RevenueContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -88,24 +88,24 @@ export type DeadLetterEventEdge = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a workflow (owners and admins). BAD_USER_INPUT names the step input at fault, e.g. input.steps.1.input.contractId. */
-  createWorkflow: Workflow;
+  createWorkflow: Maybe<Workflow>;
   /** Soft-deletes a workflow (owners and admins). */
-  deleteWorkflow: Workflow;
+  deleteWorkflow: Maybe<Workflow>;
   /** Stops a workflow from starting runs (owners and admins); runs already started go on. */
-  disableWorkflow: Workflow;
+  disableWorkflow: Maybe<Workflow>;
   /** Lets a workflow start runs again (owners and admins). */
-  enableWorkflow: Workflow;
+  enableWorkflow: Maybe<Workflow>;
   /** Delivers a dead-letter event again (owners and admins). CONFLICT when it was already replayed. */
-  replayDeadLetterEvent: DeadLetterEvent;
+  replayDeadLetterEvent: Maybe<DeadLetterEvent>;
   /** Brings a deleted workflow back (owners and admins). */
-  restoreWorkflow: Workflow;
+  restoreWorkflow: Maybe<Workflow>;
   /**
    * Resumes a FAILED run from its failed step (owners and admins): the steps that succeeded are
    * not repeated. CONFLICT, naming the status, for a run that has not failed.
    */
-  retryWorkflowRun: WorkflowRun;
+  retryWorkflowRun: Maybe<WorkflowRun>;
   /** Changes a workflow (owners and admins). Runs already started keep their steps. */
-  updateWorkflow: Workflow;
+  updateWorkflow: Maybe<Workflow>;
 };
 
 
@@ -703,14 +703,14 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  createWorkflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType, RequireFields<MutationCreateWorkflowArgs, 'input'>>;
-  deleteWorkflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType, RequireFields<MutationDeleteWorkflowArgs, 'id'>>;
-  disableWorkflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType, RequireFields<MutationDisableWorkflowArgs, 'id'>>;
-  enableWorkflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType, RequireFields<MutationEnableWorkflowArgs, 'id'>>;
-  replayDeadLetterEvent?: Resolver<ResolversTypes['DeadLetterEvent'], ParentType, ContextType, RequireFields<MutationReplayDeadLetterEventArgs, 'id'>>;
-  restoreWorkflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType, RequireFields<MutationRestoreWorkflowArgs, 'id'>>;
-  retryWorkflowRun?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationRetryWorkflowRunArgs, 'id'>>;
-  updateWorkflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType, RequireFields<MutationUpdateWorkflowArgs, 'id' | 'input'>>;
+  createWorkflow?: Resolver<Maybe<ResolversTypes['Workflow']>, ParentType, ContextType, RequireFields<MutationCreateWorkflowArgs, 'input'>>;
+  deleteWorkflow?: Resolver<Maybe<ResolversTypes['Workflow']>, ParentType, ContextType, RequireFields<MutationDeleteWorkflowArgs, 'id'>>;
+  disableWorkflow?: Resolver<Maybe<ResolversTypes['Workflow']>, ParentType, ContextType, RequireFields<MutationDisableWorkflowArgs, 'id'>>;
+  enableWorkflow?: Resolver<Maybe<ResolversTypes['Workflow']>, ParentType, ContextType, RequireFields<MutationEnableWorkflowArgs, 'id'>>;
+  replayDeadLetterEvent?: Resolver<Maybe<ResolversTypes['DeadLetterEvent']>, ParentType, ContextType, RequireFields<MutationReplayDeadLetterEventArgs, 'id'>>;
+  restoreWorkflow?: Resolver<Maybe<ResolversTypes['Workflow']>, ParentType, ContextType, RequireFields<MutationRestoreWorkflowArgs, 'id'>>;
+  retryWorkflowRun?: Resolver<Maybe<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<MutationRetryWorkflowRunArgs, 'id'>>;
+  updateWorkflow?: Resolver<Maybe<ResolversTypes['Workflow']>, ParentType, ContextType, RequireFields<MutationUpdateWorkflowArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
