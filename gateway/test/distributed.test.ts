@@ -7,6 +7,7 @@ import { generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner 
 import { defineCrossTenantSuite, ISOLATION_SUITE_ENV } from '@ubos/test-support/cross-tenant';
 import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 import { startProcess, waitForHealth, type RunningProcess } from '@ubos/test-support/processes';
+import { defineErrorParitySuite } from '@ubos/test-support/error-parity';
 import { defineMutationFieldsSuite } from '@ubos/test-support/mutation-fields';
 import { GraphQLClient, TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 
@@ -135,4 +136,14 @@ describe('several mutation fields in one operation, distributed', () => {
     clientId = (await owner.request('{ clients(first: 1) { edges { node { id } } } }')).data.clients.edges[0].node.id;
   });
   defineMutationFieldsSuite(() => ({ client: owner, db, clientId }));
+});
+
+describe('errors, distributed: the same answers as one process (gateway/test/errors.test.ts)', () => {
+  let owner: GraphQLClient;
+  let member: GraphQLClient;
+  beforeAll(async () => {
+    owner = await gateway.login('owner@alpha.test');
+    member = await gateway.login('member@alpha.test');
+  });
+  defineErrorParitySuite(() => ({ anonymous: gateway, owner, member, db }));
 });

@@ -27,8 +27,8 @@ export function errorsPlugin(): ApolloServerPlugin<GatewayContext> {
 }
 
 function masked(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
-  // Which subgraph failed is ours to know.
-  const { serviceName: _serviceName, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
+  // Which subgraph failed, its address and its raw answer are ours to know.
+  const { serviceName: _serviceName, response: _response, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
   return maskError({ ...error, extensions }, requestId);
 }
 

@@ -137,7 +137,11 @@ export class SubgraphRuntime<Loaders> {
         { contextValue },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported');
-      return { status: response.http.status ?? 200, body: response.body.singleResult };
+      // An executed operation answers 200 whatever its errors' codes: the gateway reads the
+      // errors from the body (as the in-process source does) and sets the caller's status
+      // itself; a 4xx would make it replace them with "401: Unauthorized" and the raw response.
+      const status = response.http.status ?? 200;
+      return { status: status >= 500 ? status : 200, body: response.body.singleResult };
     } finally {
       await contextValue.scope.end().catch(() => undefined);
     }
