@@ -7,14 +7,6 @@ export function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse
   if (options.production && (!options.metricsToken || req.headers.authorization !== `Bearer ${options.metricsToken}`)) {
     return sendJson(res, 401, { error: 'metrics token required' });
   }
-  const counts = sqlStatements.snapshot();
-  const body = [
-    '# HELP ubos_sql_statements_total SQL statements sent by this process.',
-    '# TYPE ubos_sql_statements_total counter',
-    `ubos_sql_statements_total{kind="application"} ${counts.application}`,
-    `ubos_sql_statements_total{kind="transaction_control"} ${counts.transactionControl}`,
-    '',
-  ].join('\n');
   res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-  res.end(body);
+  res.end(sqlStatements.metricsText());
 }

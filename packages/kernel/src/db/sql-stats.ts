@@ -20,6 +20,17 @@ class SqlStatementCounter {
     return { application: this.application, transactionControl: this.transactionControl };
   }
 
+  /** The counters in Prometheus's text format, as /metrics serves them. */
+  metricsText(counts: { application: number; transactionControl: number } = this.snapshot()): string {
+    return [
+      '# HELP ubos_sql_statements_total SQL statements sent by this process.',
+      '# TYPE ubos_sql_statements_total counter',
+      `ubos_sql_statements_total{kind="application"} ${counts.application}`,
+      `ubos_sql_statements_total{kind="transaction_control"} ${counts.transactionControl}`,
+      '',
+    ].join('\n');
+  }
+
   /** Collects the application statements run while `fn` runs, and their parameters (for EXPLAIN). */
   async capture<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[]; queries: Array<{ sql: string; bindings: readonly unknown[] }> }> {
     const statements: string[] = [];
