@@ -76,6 +76,10 @@ async function createProjectFromTemplate(graph: GraphCaller, target: Parameters<
     const created = await graph.mutate(target, 'createTask', { input: { projectId, ...pick(task, ['title', 'dueDate']), ...(milestoneId ? { milestoneId } : {}) } }, `${key}:task:${index}`);
     taskIds.push(String(created.id));
   }
+  // Filed under its engagement (the engagement's projects, the project's chain back to the proposal).
+  if (typeof input.engagementId === 'string' && input.engagementId) {
+    await graph.mutate(target, 'addProjectToEngagement', { id: input.engagementId, projectId }, `${key}:engagement`);
+  }
   return { id: projectId, milestoneIds, taskIds };
 }
 

@@ -50,10 +50,23 @@ describe.skipIf(!ready)('the default "Proposal accepted" workflow', () => {
     for (const [index, type] of ['Contract', 'Engagement', 'Project', 'Message'].entries()) {
       expect(byWorkflow.find((node: any) => node.entityType === type && node.entityId === run.steps[index].output.id), type).toBeTruthy();
     }
+    // The project is the engagement's: the chain reads both ways through the graph.
+    const chain = await owner.request('query($id: ID!) { engagement(id: $id) { projects { id name } contract { id } } }', { id: run.steps[1].output.id });
+    expect(chain.errors).toBeUndefined();
+    expect(chain.data.engagement).toEqual({ projects: [{ id: run.steps[2].output.id, name: 'Brand refresh' }], contract: { id: run.steps[0].output.id } });
+
     // And nothing else acted twice: one run for the event, one key per mutation of the run.
     const keys = await stack.db.admin('select key from idempotency_keys where actor = $1 order by key', [`workflow:${run.id}`]);
     expect(keys.map((row) => row.key)).toEqual(
-      [`${run.id}:contract`, `${run.id}:engagement`, `${run.id}:project`, `${run.id}:project:milestone:0`, `${run.id}:project:task:0`, `${run.id}:welcome`].sort(),
+      [
+        `${run.id}:contract`,
+        `${run.id}:engagement`,
+        `${run.id}:project`,
+        `${run.id}:project:engagement`,
+        `${run.id}:project:milestone:0`,
+        `${run.id}:project:task:0`,
+        `${run.id}:welcome`,
+      ].sort(),
     );
   });
 });

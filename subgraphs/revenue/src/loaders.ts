@@ -7,6 +7,7 @@ import { VendorSchema } from './entities/vendor.entity.js';
 import { utcToday } from './invoice-status.js';
 
 const IN_PAID_ORDER = { orderBy: { paidAt: 'ASC', id: 'ASC' } };
+const BY_NUMBER = { properties: ['number', 'id'] as Array<'number' | 'id'>, direction: 'ASC' as const };
 
 /** Per-fetch loaders; the kernel rebuilds them for every fetch and after every write. */
 export function createRevenueLoaders(scope: LoaderScope) {
@@ -18,7 +19,8 @@ export function createRevenueLoaders(scope: LoaderScope) {
     /** For references from payments and other subgraphs: deleted invoices still resolve. */
     invoiceReference: createByIdLoader(em, InvoiceSchema, { includeDeleted: true }),
     invoiceHistory: createHistoryLoaders(em, organizationId, 'Invoice', InvoiceSchema),
-    invoicesOfClient: createChildPageLoader(scope, { entity: InvoiceSchema, parent: 'clientId', sort: { properties: ['number', 'id'], direction: 'ASC' } }),
+    invoicesOfClient: createChildPageLoader(scope, { entity: InvoiceSchema, parent: 'clientId', sort: BY_NUMBER }),
+    invoicesOfEngagement: createChildPageLoader(scope, { entity: InvoiceSchema, parent: 'engagementId', sort: BY_NUMBER }),
     paymentById: createByIdLoader(em, PaymentSchema),
     paymentsOfInvoice: createChildListLoader(em, PaymentSchema, 'invoiceId', IN_PAID_ORDER),
     vendorById: createByIdLoader(em, VendorSchema),

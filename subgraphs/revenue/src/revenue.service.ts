@@ -111,16 +111,25 @@ export async function invoicesOfClient(
   const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
   const page = parseInvoicePage({ first: args.first, after: args.after, statuses: args.filter?.status, includeDeleted });
   const at = parseAsOf(args.asOf);
-  if (!at) {
-    const conditions = page.statuses ? [invoiceStatusCondition(page.statuses, ctx.loaders.today)] : [];
-    return ctx.loaders.invoicesOfClient(clientId, { first: args.first, after: args.after, includeDeleted, conditions });
-  }
+  if (!at) return invoicePage(ctx, ctx.loaders.invoicesOfClient, clientId, args, page);
   const statuses = args.filter?.status;
   const all = (await ctx.loaders.invoiceHistory.ofClientAsOf(clientId, at))
     .filter((invoice) => !statuses || statuses.includes(statusOf(ctx, invoice)))
     .sort((a, b) => a.number - b.number || (a.id < b.id ? -1 : 1));
   const rest = all.filter((invoice) => !page.after || invoice.number > page.after[0] || (invoice.number === page.after[0] && invoice.id > page.after[1]));
   return toConnection(rest.slice(0, page.first + 1), page.first, (invoice) => encodeCursor([invoice.number, invoice.id]), Boolean(page.after), () => all.length);
+}
+
+/** The invoices billed under an engagement, by number, with the same filters as a client's. */
+export function invoicesOfEngagement(ctx: RevenueContext, engagementId: string, args: PageArgs & { filter?: ClientInvoiceFilter | null }): Promise<Connection<InvoiceEntity>> {
+  const includeDeleted = includeDeletedRows(ctx, args.includeDeleted);
+  const page = parseInvoicePage({ first: args.first, after: args.after, statuses: args.filter?.status, includeDeleted });
+  return invoicePage(ctx, ctx.loaders.invoicesOfEngagement, engagementId, args, page);
+}
+
+function invoicePage(ctx: RevenueContext, loader: RevenueContext['loaders']['invoicesOfClient'], parentId: string, args: PageArgs, page: ReturnType<typeof parseInvoicePage>) {
+  const conditions = page.statuses ? [invoiceStatusCondition(page.statuses, ctx.loaders.today)] : [];
+  return loader(parentId, { first: args.first, after: args.after, includeDeleted: page.includeDeleted, conditions });
 }
 
 export const getInvoice = (ctx: RevenueContext, id: string, asOf?: Date | string | null) =>

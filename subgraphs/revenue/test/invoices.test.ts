@@ -377,6 +377,30 @@ describe('lists', () => {
     // clients (crm), the invoices of every client (revenue), the payments of every invoice (revenue).
     expect(all.statements).toHaveLength(3);
   });
+
+  it('serves Engagement.invoices, so the chain engagement -> invoices reads both ways, hiding deleted ones', async () => {
+    const engagement = await owner.request('mutation($clientId: ID!) { createEngagement(input: { clientId: $clientId, name: "Retainer", type: RETAINER }) { id } }', { clientId });
+    expect(engagement.errors).toBeUndefined();
+    const engagementId = engagement.data.createEngagement.id;
+    const first = await createInvoice({ engagementId });
+    const second = await createInvoice({ engagementId });
+    await createInvoice(); // of the client, not of the engagement
+    const deleted = await createInvoice({ engagementId });
+    expect((await owner.request('mutation($id: ID!) { deleteInvoice(id: $id) { id } }', { id: deleted.id })).errors).toBeUndefined();
+    const read = (extra = '') =>
+      owner.request(`query($id: ID!) { engagement(id: $id) { id invoices(first: 10${extra}) { totalCount edges { node { id number engagement { id } } } } } }`, { id: engagementId });
+    const result = await read();
+    expect(result.errors).toBeUndefined();
+    expect(result.data.engagement.invoices.totalCount).toBe(2);
+    expect(result.data.engagement.invoices.edges.map((edge: any) => edge.node)).toEqual([
+      { id: first.id, number: first.number, engagement: { id: engagementId } },
+      { id: second.id, number: second.number, engagement: { id: engagementId } },
+    ]);
+    const withDeleted = await read(', includeDeleted: true');
+    expect(withDeleted.data.engagement.invoices.edges.map((edge: any) => edge.node.id)).toEqual([first.id, second.id, deleted.id]);
+    const paged = await owner.request('query($id: ID!) { engagement(id: $id) { invoices(first: 1, filter: { status: [DRAFT] }) { edges { node { id } } pageInfo { hasNextPage } } } }', { id: engagementId });
+    expect(paged.data.engagement.invoices).toEqual({ edges: [{ node: { id: first.id } }], pageInfo: { hasNextPage: true } });
+  });
 });
 
 describe('audit and history', () => {

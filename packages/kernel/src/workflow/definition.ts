@@ -60,7 +60,7 @@ interface InputSpec {
 export const STEP_INPUTS: Record<StepKind, InputSpec> = {
   CREATE_CONTRACT: { required: ['proposalId'], optional: [] },
   CREATE_ENGAGEMENT: { required: ['clientId', 'name', 'type'], optional: ['contractId', 'projectIds'] },
-  CREATE_PROJECT: { required: ['clientId', 'name'], optional: ['description', 'startDate', 'dueDate', 'milestones', 'tasks'] },
+  CREATE_PROJECT: { required: ['clientId', 'name'], optional: ['description', 'startDate', 'dueDate', 'milestones', 'tasks', 'engagementId'] },
   POST_MESSAGE: { required: ['clientId', 'body'], optional: [] },
   CREATE_INVOICE: { required: ['clientId', 'currency', 'lineItems'], optional: ['dueDate'] },
   CALL_WEBHOOK: { required: ['url'], optional: ['secret', 'data'] },

@@ -253,10 +253,21 @@ export type CustomFieldValue = {
   type: CustomFieldType;
 };
 
-/** A commercial engagement, owned by the engagements subgraph; only its id is known here. */
+/** A commercial engagement, owned by the engagements subgraph; this subgraph adds its invoices. */
 export type Engagement = {
   __typename?: 'Engagement';
   id: Scalars['ID']['output'];
+  /** Invoices billed under this engagement, by number (the other way of Invoice.engagement). */
+  invoices: InvoiceConnection;
+};
+
+
+/** A commercial engagement, owned by the engagements subgraph; this subgraph adds its invoices. */
+export type EngagementInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClientInvoiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -914,6 +925,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Client: Client;
+  Engagement: Engagement;
   Invoice: Invoice;
 };
 
@@ -922,6 +934,9 @@ export type FederationReferenceTypes = {
   Client:
     ( { __typename: 'Client' }
     & GraphQLRecursivePick<FederationTypes['Client'], {"id":true}> );
+  Engagement:
+    ( { __typename: 'Engagement' }
+    & GraphQLRecursivePick<FederationTypes['Engagement'], {"id":true}> );
   Invoice:
     ( { __typename: 'Invoice' }
     & GraphQLRecursivePick<FederationTypes['Invoice'], {"id":true}> );
@@ -1139,8 +1154,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type EngagementResolvers<ContextType = RevenueContext, ParentType extends ResolversParentTypes['Engagement'] = ResolversParentTypes['Engagement']> = {
+export type EngagementResolvers<ContextType = RevenueContext, ParentType extends ResolversParentTypes['Engagement'] = ResolversParentTypes['Engagement'], FederationReferenceType extends FederationReferenceTypes['Engagement'] = FederationReferenceTypes['Engagement']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Engagement']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<EngagementInvoicesArgs>>;
 };
 
 export type InvoiceResolvers<ContextType = RevenueContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {

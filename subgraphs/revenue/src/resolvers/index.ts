@@ -3,6 +3,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Bill } from './Bill.js';
 import { BillPayment } from './BillPayment.js';
 import { Client } from './Client.js';
+import { Engagement } from './Engagement.js';
 import { Invoice } from './Invoice.js';
 import { LineItem } from './LineItem.js';
 import { Mutation } from './Mutation.js';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Client,
+  Engagement,
   Invoice,
   Payment,
   LineItem,
