@@ -206,15 +206,16 @@ describe('runs and dead letters', () => {
     }
     const failed = runs.find((run: any) => run.status === 'FAILED');
     expect((await member.request('mutation($id: ID!) { retryWorkflowRun(id: $id) { id } }', { id: failed.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const retried = await owner.request('mutation($id: ID!) { retryWorkflowRun(id: $id) { status retries steps { status attempts } } }', { id: failed.id });
+    const retried = await owner.request('mutation($id: ID!) { retryWorkflowRun(id: $id) { status retries steps { status attempts totalAttempts } } }', { id: failed.id });
+    // The retried step starts a fresh budget of attempts; its earlier tries stay in totalAttempts.
     expect(retried.data.retryWorkflowRun).toEqual({
       status: 'PENDING',
       retries: 1,
       steps: [
-        { status: 'SUCCEEDED', attempts: 1 },
-        { status: 'PENDING', attempts: 5 },
-        { status: 'PENDING', attempts: 0 },
-        { status: 'PENDING', attempts: 0 },
+        { status: 'SUCCEEDED', attempts: 1, totalAttempts: 1 },
+        { status: 'PENDING', attempts: 0, totalAttempts: 5 },
+        { status: 'PENDING', attempts: 0, totalAttempts: 0 },
+        { status: 'PENDING', attempts: 0, totalAttempts: 0 },
       ],
     });
     const events = await t.db.admin(`select payload from outbox where event_type = 'WorkflowRunRetryRequested' and aggregate_id = $1`, [failed.id]);

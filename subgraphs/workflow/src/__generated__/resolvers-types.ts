@@ -233,7 +233,7 @@ export type StepKind =
 /** One step of a run: its status, attempts, last error and output. */
 export type StepRun = {
   __typename?: 'StepRun';
-  /** Attempts so far, failed ones included. */
+  /** Attempts since the run was last retried (retryWorkflowRun gives each retry a fresh budget), failed ones included. */
   attempts: Scalars['Int']['output'];
   /** The last attempt's error, if it failed. */
   error: Maybe<Scalars['String']['output']>;
@@ -245,6 +245,8 @@ export type StepRun = {
   output: Maybe<Scalars['JSON']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   status: WorkflowRunStatus;
+  /** Every attempt since the run started, earlier retries included. */
+  totalAttempts: Scalars['Int']['output'];
 };
 
 /** Changes to a workflow; omitted fields keep their value. Runs already started keep the steps they started with. */
@@ -738,6 +740,7 @@ export type StepRunResolvers<ContextType = WorkflowContext, ParentType extends R
   output?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WorkflowRunStatus'], ParentType, ContextType>;
+  totalAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkflowResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['Workflow'] = ResolversParentTypes['Workflow'], FederationReferenceType extends FederationReferenceTypes['Workflow'] = FederationReferenceTypes['Workflow']> = {
