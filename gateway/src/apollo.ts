@@ -7,6 +7,7 @@ import type { GatewayOptions } from './options.js';
 import { authorizePlugin } from './request/authorize.js';
 import { errorsPlugin } from './request/errors.js';
 import { requestLimitsPlugin } from './request/limits.js';
+import { checkScalarValues } from './scalars.js';
 import { buildScopeMap, supergraphForGateway } from './scopes.js';
 import { InProcessSubgraphSource, SignedRemoteSubgraphSource } from './sources.js';
 
@@ -30,6 +31,7 @@ export async function startApollo(options: GatewayOptions): Promise<ApolloServer
       return new SignedRemoteSubgraphSource(remoteUrl, options.signer);
     },
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarValues(apiSchema));
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as any,
     // In this order: Apollo runs the plugins' hooks together, and the first to fail is the

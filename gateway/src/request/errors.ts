@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { Kind, visit, type DocumentNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
 import { maskError } from '@ubos/kernel';
 import type { GatewayContext } from '../context.js';
 
@@ -13,11 +13,11 @@ export function errorsPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, document }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (!result.errors) return;
-          result.errors = result.errors.map((error) => withoutSuggestion(masked(error, contextValue.requestId)));
+          result.errors = result.errors.map((error) => withoutSuggestion(masked(badLiteralAsUserInput(error, document), contextValue.requestId)));
           const status = result.errors.length > 0 && !result.data ? statusWithoutData(result.errors, response.http.status) : undefined;
           if (status) response.http.status = status;
         },
@@ -30,6 +30,40 @@ function masked(error: GraphQLFormattedError, requestId: string): GraphQLFormatt
   // Which subgraph failed, its address and its raw answer are ours to know.
   const { serviceName: _serviceName, response: _response, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
   return maskError({ ...error, extensions }, requestId);
+}
+
+const BAD_LITERAL = /^Expected value of type "[^"]+", found /;
+
+/**
+ * A bad value written in the query (`asOf: "yesterday"`) is the caller's input, as the same
+ * value sent as a variable is: BAD_USER_INPUT, naming the argument (or the input field, as
+ * `input.dueDate`) in the message and in `extensions.field`. graphql-js reports it as a
+ * validation error located at the value; the document says which argument is there.
+ */
+function badLiteralAsUserInput(error: GraphQLFormattedError, document: DocumentNode | undefined): GraphQLFormattedError {
+  if (error.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || !BAD_LITERAL.test(error.message) || !document?.loc || !error.locations?.[0]) return error;
+  const field = argumentAt(document, error.locations[0]);
+  if (!field) return error;
+  return { ...error, message: `${field}: ${error.message}`, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', field } };
+}
+
+/** The argument path (`asOf`, `input.dueDate`, `input.lineItems.0.quantity`) whose value starts at `location`. */
+function argumentAt(document: DocumentNode, location: { line: number; column: number }): string | undefined {
+  const lines = document.loc!.source.body.split('\n');
+  const offset = lines.slice(0, location.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + location.column - 1;
+  let found: string | undefined;
+  const walk = (value: ValueNode, path: string) => {
+    if (found) return;
+    if (value.loc?.start === offset) found = path;
+    if (value.kind === Kind.OBJECT) for (const field of value.fields) walk(field.value, `${path}.${field.name.value}`);
+    if (value.kind === Kind.LIST) value.values.forEach((item, index) => walk(item, `${path}.${index}`));
+  };
+  visit(document, {
+    Argument(node) {
+      walk(node.value, node.name.value);
+    },
+  });
+  return found;
 }
 
 /**
