@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_RATE_LIMITS, sendJson } from '@ubos/kernel';
 import { startApollo } from './apollo.js';
 import { ApiKeyAuthenticator } from './api-keys.js';
-import { identityCaller } from './identity.js';
+import { fileStates, subgraphCaller } from './subgraph-caller.js';
 import { serveMetrics } from './metrics.js';
 import type { GatewayOptions } from './options.js';
 import { PersistedOperations } from './persisted.js';
@@ -27,7 +27,8 @@ export interface RunningGateway {
  */
 export async function startGateway(options: GatewayOptions, port: number, host = '0.0.0.0'): Promise<RunningGateway> {
   const apollo = await startApollo(options);
-  const callIdentity = identityCaller(options);
+  const callIdentity = subgraphCaller(options, 'identity');
+  const files = fileStates(options);
   const rateLimiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitStore);
   const serveGraphQL = graphQLPipeline({
     apollo,
@@ -46,7 +47,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
       if (req.method === 'GET' && url.pathname.startsWith('/playground/')) return servePlaygroundAsset(res, url.pathname);
       if (req.method === 'GET' && url.pathname === '/') return servePlaygroundPage(res, options.production ? undefined : options.demoToken);
       // Presigned file URLs: the signature in the URL is the authorization (no token, no GraphQL limits).
-      if (url.pathname.startsWith('/files/') && (await options.fileStore?.handleHttp?.(req, res, url))) return;
+      if (url.pathname.startsWith('/files/') && (await options.fileStore?.handleHttp?.(req, res, url, files))) return;
       if (url.pathname !== '/graphql') return sendRefusal(res, new Refusal(404, 'Not found', { code: 'NOT_FOUND' }));
       await serveGraphQL(req, res, url);
     } catch (error) {

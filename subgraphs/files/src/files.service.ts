@@ -139,7 +139,7 @@ export async function createUploadUrl(ctx: FilesContext, storage: FileStorage, i
     updatedAt: now,
   } as FileObjectEntity);
   await flushOrNotFound(ctx, file, { '*': ['Client', 'input.clientId'] });
-  const upload = await storage.store.presignUpload(file.storageKey, { size, contentType });
+  const upload = await storage.store.presignUpload(file.storageKey, { size, contentType, file: { organizationId: file.organizationId, id: file.id } });
   return {
     url: upload.url,
     method: upload.method,
@@ -183,7 +183,7 @@ export async function downloadUrl(ctx: FilesContext, storage: FileStorage, fileI
   const file = await ctx.loaders.fileById.load(parseId(fileId, 'fileId'));
   if (!file) throw notFound('File', 'fileId');
   if (file.status !== 'UPLOADED') throw conflict(`File is ${file.status}: complete its upload first`);
-  const download = await storage.store.presignDownload(file.storageKey, { fileName: file.name, contentType: file.contentType });
+  const download = await storage.store.presignDownload(file.storageKey, { fileName: file.name, contentType: file.contentType, file: { organizationId: file.organizationId, id: file.id } });
   return download.url;
 }
 

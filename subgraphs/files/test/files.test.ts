@@ -101,6 +101,31 @@ describe('uploading and downloading through presigned URLs (local store)', () =>
     ]);
   });
 
+  it('keeps a completed file as it was checked: its upload URL refuses other bytes, and a deleted file is not served', async () => {
+    const body = Buffer.from('Signed contract, final.\n');
+    const ticket = await ticketFor({ name: 'contract.txt', size: body.length });
+    expect((await put(ticket, body)).status).toBe(200);
+    expect((await complete(ticket.file.id)).data.completeUpload.status).toBe('UPLOADED');
+    const url = (await downloadUrl(ticket.file.id)).data.downloadUrl as string;
+
+    // The same upload URL, still within its lifetime, with other bytes of the same size.
+    const tampered = Buffer.from('Signed contract, FORGE.\n');
+    expect(tampered.length).toBe(body.length);
+    const overwrite = await put(ticket, tampered);
+    expect(overwrite.status).toBe(409);
+    const served = await fetch(url);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(body);
+
+    // A download URL handed out before the delete is not served after it, nor after a restore's undo.
+    const deleted = await owner.request('mutation($id: ID!) { deleteFile(id: $id) { id } }', { id: ticket.file.id });
+    expect(deleted.errors).toBeUndefined();
+    expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(url, { method: 'HEAD' })).status).toBe(404);
+    expect((await owner.request('mutation($id: ID!) { restoreFile(id: $id) { id } }', { id: ticket.file.id })).errors).toBeUndefined();
+    expect((await fetch(url)).status).toBe(200);
+  });
+
   it('refuses tampered and expired URLs with 403 and a short body', async () => {
     const body = Buffer.from('secret plans');
     const ticket = await ticketFor({ size: body.length });

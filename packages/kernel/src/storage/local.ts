@@ -4,7 +4,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { DownloadOptions, FileStore, PresignedRequest, UploadOptions } from './types.js';
+import type { DownloadOptions, FileStates, FileStore, PresignedRequest, StoredFileRef, UploadOptions } from './types.js';
 
 export interface LocalFileStoreOptions {
   /** Where the bodies live, one file per storage key. */
@@ -81,9 +81,10 @@ export class LocalFileStore implements FileStore {
     this.pathOf(key);
     const expiresAt = this.expiry(options.expiresAt);
     const exp = Math.floor(expiresAt.getTime() / 1000);
-    const sig = this.sign(['PUT', key, exp, options.size, options.contentType]);
+    const owner = ownerParams(options.file);
+    const sig = this.sign(['PUT', key, exp, options.size, options.contentType, owner.org, owner.file]);
     return {
-      url: this.url(LOCAL_UPLOAD_PATH, { key, size: String(options.size), type: options.contentType, exp: String(exp), sig }),
+      url: this.url(LOCAL_UPLOAD_PATH, { key, size: String(options.size), type: options.contentType, ...owner, exp: String(exp), sig }),
       method: 'PUT',
       headers: { 'content-type': options.contentType },
       expiresAt: new Date(exp * 1000),
@@ -94,9 +95,10 @@ export class LocalFileStore implements FileStore {
     this.pathOf(key);
     const expiresAt = this.expiry(options.expiresAt);
     const exp = Math.floor(expiresAt.getTime() / 1000);
-    const sig = this.sign(['GET', key, exp, options.fileName, options.contentType]);
+    const owner = ownerParams(options.file);
+    const sig = this.sign(['GET', key, exp, options.fileName, options.contentType, owner.org, owner.file]);
     return {
-      url: this.url(LOCAL_DOWNLOAD_PATH, { key, name: options.fileName, type: options.contentType, exp: String(exp), sig }),
+      url: this.url(LOCAL_DOWNLOAD_PATH, { key, name: options.fileName, type: options.contentType, ...owner, exp: String(exp), sig }),
       method: 'GET',
       headers: {},
       expiresAt: new Date(exp * 1000),
@@ -135,9 +137,9 @@ export class LocalFileStore implements FileStore {
     }
   }
 
-  async handleHttp(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
-    if (url.pathname === LOCAL_UPLOAD_PATH) await this.serveUpload(req, res, url);
-    else if (url.pathname === LOCAL_DOWNLOAD_PATH) await this.serveDownload(req, res, url);
+  async handleHttp(req: http.IncomingMessage, res: http.ServerResponse, url: URL, files?: FileStates): Promise<boolean> {
+    if (url.pathname === LOCAL_UPLOAD_PATH) await this.serveUpload(req, res, url, files);
+    else if (url.pathname === LOCAL_DOWNLOAD_PATH) await this.serveDownload(req, res, url, files);
     else return false;
     return true;
   }
@@ -150,20 +152,28 @@ export class LocalFileStore implements FileStore {
       if (value === null) return { refusal: [403, 'Invalid signature'] };
       params[name] = value;
     }
+    // The file the URL is for, when it names one (signed like the rest).
+    params.org = url.searchParams.get('org') ?? '';
+    params.file = url.searchParams.get('file') ?? '';
     if (!isValidStorageKey(params.key!) || !/^\d{1,12}$/.test(params.exp!) || !this.verify(parts(params), params.sig!)) return { refusal: [403, 'Invalid signature'] };
     if (Number(params.exp) * 1000 < Date.now()) return { refusal: [403, 'URL expired'] };
     return { params };
   }
 
-  private async serveUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  private async serveUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL, files?: FileStates): Promise<void> {
     if (req.method !== 'PUT') return refuse(res, 405, 'Use PUT', { allow: 'PUT' });
-    const checked = this.check(url, ['key', 'size', 'type'], (p) => ['PUT', p.key!, Number(p.exp), Number(p.size), p.type!]);
+    const checked = this.check(url, ['key', 'size', 'type'], (p) => ['PUT', p.key!, Number(p.exp), Number(p.size), p.type!, p.org!, p.file!]);
     if ('refusal' in checked) return refuse(res, ...checked.refusal);
     const { key, type } = checked.params as { key: string; type: string };
     const size = Number(checked.params.size);
     if ((req.headers['content-type'] ?? '') !== type) return refuse(res, 403, 'Content-Type differs from the signed one');
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) !== size) return refuse(res, Number(declared) > size ? 413 : 400, `The body must be exactly ${size} bytes`);
+    // Once completeUpload has checked the bytes, they are the file's: its upload URL, still
+    // valid, writes nothing more. Checked again before the body takes its place.
+    const owner = ownerOf(checked.params);
+    const stillPending = async () => !files || !owner || (await files.stateOf(owner)) === 'PENDING';
+    if (!(await stillPending())) return refuse(res, 409, 'This file is complete or deleted: its bytes cannot change');
     const target = this.pathOf(key);
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomBytes(6).toString('hex')}.part`;
@@ -195,16 +205,23 @@ export class LocalFileStore implements FileStore {
       await fs.promises.unlink(temp).catch(() => undefined);
       return refuse(res, 400, `The body must be exactly ${size} bytes`);
     }
+    if (!(await stillPending())) {
+      await fs.promises.unlink(temp).catch(() => undefined);
+      return refuse(res, 409, 'This file is complete or deleted: its bytes cannot change');
+    }
     await fs.promises.rename(temp, target);
     res.writeHead(200, { 'content-length': '0' });
     res.end();
   }
 
-  private async serveDownload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  private async serveDownload(req: http.IncomingMessage, res: http.ServerResponse, url: URL, files?: FileStates): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET', { allow: 'GET, HEAD' });
-    const checked = this.check(url, ['key', 'name', 'type'], (p) => ['GET', p.key!, Number(p.exp), p.name!, p.type!]);
+    const checked = this.check(url, ['key', 'name', 'type'], (p) => ['GET', p.key!, Number(p.exp), p.name!, p.type!, p.org!, p.file!]);
     if ('refusal' in checked) return refuse(res, ...checked.refusal);
     const { key, name, type } = checked.params as { key: string; name: string; type: string };
+    // A URL handed out before the file was deleted (or erased) serves nothing once it is.
+    const owner = ownerOf(checked.params);
+    if (files && owner && (await files.stateOf(owner)) !== 'UPLOADED') return refuse(res, 404, 'Not found');
     const stored = await this.stat(key);
     if (!stored) return refuse(res, 404, 'Not found');
     res.writeHead(200, {
@@ -219,6 +236,14 @@ export class LocalFileStore implements FileStore {
     if (req.method === 'HEAD') return void res.end();
     await pipeline(fs.createReadStream(this.pathOf(key)), res).catch(() => res.destroy());
   }
+}
+
+function ownerParams(file: StoredFileRef | undefined): { org: string; file: string } {
+  return file ? { org: file.organizationId, file: file.id } : { org: '', file: '' };
+}
+
+function ownerOf(params: Record<string, string>): StoredFileRef | undefined {
+  return params.org && params.file ? { organizationId: params.org, id: params.file } : undefined;
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {

@@ -10,7 +10,14 @@ export interface PresignedRequest {
   expiresAt: Date;
 }
 
+/** The file a URL is for; the local store signs it into the URL and checks its state on use. */
+export interface StoredFileRef {
+  organizationId: string;
+  id: string;
+}
+
 export interface UploadOptions {
+  file?: StoredFileRef;
   /** The exact number of bytes the upload must carry. */
   size: number;
   contentType: string;
@@ -19,10 +26,16 @@ export interface UploadOptions {
 }
 
 export interface DownloadOptions {
+  file?: StoredFileRef;
   /** Offered to the browser as the download's file name. */
   fileName: string;
   contentType: string;
   expiresAt?: Date;
+}
+
+/** The state of a file, as the files subgraph knows it (null: missing or deleted). */
+export interface FileStates {
+  stateOf(file: StoredFileRef): Promise<'PENDING' | 'UPLOADED' | null>;
 }
 
 /**
@@ -42,7 +55,12 @@ export interface FileStore {
   read(key: string): Promise<Readable>;
   /** Stores a body unless the key holds one already (demo data); answers whether it wrote. */
   putIfMissing(key: string, body: Buffer, contentType: string): Promise<boolean>;
-  /** Answers the store's own URLs (the local store's /files/upload and /files/download); false when the request is not one. */
-  handleHttp?(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean>;
+  /**
+   * Answers the store's own URLs (the local store's /files/upload and /files/download); false
+   * when the request is not one. With `files`, each request is checked against the file's
+   * state in the graph first: an upload only while the file is PENDING, a download only while
+   * it is UPLOADED and not deleted.
+   */
+  handleHttp?(req: http.IncomingMessage, res: http.ServerResponse, url: URL, files?: FileStates): Promise<boolean>;
   close?(): Promise<void>;
 }
