@@ -211,8 +211,14 @@ export async function sendInvoice(ctx: RevenueContext, id: string): Promise<Invo
   const now = new Date();
   const today = ctx.loaders.today;
   invoice.sentAt = now;
-  // Dated the day it is sent, unless it is due earlier (it is then dated its due date).
-  if (!invoice.issueDate) invoice.issueDate = invoice.dueDate && invoice.dueDate < today ? invoice.dueDate : today;
+  // Dated the day it is sent. One already due would be issued after its due date: refused,
+  // so the caller sets a later due date (or an issue date) rather than getting a silent choice.
+  if (!invoice.issueDate) {
+    if (invoice.dueDate && invoice.dueDate < today) {
+      throw conflict(`Invoice ${formatInvoiceNumber(invoice.number)} is due ${invoice.dueDate}, before today (${today}), when it would be issued: set a later due date or an issue date first`, { field: 'dueDate' });
+    }
+    invoice.issueDate = today;
+  }
   invoice.updatedAt = now;
   await flushAndReload(ctx, invoice);
   await emitDomainEvent(ctx, 'InvoiceSent', invoiceEvent(invoice), {

@@ -219,9 +219,17 @@ describe('statuses, transitions and payments', () => {
     expect(partial.data.recordPayment.invoice).toMatchObject({ status: 'OVERDUE', balance: { amountMinor: 10_000 } });
     const settled = await pay(invoice.id, 10_000);
     expect(settled.data.recordPayment.invoice.status).toBe('PAID');
-    // Sent without an issue date but due in the past: dated its due date, so the dates stay in order.
+    // Sent without an issue date, it is dated today (UTC), as the SDL says; one already due
+    // before today would be issued after its due date, so it is refused, naming the due date,
+    // and stays a DRAFT until either date is set.
     const late = await createInvoice({ dueDate: '2026-02-01' });
-    expect(await send(late.id)).toMatchObject({ status: 'OVERDUE', issueDate: '2026-02-01' });
+    const refused = await owner.request('mutation($id: ID!) { sendInvoice(id: $id) { id } }', { id: late.id });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'dueDate' });
+    expect(refused.errors?.[0]?.message).toMatch(/2026-02-01/);
+    expect((await owner.request('query($id: ID!) { invoice(id: $id) { status issueDate sentAt } }', { id: late.id })).data.invoice).toEqual({ status: 'DRAFT', issueDate: null, sentAt: null });
+    const today = new Date().toISOString().slice(0, 10);
+    const onTime = await createInvoice({ dueDate: '2099-01-31' });
+    expect(await send(onTime.id)).toMatchObject({ status: 'SENT', issueDate: today });
   });
 
   it('voids an invoice without payments, keeping its number, and refuses payments and a second void', async () => {

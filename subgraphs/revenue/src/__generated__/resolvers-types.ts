@@ -466,7 +466,7 @@ export type Mutation = {
   restoreInvoice: Maybe<Invoice>;
   /** Brings a deleted vendor back. */
   restoreVendor: Maybe<Vendor>;
-  /** Sends a DRAFT invoice (CONFLICT otherwise); its issue date defaults to today (UTC). */
+  /** Sends a DRAFT invoice (CONFLICT otherwise); its issue date defaults to today (UTC), and an invoice without an issue date that is due before today is refused (CONFLICT on dueDate). */
   sendInvoice: Maybe<Invoice>;
   /** Changes a DRAFT bill; CONFLICT otherwise. */
   updateBill: Maybe<Bill>;
