@@ -91,6 +91,7 @@ export {
   emitDomainEvent,
   flushAndReload,
   flushOrNotFound,
+  insertEntity,
   loadForUpdate,
   lookupAsOf,
   purge,

@@ -1,7 +1,7 @@
 import { ForeignKeyConstraintViolationException, LockMode, type FilterQuery } from '@mikro-orm/core';
 import {
+  insertEntity,
   saveChanges,
-  flushOrNotFound,
   actorLabel,
   assignChanges,
   badUserInput,
@@ -100,7 +100,7 @@ export async function createThread(ctx: CommunicationContext, input: CreateThrea
     createdAt: now,
     updatedAt: now,
   } as ThreadEntity);
-  return flushOrNotFound(ctx, thread, { '*': ['Client', 'input.clientId'] });
+  return insertEntity(ctx, thread, 'Thread', { payload: threadPayload, missing: { '*': ['Client', 'input.clientId'] } });
 }
 
 export async function updateThread(ctx: CommunicationContext, id: string, input: UpdateThreadInput, expectedVersion?: number | null): Promise<ThreadEntity> {
@@ -112,7 +112,7 @@ export async function updateThread(ctx: CommunicationContext, id: string, input:
     subject: input.subject === undefined ? undefined : requiredText(input.subject, 'input.subject', MAX_SUBJECT_LENGTH),
     projectId,
   } as Partial<ThreadEntity>);
-  return saveChanges(ctx, thread, changed);
+  return saveChanges(ctx, thread, changed, { type: 'Thread', payload: threadPayload });
 }
 
 const threadPayload = (thread: ThreadEntity) => ({ clientId: thread.clientId, projectId: thread.projectId ?? null });

@@ -235,9 +235,10 @@ describe('editing and deleting messages', () => {
     const actions = await t.db.admin('select action from activity_events where entity_id = $1 order by seq', [thread]);
     expect(actions.map((row: any) => row.action)).toEqual(['created', 'updated', 'deleted', 'restored']);
     const announced = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [thread]);
-    expect(announced.map((row: any) => row.event_type)).toEqual(['ThreadDeleted', 'ThreadRestored']);
-    expect(announced[0]).toMatchObject({ aggregate_type: 'Thread', payload: { version: 3, clientId } });
-    expect(announced[1]).toMatchObject({ aggregate_type: 'Thread', payload: { version: 4, clientId } });
+    expect(announced.map((row: any) => row.event_type)).toEqual(['ThreadCreated', 'ThreadDeleted', 'ThreadRestored']);
+    expect(announced[0]).toMatchObject({ aggregate_type: 'Thread', payload: { version: 1, clientId } });
+    expect(announced[1]).toMatchObject({ aggregate_type: 'Thread', payload: { version: 3, clientId } });
+    expect(announced[2]).toMatchObject({ aggregate_type: 'Thread', payload: { version: 4, clientId } });
   });
 
   it('serves the seeded threads through Client.threads via the gateway', async () => {

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
+  insertEntity,
   saveChanges,
   deleteEntity,
   restoreEntity,
@@ -20,8 +21,6 @@ import {
   requireRole,
   requiredInput,
   requiredText,
-  restore,
-  softDelete,
   uuidv7,
   type Connection,
   type PageArgs,
@@ -175,7 +174,7 @@ export async function createContact(ctx: CrmContext, input: CreateContactInput):
     createdAt: now,
     updatedAt: now,
   } as ContactEntity);
-  await flushAndReload(ctx, contact);
+  await insertEntity(ctx, contact, 'Contact', { payload: (row) => ({ clientId: row.clientId }) });
   if (contact.isPrimary) await demoteOtherPrimaryContacts(ctx, client.id, contact.id);
   return contact;
 }
@@ -191,19 +190,17 @@ export async function updateContact(ctx: CrmContext, id: string, input: UpdateCo
     isPrimary: input.isPrimary === undefined ? undefined : requiredInput(input.isPrimary, 'input.isPrimary'),
     customFields: await contactCustomFields.apply(ctx, input.customFields, contact.customFields),
   } as Partial<ContactEntity>);
-  if (changed.length === 0) return contact;
-  contact.updatedAt = new Date();
-  await flushAndReload(ctx, contact);
-  if (input.isPrimary) await demoteOtherPrimaryContacts(ctx, contact.clientId, contact.id);
+  await saveChanges(ctx, contact, changed, { type: 'Contact', payload: (row) => ({ clientId: row.clientId }) });
+  if (changed.length > 0 && input.isPrimary) await demoteOtherPrimaryContacts(ctx, contact.clientId, contact.id);
   return contact;
 }
 
-export async function deleteContact(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<ContactEntity> {
-  return softDelete(ctx, await loadForUpdate(ctx, ContactSchema, 'Contact', id, { expectedVersion }));
+export function deleteContact(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<ContactEntity> {
+  return deleteEntity(ctx, ContactSchema, 'Contact', id, expectedVersion, { payload: (row) => ({ clientId: row.clientId }) });
 }
 
-export async function restoreContact(ctx: CrmContext, id: string): Promise<ContactEntity> {
-  return restore(ctx, await loadForUpdate(ctx, ContactSchema, 'Contact', id, { includeDeleted: true }));
+export function restoreContact(ctx: CrmContext, id: string): Promise<ContactEntity> {
+  return restoreEntity(ctx, ContactSchema, 'Contact', id, { payload: (row) => ({ clientId: row.clientId }) });
 }
 
 export async function createDeal(ctx: CrmContext, input: CreateDealInput): Promise<DealEntity> {
@@ -242,20 +239,19 @@ export async function updateDeal(ctx: CrmContext, id: string, input: UpdateDealI
     customFields: await dealCustomFields.apply(ctx, input.customFields, deal.customFields),
   } as Partial<DealEntity>);
   if (changed.length === 0) return deal;
-  deal.updatedAt = new Date();
-  await flushAndReload(ctx, deal);
+  await saveChanges(ctx, deal, changed, { type: 'Deal', payload: (row) => ({ clientId: row.clientId }) });
   if (deal.stage !== previousStage) {
     await emitDomainEvent(ctx, 'DealStageChanged', { type: 'Deal', id: deal.id }, { clientId: deal.clientId, from: previousStage, to: deal.stage });
   }
   return deal;
 }
 
-export async function deleteDeal(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<DealEntity> {
-  return softDelete(ctx, await loadForUpdate(ctx, DealSchema, 'Deal', id, { expectedVersion }));
+export function deleteDeal(ctx: CrmContext, id: string, expectedVersion?: number | null): Promise<DealEntity> {
+  return deleteEntity(ctx, DealSchema, 'Deal', id, expectedVersion, { payload: (row) => ({ clientId: row.clientId }) });
 }
 
-export async function restoreDeal(ctx: CrmContext, id: string): Promise<DealEntity> {
-  return restore(ctx, await loadForUpdate(ctx, DealSchema, 'Deal', id, { includeDeleted: true }));
+export function restoreDeal(ctx: CrmContext, id: string): Promise<DealEntity> {
+  return restoreEntity(ctx, DealSchema, 'Deal', id, { payload: (row) => ({ clientId: row.clientId }) });
 }
 
 export function contactsOfClient(ctx: CrmContext, clientId: string, args: PageArgs): Promise<Connection<ContactEntity>> {

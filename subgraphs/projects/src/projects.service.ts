@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
+  insertEntity,
   saveChanges,
   deleteEntity,
   restoreEntity,
@@ -9,7 +10,6 @@ import {
   includeDeletedRows,
   emitDomainEvent,
   findPage,
-  flushAndReload,
   flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
@@ -19,8 +19,6 @@ import {
   parseId,
   requiredInput,
   requiredText,
-  restore,
-  softDelete,
   toConnection,
   encodeCursor,
   pageSize,
@@ -152,7 +150,7 @@ export async function createTask(ctx: ProjectsContext, input: CreateTaskInput): 
     createdAt: now,
     updatedAt: now,
   } as TaskEntity);
-  return flushAndReload(ctx, task);
+  return insertEntity(ctx, task, 'Task', { payload: (row) => ({ projectId: row.projectId }) });
 }
 
 export async function updateTask(ctx: ProjectsContext, id: string, input: UpdateTaskInput, expectedVersion?: number | null): Promise<TaskEntity> {
@@ -165,15 +163,15 @@ export async function updateTask(ctx: ProjectsContext, id: string, input: Update
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     dueDate: input.dueDate,
   } as Partial<TaskEntity>);
-  return saveChanges(ctx, task, changed);
+  return saveChanges(ctx, task, changed, { type: 'Task', payload: (row) => ({ projectId: row.projectId }) });
 }
 
-export async function deleteTask(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<TaskEntity> {
-  return softDelete(ctx, await loadForUpdate(ctx, TaskSchema, 'Task', id, { expectedVersion }));
+export function deleteTask(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<TaskEntity> {
+  return deleteEntity(ctx, TaskSchema, 'Task', id, expectedVersion, { payload: (row) => ({ projectId: row.projectId }) });
 }
 
-export async function restoreTask(ctx: ProjectsContext, id: string): Promise<TaskEntity> {
-  return restore(ctx, await loadForUpdate(ctx, TaskSchema, 'Task', id, { includeDeleted: true }));
+export function restoreTask(ctx: ProjectsContext, id: string): Promise<TaskEntity> {
+  return restoreEntity(ctx, TaskSchema, 'Task', id, { payload: (row) => ({ projectId: row.projectId }) });
 }
 
 export async function createMilestone(ctx: ProjectsContext, input: CreateMilestoneInput): Promise<MilestoneEntity> {
@@ -189,7 +187,7 @@ export async function createMilestone(ctx: ProjectsContext, input: CreateMilesto
     createdAt: now,
     updatedAt: now,
   } as MilestoneEntity);
-  return flushAndReload(ctx, milestone);
+  return insertEntity(ctx, milestone, 'Milestone', { payload: (row) => ({ projectId: row.projectId }) });
 }
 
 export async function updateMilestone(ctx: ProjectsContext, id: string, input: UpdateMilestoneInput, expectedVersion?: number | null): Promise<MilestoneEntity> {
@@ -203,15 +201,13 @@ export async function updateMilestone(ctx: ProjectsContext, id: string, input: U
     dueDate: input.dueDate,
     completedAt,
   } as Partial<MilestoneEntity>);
-  if (changed.length === 0) return milestone;
-  milestone.updatedAt = now;
-  return flushAndReload(ctx, milestone);
+  return saveChanges(ctx, milestone, changed, { type: 'Milestone', payload: (row) => ({ projectId: row.projectId }) });
 }
 
-export async function deleteMilestone(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<MilestoneEntity> {
-  return softDelete(ctx, await loadForUpdate(ctx, MilestoneSchema, 'Milestone', id, { expectedVersion }));
+export function deleteMilestone(ctx: ProjectsContext, id: string, expectedVersion?: number | null): Promise<MilestoneEntity> {
+  return deleteEntity(ctx, MilestoneSchema, 'Milestone', id, expectedVersion, { payload: (row) => ({ projectId: row.projectId }) });
 }
 
-export async function restoreMilestone(ctx: ProjectsContext, id: string): Promise<MilestoneEntity> {
-  return restore(ctx, await loadForUpdate(ctx, MilestoneSchema, 'Milestone', id, { includeDeleted: true }));
+export function restoreMilestone(ctx: ProjectsContext, id: string): Promise<MilestoneEntity> {
+  return restoreEntity(ctx, MilestoneSchema, 'Milestone', id, { payload: (row) => ({ projectId: row.projectId }) });
 }

@@ -360,7 +360,7 @@ export async function updateVendor(ctx: RevenueContext, id: string, input: Updat
     phone: optionalText(input.phone, 'input.phone', 50),
     notes: optionalText(input.notes, 'input.notes', NOTES_MAX),
   } as Partial<VendorEntity>);
-  return saveChanges(ctx, vendor, changed);
+  return saveChanges(ctx, vendor, changed, { type: 'Vendor' });
 }
 
 export function deleteVendor(ctx: RevenueContext, id: string, expectedVersion?: number | null): Promise<VendorEntity> {
@@ -441,7 +441,7 @@ export async function updateBill(ctx: RevenueContext, id: string, input: UpdateB
   }
   const changed = assignChanges(bill, changes);
   checkDateOrder(bill.issueDate, bill.dueDate, 'input.dueDate');
-  return saveChanges(ctx, bill, changed);
+  return saveChanges(ctx, bill, changed, { type: 'Bill', payload: (row) => ({ vendorId: row.vendorId }) });
 }
 
 export async function approveBill(ctx: RevenueContext, id: string): Promise<BillEntity> {

@@ -77,11 +77,11 @@ describe('vendors', () => {
     const restored = await owner.request('mutation($id: ID!) { restoreVendor(id: $id) { name deletedAt version } }', { id: vendor.id });
     expect(restored.data.restoreVendor).toMatchObject({ name: 'Acme Cloud', deletedAt: null });
     const vendorEvents = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [vendor.id]);
-    expect(vendorEvents.map((row) => row.event_type)).toEqual(['VendorCreated', 'VendorDeleted', 'VendorRestored']);
-    expect(vendorEvents[2]).toMatchObject({ aggregate_type: 'Vendor', payload: { version: restored.data.restoreVendor.version } });
+    expect(vendorEvents.map((row) => row.event_type)).toEqual(['VendorCreated', 'VendorUpdated', 'VendorDeleted', 'VendorRestored']);
+    expect(vendorEvents[3]).toMatchObject({ aggregate_type: 'Vendor', payload: { version: restored.data.restoreVendor.version } });
     // Restoring a live vendor changes nothing and announces nothing.
     await owner.request('mutation($id: ID!) { restoreVendor(id: $id) { id } }', { id: vendor.id });
-    expect(await t.db.admin('select 1 from outbox where aggregate_id = $1', [vendor.id])).toHaveLength(3);
+    expect(await t.db.admin('select 1 from outbox where aggregate_id = $1', [vendor.id])).toHaveLength(4);
 
     const history = await owner.request('query($id: ID!) { vendor(id: $id) { history { edges { node { version snapshot { name deletedAt } } } } } }', { id: vendor.id });
     expect(history.data.vendor.history.edges.map((edge: any) => edge.node.snapshot.name)).toEqual(['Acme Hosting', 'Acme Cloud', 'Acme Cloud', 'Acme Cloud']);
@@ -145,7 +145,7 @@ describe('bills', () => {
     expect(onPaid.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(onPaid.errors?.[0]?.message).toContain('PAID');
     expect((await transition('voidBill', bill.id)).errors?.[0]?.message).toContain('PAID');
-    expect(await events(bill.id)).toEqual(['BillCreated', 'BillApproved', 'BillPaymentRecorded', 'BillPaymentRecorded', 'BillPaid']);
+    expect(await events(bill.id)).toEqual(['BillCreated', 'BillUpdated', 'BillApproved', 'BillPaymentRecorded', 'BillPaymentRecorded', 'BillPaid']);
 
     const history = await owner.request('query($id: ID!) { bill(id: $id) { history { totalCount edges { node { snapshot { status amountPaid { amountMinor } } } } } } }', { id: bill.id });
     expect(history.data.bill.history.edges.map((edge: any) => edge.node.snapshot.status)).toEqual(['DRAFT', 'DRAFT', 'APPROVED', 'APPROVED', 'PAID']);

@@ -1,11 +1,12 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import {
+  saveChanges,
+  insertEntity,
   actorLabel,
   conflict,
   deleteEntity,
   emitDomainEvent,
   findPage,
-  flushAndReload,
   loadForUpdate,
   lookupAsOf,
   notFound,
@@ -77,7 +78,7 @@ export async function createWorkflow(ctx: WorkflowContext, input: CreateWorkflow
     createdAt: now,
     updatedAt: now,
   } as WorkflowEntity);
-  await flushAndReload(ctx, workflow);
+  await insertEntity(ctx, workflow, 'Workflow', { payload: (row) => ({ triggerEventType: row.triggerEventType, enabled: row.enabled }) });
   await storeSecrets(ctx, workflow.id, secrets);
   return workflow;
 }
@@ -99,17 +100,14 @@ export async function updateWorkflow(ctx: WorkflowContext, id: string, input: Up
     changes.steps = validated.steps;
     secrets = validated.secrets;
   }
-  let changed = false;
+  const changed: string[] = [];
   for (const [key, value] of Object.entries(changes)) {
     const current = (workflow as Record<string, unknown>)[key];
     if (JSON.stringify(current) === JSON.stringify(value)) continue;
     (workflow as Record<string, unknown>)[key] = value;
-    changed = true;
+    changed.push(key);
   }
-  if (changed) {
-    workflow.updatedAt = new Date();
-    await flushAndReload(ctx, workflow);
-  }
+  await saveChanges(ctx, workflow, changed, { type: 'Workflow' });
   await storeSecrets(ctx, workflow.id, secrets);
   return workflow;
 }
@@ -119,8 +117,7 @@ export async function setWorkflowEnabled(ctx: WorkflowContext, id: string, enabl
   const workflow = await loadForUpdate(ctx, WorkflowSchema, 'Workflow', id);
   if (workflow.enabled === enabled) return workflow;
   workflow.enabled = enabled;
-  workflow.updatedAt = new Date();
-  return flushAndReload(ctx, workflow);
+  return saveChanges(ctx, workflow, ['enabled'], { type: 'Workflow' });
 }
 
 export async function deleteWorkflow(ctx: WorkflowContext, id: string, expectedVersion?: number | null): Promise<WorkflowEntity> {

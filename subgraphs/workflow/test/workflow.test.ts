@@ -169,6 +169,9 @@ describe('workflows', () => {
     expect(actions.map((event) => event.action)).toEqual(['created', 'updated', 'updated', 'deleted', 'restored']);
     const announced = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [id]);
     expect(announced).toEqual([
+      { event_type: 'WorkflowCreated', aggregate_type: 'Workflow', payload: { version: 1, enabled: true, triggerEventType: expect.any(String) } },
+      { event_type: 'WorkflowUpdated', aggregate_type: 'Workflow', payload: { version: 2, changed: ['enabled'] } },
+      { event_type: 'WorkflowUpdated', aggregate_type: 'Workflow', payload: { version: 3, changed: ['enabled'] } },
       { event_type: 'WorkflowDeleted', aggregate_type: 'Workflow', payload: { version: 4 } },
       { event_type: 'WorkflowRestored', aggregate_type: 'Workflow', payload: { version: 5 } },
     ]);

@@ -108,6 +108,22 @@ export async function flushOrNotFound<T extends Tracked>(ctx: AnyContext, row: T
 }
 
 /**
+ * The end of a create: writes the new row, reads back what the database owns, and puts
+ * `<type>Created` in the outbox in the same transaction. A violated foreign key answers
+ * NOT_FOUND as flushOrNotFound says.
+ */
+export async function insertEntity<T extends Tracked>(
+  ctx: AnyContext,
+  row: T,
+  type: string,
+  options: { payload?: (row: T) => Record<string, unknown>; missing?: MissingReferences } = {},
+): Promise<T> {
+  await flushOrNotFound(ctx, row, options.missing ?? {});
+  await emitDomainEvent(ctx, `${type}Created`, { type, id: row.id }, { ...options.payload?.(row), version: row.version });
+  return row;
+}
+
+/**
  * The end of an update: when anything changed, stamps updatedAt, writes, reads back the new
  * version and, with `announce`, puts `<type>Updated` in the outbox with the changed fields.
  */
