@@ -72,6 +72,9 @@ describe('the outbox', () => {
     await expectEvent('ThreadCreated', 'Thread', thread.id);
     await run('mutation($id: ID!) { updateThread(id: $id, input: { subject: "Kick-off notes" }) { id } }', { id: thread.id });
     await expectEvent('ThreadUpdated', 'Thread', thread.id);
+    const message = await run('mutation($t: ID!) { postMessage(input: { threadId: $t, body: "Hello" }) { id } }', { t: thread.id });
+    await run('mutation($id: ID!) { editMessage(id: $id, input: { body: "Hello again" }) { id } }', { id: message.id });
+    await expectEvent('MessageUpdated', 'Message', message.id);
 
     const workflow = await run(
       'mutation { createWorkflow(input: { name: "Notify", trigger: { eventType: "ClientCreated" }, steps: [{ key: "msg", name: "Say hello", kind: POST_MESSAGE, input: { clientId: "{{event.payload.clientId}}", body: "Hello" } }] }) { id } }',

@@ -202,11 +202,8 @@ export async function editMessage(ctx: CommunicationContext, id: string, input: 
   requireAuthor(ctx, message, false, 'edit');
   const text = body(input.body, 'input.body');
   if (text === message.body) return message;
-  const now = new Date();
-  message.body = text;
-  message.editedAt = now;
-  message.updatedAt = now;
-  return flushAndReload(ctx, message);
+  const changed = assignChanges(message, { body: text, editedAt: new Date() } as Partial<MessageEntity>);
+  return saveChanges(ctx, message, changed, { type: 'Message', payload: messagePayload });
 }
 
 const messagePayload = (message: MessageEntity) => ({ threadId: message.threadId, clientId: message.clientId });

@@ -210,11 +210,12 @@ describe('editing and deleting messages', () => {
     // A member cannot delete another member's (here: the owner's) message.
     const ownersMessage = (await owner.request(POST, { input: { threadId: thread, body: 'Owner says' } })).data.postMessage.id;
     expect((await member.request('mutation($id: ID!) { deleteMessage(id: $id) { id } }', { id: ownersMessage })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    // Delete and restore are announced in the outbox; the refused delete announced nothing.
+    // The edit, delete and restore are announced in the outbox; the refused ones announced nothing.
     const announced = await t.db.admin('select event_type, aggregate_type, payload from outbox where aggregate_id = $1 order by id', [posted.id]);
-    expect(announced.map((row: any) => row.event_type)).toEqual(['MessagePosted', 'MessageDeleted', 'MessageRestored']);
-    expect(announced[1]).toMatchObject({ aggregate_type: 'Message', payload: { version: 3, threadId: thread, clientId } });
-    expect(announced[2]).toMatchObject({ aggregate_type: 'Message', payload: { version: 4, threadId: thread, clientId } });
+    expect(announced.map((row: any) => row.event_type)).toEqual(['MessagePosted', 'MessageUpdated', 'MessageDeleted', 'MessageRestored']);
+    expect(announced[1]).toMatchObject({ aggregate_type: 'Message', payload: { version: 2, changed: ['body', 'editedAt'], threadId: thread, clientId } });
+    expect(announced[2]).toMatchObject({ aggregate_type: 'Message', payload: { version: 3, threadId: thread, clientId } });
+    expect(announced[3]).toMatchObject({ aggregate_type: 'Message', payload: { version: 4, threadId: thread, clientId } });
     expect((await t.db.admin('select event_type from outbox where aggregate_id = $1 order by id', [ownersMessage])).map((row: any) => row.event_type)).toEqual(['MessagePosted']);
   });
 

@@ -125,18 +125,19 @@ export async function insertEntity<T extends Tracked>(
 
 /**
  * The end of an update: when anything changed, stamps updatedAt, writes, reads back the new
- * version and, with `announce`, puts `<type>Updated` in the outbox with the changed fields.
+ * version and puts `<type>Updated` in the outbox with the changed fields, in the same
+ * transaction. Nothing changed: nothing is written and nothing announced.
  */
 export async function saveChanges<T extends Tracked & { updatedAt: Date }>(
   ctx: AnyContext,
   row: T,
   changed: string[],
-  announce?: { type: string; payload?: (row: T) => Record<string, unknown>; missing?: MissingReferences },
+  announce: { type: string; payload?: (row: T) => Record<string, unknown>; missing?: MissingReferences },
 ): Promise<T> {
   if (changed.length === 0) return row;
   row.updatedAt = new Date();
-  await flushOrNotFound(ctx, row, announce?.missing ?? {});
-  if (announce) await emitDomainEvent(ctx, `${announce.type}Updated`, { type: announce.type, id: row.id }, { changed, version: row.version, ...announce.payload?.(row) });
+  await flushOrNotFound(ctx, row, announce.missing ?? {});
+  await emitDomainEvent(ctx, `${announce.type}Updated`, { type: announce.type, id: row.id }, { changed, version: row.version, ...announce.payload?.(row) });
   return row;
 }
 
