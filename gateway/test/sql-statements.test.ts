@@ -39,7 +39,7 @@ describe('SQL statements per request', () => {
   it('resolves 50 federated Project.client references with one batched statement', async () => {
     const { statements } = await statementsFor('{ projects(first: 50) { edges { node { name client { name } } } } }');
     expect(statements).toHaveLength(2);
-    expect(statements.filter((sql) => /from "clients"/.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /from "?clients"?\s/.test(sql))).toHaveLength(1);
   });
 
   it('lists the runs of every workflow of a list in one statement', async () => {
