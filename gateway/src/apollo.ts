@@ -25,7 +25,7 @@ export async function startApollo(options: GatewayOptions): Promise<ApolloServer
     supergraphSdl: supergraphForGateway(options.supergraphSdl),
     buildService: ({ name, url }): GraphQLDataSource<GatewayContext> => {
       const runtime = options.runtimes?.[name];
-      if (runtime) return new InProcessSubgraphSource(runtime, options.signer);
+      if (runtime) return new InProcessSubgraphSource(runtime);
       const remoteUrl = options.subgraphUrls?.[name] ?? url;
       if (!remoteUrl) throw new Error(`No runtime and no URL for subgraph ${name}`);
       return new SignedRemoteSubgraphSource(remoteUrl, options.signer);

@@ -16,23 +16,19 @@ function internalContextOf(context: Partial<GatewayContext>) {
 /**
  * One-process mode: calls a subgraph in the same process, without HTTP. Apollo's
  * LocalGraphQLDataSource would hand the gateway's context to the subgraph's resolvers; this
- * source instead signs the internal context exactly as the HTTP source does and passes it to
- * the subgraph's own entry point, which checks it and builds a fresh context for the fetch
- * (forked EntityManager, loaders, transaction with the tenant) and masks errors. Only the
- * transport differs from distributed mode.
+ * source instead hands the subgraph's own entry point the same internal context that the HTTP
+ * source signs (tenant, actor, request), and the subgraph builds a fresh context for the fetch
+ * (forked EntityManager, loaders, transaction with the tenant) and masks errors. It is not
+ * signed: the signature guards the network hop of distributed mode, and here there is none.
  */
 export class InProcessSubgraphSource implements GraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly runtime: SubgraphRuntime<unknown>,
-    private readonly signer: InternalContextSigner,
-  ) {}
+  constructor(private readonly runtime: SubgraphRuntime<unknown>) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
-    const header = this.signer.sign(internalContextOf(options.context as Partial<GatewayContext>), request.query, request.variables);
-    const response = await this.runtime.execute(
+    const response = await this.runtime.executeTrusted(
       { query: request.query, variables: request.variables, operationName: request.operationName },
-      { [INTERNAL_CONTEXT_HEADER]: header },
+      internalContextOf(options.context as Partial<GatewayContext>),
     );
     return response.body as GatewayGraphQLResponse;
   }

@@ -125,6 +125,16 @@ export class SubgraphRuntime<Loaders> {
       if (!(error instanceof InvalidInternalContextError)) throw error;
       return { status: 401, body: { errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] } };
     }
+    return this.executeTrusted(request, internal);
+  }
+
+  /**
+   * Runs an operation for a context that needs no signature check: the gateway's in-process
+   * source, where the context never leaves the process. The signature guards the HTTP hop of
+   * distributed mode; signing and verifying an object handed over in memory (an HMAC and a
+   * SHA-256 of the query and variables, twice per fetch) protected nothing.
+   */
+  async executeTrusted(request: SubgraphRequest, internal: InternalContext): Promise<SubgraphResponse> {
     const contextValue = this.createContext(internal, ASKS_FOR_TOTALS.test(request.query ?? ''));
     try {
       const response = await this.server.executeOperation(
