@@ -74,7 +74,7 @@ describe("graphql-http's audit", () => {
     const results: AuditResult[] = await auditServer({
       url: `${t.url}/graphql`,
       // Every operation but login needs a token: the audit acts as a signed-in user.
-      fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers).entries()), ...auth() } }),
+      fetchFn: (input: string | URL | Request, init: RequestInit = {}) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers).entries()), ...auth() } }),
     });
     const failed = (level: string) => results.filter((result) => result.status !== 'ok' && result.name.startsWith(level)).map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`);
     expect(results.filter((result) => result.name.startsWith('MUST')).length).toBeGreaterThan(0);
