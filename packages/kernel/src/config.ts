@@ -186,13 +186,15 @@ const flag = () =>
     .transform((raw) => raw.toLowerCase())
     .refine((raw) => raw in FLAG_VALUES, { error: '1 or 0' })
     .transform((raw) => FLAG_VALUES[raw]!);
-const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => {
+  const form = max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`;
+  return z
     .string()
     .trim()
-    .regex(/^\d+$/, { error: `an integer from ${min} to ${max}` })
+    .regex(/^\d+$/, { error: form })
     .transform(Number)
-    .refine((value) => value >= min && value <= max, { error: `an integer from ${min} to ${max}` });
+    .refine((value) => value >= min && value <= max, { error: form });
+};
 const port = () => integer(0, 65_535);
 const url = (protocols: string[], example: string) =>
   z.string().refine(
@@ -338,7 +340,7 @@ export function validateEnvironment(env: NodeJS.ProcessEnv = process.env): Envir
     for (const issue of result.error.issues) {
       const variable = String(issue.path[0]);
       const given = (issue as { params?: { problem?: string } }).params?.problem;
-      problems.push({ variable, problem: given ?? `"${shorten(known[variable] ?? '')}" is not valid`, expected: issue.message });
+      problems.push({ variable, problem: given ?? `${shown(variable, known[variable] ?? '')} is not valid`, expected: issue.message });
     }
   }
   const parsed = result.success ? result.data : {};
@@ -357,14 +359,23 @@ function partialParse(known: Record<string, string | undefined>): Environment {
   return parsed as Environment;
 }
 
-// A secret pasted into the wrong variable must not be printed whole.
-const shorten = (value: string) => (value.length > 24 ? `${value.slice(0, 8)}…` : value);
+/** The value as the error message shows it: never a secret, nor the password of a URL. */
+function shown(variable: string, value: string): string {
+  if (/SECRET|PASSWORD|PRIVATE_KEY|TOKEN/.test(variable)) return 'the value';
+  if (URL.canParse(value) && new URL(value).password) {
+    const url = new URL(value);
+    url.password = '***';
+    return `"${url}"`;
+  }
+  // A secret pasted into the wrong variable must not be printed whole.
+  return `"${value.length > 60 ? `${value.slice(0, 12)}…` : value}"`;
+}
 
 /** `rate/burst` (e.g. `20/100`: 20 requests per second, 100 at once), a lone rate (burst = rate), or `0` for off. */
 export function parseRateLimit(name: string, value: string | undefined, fallback: RateLimit | null): RateLimit | null {
   if (value === undefined || value.trim() === '') return fallback;
   const limit = rateLimitOf(value);
-  if (limit === undefined) throw new ConfigError([{ variable: name, problem: `"${shorten(value)}" is not valid`, expected: RATE_LIMIT_FORM }]);
+  if (limit === undefined) throw new ConfigError([{ variable: name, problem: `${shown(name, value)} is not valid`, expected: RATE_LIMIT_FORM }]);
   return limit;
 }
 
