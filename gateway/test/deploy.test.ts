@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2019 } from 'ajv/dist/2019.js';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import os from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { findFreePort, seedDemo } from '@ubos/db';
+import { ensureDatabase, findFreePort, seedDemo, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@ubos/db';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from '@ubos/gateway';
 import { deriveAppDatabaseUrl, ENVIRONMENT, loadConfig, validateEnvironment } from '@ubos/kernel';
-import { createTestDatabase } from '@ubos/test-support/database';
 import { repoRoot, waitFor } from '@ubos/test-support/processes';
 import { GraphQLClient, TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 
@@ -117,4 +117,87 @@ describe('docker-compose.yml', () => {
     expect(migrate.databaseUrl).toBe('postgres://postgres:postgres-password@postgres:5432/ubos');
     expect([migrate.appPassword, migrate.worker.password]).toEqual(['app-password', 'worker-password']);
   });
+});
+
+describe("the README's distributed steps, without Docker", () => {
+  let postgres: RunningPostgres | undefined;
+  let shell: ChildProcess | undefined;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-readme-distributed-'));
+  afterAll(async () => {
+    if (shell?.exitCode === null) process.kill(-shell.pid!, 'SIGKILL');
+    await postgres?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('start every subgraph, the gateway and the worker from npm scripts, and the graph answers', async () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Running the subgraphs as separate processes'));
+    let script = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+    // A PostgreSQL of its own, so that the roles the steps create touch no other test's.
+    postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+    await ensureDatabase(postgres.adminUrl, 'ubos');
+    const adminUrl = withDatabase(postgres.adminUrl, 'ubos');
+    expect(script).toMatch(/^export DATABASE_URL=\S+/m);
+    script = script.replace(/^export DATABASE_URL=\S+/m, `export DATABASE_URL=${adminUrl}`);
+    // The documented ports, each replaced by a free one (the same everywhere it appears).
+    const ports = new Map<string, string>();
+    for (const port of new Set(script.match(/\b40(?:0\d|10)\b/g))) ports.set(port, String(await findFreePort()));
+    expect([...ports.keys()].sort()).toEqual(['4000', ...Object.values(DEFAULT_SUBGRAPH_PORTS).map(String)].sort());
+    script = script.replace(/\b40(?:0\d|10)\b/g, (port) => ports.get(port)!);
+
+    let output = '';
+    shell = spawn('bash', ['-e', '-c', script], {
+      cwd: repoRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // What the operator's shell would hold, less anything of this test run's; small pools
+      // because twelve processes share the machine with other test files.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, UBOS_DATA_DIR: dataDir, UBOS_DB_POOL_MAX: '2' },
+    });
+    shell.stdout!.on('data', (chunk) => (output += chunk));
+    shell.stderr!.on('data', (chunk) => (output += chunk));
+    const gatewayUrl = `http://127.0.0.1:${ports.get('4000')}`;
+    const ready = await waitFor(
+      async () => {
+        if (shell!.exitCode !== null) throw new Error(output);
+        const response = await fetch(`${gatewayUrl}/ready`);
+        return response.ok ? ((await response.json()) as { checks: Record<string, string> }) : undefined;
+      },
+      'the gateway to be ready',
+      240_000,
+    ).catch((error) => {
+      throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`);
+    });
+    expect(Object.keys(ready.checks).sort()).toEqual(SUBGRAPH_NAMES.map((name) => `subgraph:${name}`).sort());
+
+    // Tenants arrive as an operator's would (npm run seed is the demo's); then a query that
+    // crosses identity and crm, and a write the worker dispatches from the outbox.
+    await seedDemo(adminUrl, TEST_ORGANIZATIONS);
+    const alpha = await new GraphQLClient(gatewayUrl).login('owner@alpha.test');
+    expect((await alpha.request('{ me { email } clients { totalCount } }')).data).toEqual({ me: { email: 'owner@alpha.test' }, clients: { totalCount: 4 } });
+    const created = await alpha.request('mutation { createClient(input: { name: "Distributed" }) { id } }');
+    expect(created.errors).toBeUndefined();
+    await waitFor(
+      async () => {
+        const pg = await import('pg');
+        const client = new pg.default.Client({ connectionString: adminUrl });
+        await client.connect();
+        try {
+          const { rows } = await client.query(`select count(*)::int as left from outbox where dispatched_at is null`);
+          return rows[0].left === 0 ? true : undefined;
+        } finally {
+          await client.end();
+        }
+      },
+      'the worker to dispatch the outbox',
+      60_000,
+    );
+
+    // Ctrl-C reaches every process of the shell's group; each drains and exits.
+    process.kill(-shell.pid!, 'SIGINT');
+    const code = await new Promise<number | null>((resolve) => shell!.once('exit', (exitCode) => resolve(exitCode)));
+    expect(output).not.toMatch(/^\s+at /m);
+    for (const port of ports.values()) await waitFor(async () => ((await import('@ubos/kernel')).portIsFree(Number(port), '0.0.0.0').then((free) => (free ? true : undefined))), `port ${port} to be free`, 30_000);
+    expect(code === 0 || code === 130 || code === null, `shell exit ${code}`).toBe(true);
+  }, 400_000);
 });
