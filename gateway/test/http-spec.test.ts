@@ -1,5 +1,8 @@
 import { auditServer, type AuditResult } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type http from 'node:http';
+import { findFreePort } from '@ubos/db';
+import { readiness } from '@ubos/gateway';
 import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // GraphQL over HTTP as the spec says: what the gateway reads, what it refuses, and graphql-http's
@@ -83,5 +86,49 @@ describe("graphql-http's audit", () => {
     expect(shoulds.length).toBe(23);
     expect(failed('SHOULD').map((line) => line.split(':')[0])).toEqual(KNOWN_SHOULD_FAILURES);
     expect(shoulds.length - KNOWN_SHOULD_FAILURES.length).toBeGreaterThanOrEqual(21);
+  });
+});
+
+describe('health and readiness', () => {
+  const ready = async () => {
+    const response = await fetch(`${t.url}/ready`);
+    return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, string> } };
+  };
+
+  it('answers /health while the process lives, and /ready only while the database is reachable and migrated as the code expects', async () => {
+    expect(await (await fetch(`${t.url}/health`)).json()).toEqual({ status: 'ok' });
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok', migrations: 'ok' } } });
+    // A migration the code has and the database lacks: serving now could fail, so not ready.
+    const [newest] = await t.db.admin<{ name: string }>('select name from schema_migrations order by name desc limit 1');
+    await t.db.admin('delete from schema_migrations where name = $1', [newest!.name]);
+    try {
+      const behind = await ready();
+      expect(behind.status).toBe(503);
+      expect(behind.body.status).toBe('not ready');
+      expect(behind.body.checks.database).toBe('ok');
+      expect(behind.body.checks.migrations).toBe(`1 not applied (${newest!.name}); run npm run migrate`);
+      // Liveness is not readiness: the process is fine, a restart would not help.
+      expect((await fetch(`${t.url}/health`)).status).toBe(200);
+    } finally {
+      await t.db.admin('insert into schema_migrations (name) values ($1)', [newest!.name]);
+    }
+    expect((await ready()).status).toBe(200);
+  });
+
+  it('in distributed mode, is ready only when every subgraph process is, naming the one that is not', async () => {
+    const crm = t.stack.runtimes.find((runtime) => runtime.name === 'crm')!;
+    const server: http.Server = await crm.listen(0, '127.0.0.1');
+    try {
+      const crmUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+      const nobody = `http://127.0.0.1:${await findFreePort()}/graphql`;
+      expect(await readiness({ subgraphUrls: { crm: crmUrl } })).toEqual({ ready: true, checks: { 'subgraph:crm': 'ok' } });
+      expect(await readiness({ subgraphUrls: { crm: crmUrl, projects: nobody } })).toEqual({ ready: false, checks: { 'subgraph:crm': 'ok', 'subgraph:projects': 'unreachable' } });
+      // The subgraph's own /ready checks its database as the gateway's does in one process.
+      const own = await fetch(new URL('/ready', crmUrl));
+      expect(await own.json()).toEqual({ status: 'ready', subgraph: 'crm', checks: { database: 'ok', migrations: 'ok' } });
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
   });
 });
