@@ -123,6 +123,8 @@ describe("the README's distributed steps, without Docker", () => {
   let postgres: RunningPostgres | undefined;
   let shell: ChildProcess | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-readme-distributed-'));
+  // Enterable by the postgres user, so that its cluster stays inside (and goes with) the folder.
+  fs.chmodSync(dataDir, 0o755);
   afterAll(async () => {
     if (shell?.exitCode === null) process.kill(-shell.pid!, 'SIGKILL');
     await postgres?.stop();
