@@ -87,7 +87,7 @@ export function clusterDirectory(dataDir: string): string {
   } catch (error) {
     throw new StartupError(
       `The embedded PostgreSQL runs as the user postgres, which cannot enter ${dataDir}, and ${clusters} cannot be made (${(error as NodeJS.ErrnoException).code}). ` +
-        'Set UBOS_DATA_DIR=/var/lib/ubos (or another folder every user can enter), or DATABASE_URL to use your own PostgreSQL.',
+        'Set UBOS_DATA_DIR to a folder every user can enter (e.g. UBOS_DATA_DIR=/srv/ubos), or DATABASE_URL to use your own PostgreSQL.',
     );
   }
   return path.join(clusters, name);
