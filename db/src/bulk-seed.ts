@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { hashPassword, loadConfig, uuidv7 } from '@ubos/kernel';
+import { hashPassword, loadConfigOrExit, uuidv7 } from '@ubos/kernel';
 import { quoteLiteral, withAdminClient } from './admin.js';
 import { prepareDatabase } from './prepare.js';
 import { DEMO_PASSWORD } from './seed/demo.js';
@@ -242,7 +242,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[bulk-seed] ${line}`);
 
   const started = Date.now();
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const database = await prepareDatabase({ ...config, demo: false }, log);
   try {
     const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,4 +1,4 @@
-import { loadConfig } from '@ubos/kernel';
+import { loadConfigOrExit } from '@ubos/kernel';
 import { prepareDatabase } from './prepare.js';
 
 /**
@@ -10,6 +10,12 @@ if (command !== 'migrate' && command !== 'seed') {
   console.error('usage: tsx db/src/cli.ts migrate|seed');
   process.exit(2);
 }
-const config = loadConfig();
-const database = await prepareDatabase({ ...config, demo: command === 'seed' ? true : config.demo }, (line) => console.log(line));
-await database.stop();
+const config = loadConfigOrExit();
+try {
+  const database = await prepareDatabase({ ...config, demo: command === 'seed' ? true : config.demo }, (line) => console.log(line));
+  await database.stop();
+} catch (error) {
+  // prepareDatabase stopped what it started; the operator gets the reason, not a stack.
+  console.error(`[ubos] ${command} failed: ${(error as Error).message}`);
+  process.exit(1);
+}

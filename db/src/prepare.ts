@@ -35,7 +35,7 @@ function appPassword(config: UbosConfig): string {
  * DATABASE_URL is unset, create the serving role, migrate, grant, and seed the demo tenants.
  */
 export async function prepareDatabase(config: UbosConfig, log: (line: string) => void = () => {}): Promise<PreparedDatabase> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, notice: log });
   try {
     let adminUrl = config.databaseUrl!;
     if (embedded) {

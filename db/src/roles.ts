@@ -45,6 +45,8 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       grant select, update on workflow_runs, event_dead_letters to ${who};
       grant select on inbox to ${who};
       revoke all on schema_migrations, audit_chain_heads from ${who};
+      -- Readiness (/ready) compares the applied migrations with the code's.
+      grant select on schema_migrations to ${who};
     `);
     // Every other tenant table (one with Row Level Security forced) gets the plain DML of the
     // write path: rows are soft-deleted, and purges go through ubos_purge, so no DELETE.

@@ -1,4 +1,4 @@
-import { loadConfig } from '@ubos/kernel';
+import { loadConfigOrExit, portIsFree, portTaken } from '@ubos/kernel';
 import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
 import { startWorker, type RunningWorker } from '@ubos/worker';
 import { startStack, type RunningStack } from './stack.js';
@@ -9,7 +9,7 @@ import { SUBGRAPH_NAMES } from './subgraphs.js';
  * subgraph and the gateway in this one process. With UBOS_SUBGRAPH_URLS, only the gateway.
  */
 const log = (line: string) => console.log(`[ubos] ${line}`);
-const config = loadConfig();
+const config = loadConfigOrExit();
 const distributed = Object.keys(config.subgraphUrls).length > 0;
 
 let database: PreparedDatabase | undefined;
@@ -17,13 +17,22 @@ let stack: RunningStack | undefined;
 let worker: RunningWorker | undefined;
 let stopping = false;
 
-async function shutdown(signal: string, code = 0) {
+/**
+ * The order matters: the worker first (its workflow steps call this gateway), then the gateway
+ * stops listening and lets the requests in flight finish (UBOS_SHUTDOWN_GRACE_MS at most), then
+ * the subgraphs' pools close, and PostgreSQL stops last.
+ */
+async function shutdown(reason: string, code = 0) {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: shutting down`);
-  await worker?.close().catch((error) => console.error(error));
-  await stack?.close().catch((error) => console.error(error));
-  await database?.stop().catch((error) => console.error(error));
+  log(`${reason}: shutting down`);
+  // A signal during startup waits for the step under way (it may be starting PostgreSQL), so
+  // that whatever it started is stopped too; the steps after it do not run.
+  await starting.catch(() => undefined);
+  await worker?.close().catch((error) => console.error(`[ubos] stopping the worker: ${(error as Error).message}`));
+  if (stack) log(`gateway: no new requests; those in flight get ${config.shutdownGraceMs} ms to finish`);
+  await stack?.close(config.shutdownGraceMs).catch((error) => console.error(`[ubos] stopping the servers: ${(error as Error).message}`));
+  await database?.stop().catch((error) => console.error(`[ubos] stopping PostgreSQL: ${(error as Error).message}`));
   log('stopped');
   process.exit(code);
 }
@@ -31,8 +40,11 @@ async function shutdown(signal: string, code = 0) {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-try {
+async function start(): Promise<void> {
+  // Before anything is started, so that a taken port leaves nothing behind.
+  if (!(await portIsFree(config.port, '0.0.0.0'))) throw portTaken(config.port, 'the gateway', 'PORT');
   if (!distributed) database = await prepareDatabase(config, log);
+  if (stopping) return;
   const acme = database?.demoOrganizations?.acme;
   const demoOwnerId = acme?.userIds['owner@acme.test'];
   stack = await startStack({
@@ -45,10 +57,11 @@ try {
   });
   const base = `http://localhost:${config.port}`;
   log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : `subgraphs running in-process: ${SUBGRAPH_NAMES.join(', ')}`);
-  log(`GraphQL endpoint: ${base}/graphql`);
+  log(`GraphQL endpoint: ${base}/graphql (liveness ${base}/health, readiness ${base}/ready)`);
   // The outbox worker and workflow engine, in this process by default (UBOS_WORKER=0: run
   // `npm run worker` instead, as many as you like).
   if (database && config.worker.enabled) {
+    if (stopping) return;
     worker = await startWorker({
       databaseUrl: database.workerUrl,
       gatewayUrl: config.worker.gatewayUrl ?? stack.gateway.url,
@@ -63,7 +76,11 @@ try {
   console.log(`\n  Playground: ${base}/\n`);
   if (stack.demoToken) console.log(`  Demo token (owner@acme.test, Acme Agency; valid 30 days):\n\n  ${stack.demoToken}\n`);
   log('press Ctrl-C to stop');
-} catch (error) {
-  console.error(`[ubos] startup failed: ${(error as Error).message}`);
-  await shutdown('startup failure', 1);
 }
+
+const starting = start();
+starting.catch(async (error) => {
+  // The operator gets one line: a StartupError names the fix; anything else its message only.
+  console.error(`[ubos] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown('startup failure', 1);
+});

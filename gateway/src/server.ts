@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_RATE_LIMITS, sendJson } from '@ubos/kernel';
+import { DEFAULT_RATE_LIMITS, drain, listen, sendJson } from '@ubos/kernel';
 import { startApollo } from './apollo.js';
+import { readiness } from './readiness.js';
 import { ApiKeyAuthenticator } from './api-keys.js';
 import { fileStates, subgraphCaller } from './subgraph-caller.js';
 import { serveMetrics } from './metrics.js';
@@ -17,7 +18,8 @@ export type { GatewayOptions };
 export interface RunningGateway {
   url: string;
   server: http.Server;
-  close(): Promise<void>;
+  /** Stops listening; requests in flight get `graceMs` to finish (0: cut at once, as tests want). */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -42,7 +44,12 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      // Liveness: the process answers. Readiness: it can serve (database, migrations, subgraphs).
       if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (req.method === 'GET' && url.pathname === '/ready') {
+        const state = await readiness(options);
+        return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? 'ready' : 'not ready', checks: state.checks });
+      }
       if (req.method === 'GET' && url.pathname === '/metrics') return serveMetrics(req, res, options);
       if (req.method === 'GET' && url.pathname.startsWith('/playground/')) return servePlaygroundAsset(res, url.pathname);
       if (req.method === 'GET' && url.pathname === '/') return servePlaygroundPage(res, options.production ? undefined : options.demoToken);
@@ -58,16 +65,13 @@ export async function startGateway(options: GatewayOptions, port: number, host =
     }
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await listen(server, port, host, 'the gateway', 'PORT');
   const address = server.address() as AddressInfo;
   return {
     url: `http://localhost:${address.port}`,
     server,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    async close(graceMs = 0) {
+      await drain(server, graceMs);
       await apollo.stop();
       await rateLimiter.close();
     },

@@ -28,7 +28,8 @@ export interface RunningStack {
   /** Where file bodies live; the gateway serves the local store's URLs. */
   fileStore: FileStore;
   demoToken?: string;
-  close(): Promise<void>;
+  /** Drains the gateway (`graceMs` for requests in flight), then closes the subgraphs' pools. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -93,8 +94,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       runtimes,
       fileStore,
       demoToken,
-      async close() {
-        await gateway.close();
+      async close(graceMs = 0) {
+        await gateway.close(graceMs);
         await Promise.all(runtimes.map((runtime) => runtime.close()));
         await fileStore.close?.();
       },

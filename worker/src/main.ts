@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { deriveWorkerDatabaseUrl, EMBEDDED_DATABASE } from '@ubos/db';
-import { createTokenService, loadConfig } from '@ubos/kernel';
+import { createTokenService, loadConfigOrExit } from '@ubos/kernel';
 import { startWorker } from './index.js';
 
 /**
@@ -10,7 +10,7 @@ import { startWorker } from './index.js';
  * through the gateway (UBOS_GATEWAY_URL, default http://localhost:PORT), with the platform keys
  * (UBOS_JWT_* or ./.ubos/keys, as the gateway).
  */
-const config = loadConfig();
+const config = loadConfigOrExit();
 const adminUrl = config.databaseUrl ?? `postgres://postgres@127.0.0.1:${config.embeddedPostgresPort}/${EMBEDDED_DATABASE}`;
 const worker = await startWorker({
   databaseUrl: deriveWorkerDatabaseUrl(config, adminUrl),

@@ -21,11 +21,24 @@ export async function execute(apollo: ApolloServer<GatewayContext>, req: http.In
   });
   const responseHeaders: Record<string, string> = { 'x-request-id': context.requestId };
   for (const [key, value] of response.headers) responseHeaders[key] = value;
-  res.writeHead(response.status ?? 200, responseHeaders);
+  res.writeHead(legacyJsonStatus(req, response.status ?? 200, responseHeaders['content-type']), responseHeaders);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * GraphQL over HTTP: a client that accepts only the legacy `application/json` gets 200 for a
+ * well-formed request whose document does not parse, validate or take its variables (the error
+ * is in the body), because such clients read 4xx as a transport failure. A client that accepts
+ * `application/graphql-response+json`, or anything (`*\/*`, no header at all), gets 400, which
+ * tells caches and proxies the truth. Refusals before Apollo (limits, 401, 429, 415) are unchanged.
+ */
+function legacyJsonStatus(req: http.IncomingMessage, status: number, contentType: string | undefined): number {
+  if (status !== 400 || !contentType?.startsWith('application/json')) return status;
+  const accept = (req.headers.accept ?? '').toLowerCase();
+  return accept.includes('application/json') && !accept.includes('application/graphql-response+json') && !accept.includes('*/*') ? 200 : status;
 }

@@ -22,6 +22,12 @@ export async function readGraphQLRequest(req: http.IncomingMessage, url: URL, li
     checkQueryText(url.searchParams.get('query') ?? undefined);
     return undefined;
   }
+  // GraphQL over HTTP: a POST body is JSON, said so by its content type. Anything else
+  // (none, a form, text) is refused unread, which also keeps browsers' simple cross-site
+  // requests out.
+  if (!isJsonContentType(req.headers['content-type'])) {
+    throw new Refusal(415, 'Unsupported content type: send the request as application/json', { code: 'BAD_REQUEST', requestId }, { 'x-request-id': requestId, connection: 'close' });
+  }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limits.maxBodyBytes) throw refuseLimit('body', true);
   const chunks: Buffer[] = [];
@@ -54,3 +60,11 @@ export async function readGraphQLRequest(req: http.IncomingMessage, url: URL, li
 }
 
 const queryOf = (entry: unknown): unknown => (entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).query : undefined);
+
+/** `application/json`, with no charset or utf-8 (the only one the spec allows). */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return parameters.every((parameter) => !parameter.startsWith('charset=') || /^charset="?utf-?8"?$/.test(parameter));
+}

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { z } from 'zod';
 
 /**
  * Process configuration, read once from the environment. ARCHITECTURE section 5 is the
@@ -32,6 +33,10 @@ export interface UbosConfig {
   /** Distributed mode: subgraph name to URL. Empty = in-process. */
   subgraphUrls: Record<string, string>;
   metricsToken?: string;
+  /** Bind address of a standalone subgraph (UBOS_HOST); unset = 127.0.0.1. */
+  host?: string;
+  /** On SIGINT/SIGTERM, how long in-flight requests may take to finish before their connections are cut. */
+  shutdownGraceMs: number;
   /** Limits on every GraphQL request at the gateway (gateway/src/request/limits.ts). */
   limits: RequestLimits;
   /** Token buckets at the gateway (gateway/src/rate-limit.ts); null = off. */
@@ -155,117 +160,317 @@ export interface WorkerSettings {
   allowPrivateWebhooks: boolean;
 }
 
-function parseBoolean(name: string, value: string | undefined): boolean | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
-  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
-  throw new Error(`${name} must be 1 or 0, got "${value}"`);
+/**
+ * One mistake in the environment: the variable, what is wrong with its value, and the form it
+ * must take. Every mistake is collected before anything starts, so an operator fixes them all
+ * in one round.
+ */
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+  expected: string;
 }
 
-function parseInteger(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.problem}; expected ${p.expected}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Each builder states the value's form once; it is both the check and the message.
+const FLAG_VALUES: Record<string, boolean> = { 1: true, true: true, yes: true, on: true, 0: false, false: false, no: false, off: false };
+const flag = () =>
+  z
+    .string()
+    .transform((raw) => raw.toLowerCase())
+    .refine((raw) => raw in FLAG_VALUES, { error: '1 or 0' })
+    .transform((raw) => FLAG_VALUES[raw]!);
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => {
+  const form = max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error: form })
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, { error: form });
+};
+const port = () => integer(0, 65_535);
+const url = (protocols: string[], example: string) =>
+  z.string().refine(
+    (raw) => {
+      try {
+        return protocols.includes(new URL(raw).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { error: `a ${protocols.join(' or ')} URL such as ${example}` },
+  );
+const postgresUrl = () => url(['postgres', 'postgresql'], 'postgres://user:password@host:5432/ubos');
+const httpUrl = (example: string) => url(['http', 'https'], example);
+const text = (minLength = 1, form = 'a non-empty value') => z.string().min(minLength, { error: form });
+const pem = (kind: string) => z.string().refine((raw) => raw.includes(`-----BEGIN ${kind}`), { error: `an Ed25519 ${kind.toLowerCase()} in PEM form (-----BEGIN ${kind}-----…)` });
+
+const RATE_LIMIT_FORM = 'rate/burst (e.g. 20/100: 20 requests per second, 100 at once), a lone rate, or 0 for off';
+function rateLimitOf(raw: string): RateLimit | null | undefined {
+  if (raw.trim() === '0') return null;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+)\s*)?$/.exec(raw);
+  const rate = Number(match?.[1]);
+  const burst = match?.[2] === undefined ? Math.ceil(rate) : Number(match[2]);
+  return match && rate > 0 && burst >= 1 ? { rate, burst } : undefined;
+}
+const rateLimit = () =>
+  z.string().transform((raw, ctx) => {
+    const limit = rateLimitOf(raw);
+    if (limit === undefined) {
+      ctx.addIssue({ code: 'custom', message: RATE_LIMIT_FORM });
+      return z.NEVER;
+    }
+    return limit;
+  });
+
+const SUBGRAPH_URLS_FORM = 'name=url pairs separated by commas, e.g. identity=http://localhost:4001/graphql,crm=http://localhost:4002/graphql';
+function subgraphUrlsOf(raw: string): Record<string, string> | string {
+  const urls: Record<string, string> = {};
+  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const separator = entry.indexOf('=');
+    if (separator <= 0) return `entry "${entry}" is not name=url`;
+    const [name, address] = [entry.slice(0, separator), entry.slice(separator + 1)];
+    if (!/^https?:\/\/[^/]/.test(address) || !URL.canParse(address)) return `the URL of ${name} is not an http(s) URL`;
+    urls[name] = address;
+  }
+  return urls;
+}
+const subgraphUrls = () =>
+  z.string().transform((raw, ctx) => {
+    const urls = subgraphUrlsOf(raw);
+    if (typeof urls === 'string') {
+      ctx.addIssue({ code: 'custom', message: SUBGRAPH_URLS_FORM, params: { problem: urls } });
+      return z.NEVER;
+    }
+    return urls;
+  });
+
+/**
+ * Every environment variable the product reads, with its form: the one place they are checked.
+ * The README's configuration table lists the same names (a test keeps them in step). An unset or
+ * empty variable takes its default in loadConfig. To add a variable, add one line here.
+ */
+export const ENVIRONMENT = z.object({
+  PORT: port(),
+  NODE_ENV: z.enum(['production', 'development', 'test'], { error: 'production, development or test' }),
+  DATABASE_URL: postgresUrl(),
+  APP_DATABASE_URL: postgresUrl(),
+  UBOS_APP_PASSWORD: text(),
+  UBOS_DEMO: flag(),
+  UBOS_JWT_PRIVATE_KEY: pem('PRIVATE KEY'),
+  UBOS_JWT_PUBLIC_KEY: pem('PUBLIC KEY'),
+  UBOS_INTERNAL_SECRET: text(16, 'a secret of at least 16 characters (e.g. openssl rand -hex 32)'),
+  UBOS_SUBGRAPH_URLS: subgraphUrls(),
+  UBOS_DATA_DIR: text(),
+  UBOS_EMBEDDED_PG_PORT: integer(1, 65_535),
+  UBOS_DB_POOL_MAX: integer(1, 1_000),
+  UBOS_METRICS_TOKEN: text(16, 'a token of at least 16 characters'),
+  UBOS_HOST: text(1, 'an address to bind, e.g. 127.0.0.1 or 0.0.0.0'),
+  UBOS_MAX_BATCH: integer(0, 1_000),
+  UBOS_PUBLIC_URL: httpUrl('https://graph.example.com'),
+  UBOS_FILES_DIR: text(),
+  UBOS_FILES_SECRET: text(16, 'a secret of at least 16 characters'),
+  UBOS_FILES_URL_TTL: integer(1),
+  UBOS_FILES_MAX_BYTES: integer(1),
+  S3_BUCKET: text(),
+  S3_ENDPOINT: httpUrl('http://localhost:9000'),
+  S3_REGION: text(),
+  S3_FORCE_PATH_STYLE: flag(),
+  S3_ACCESS_KEY_ID: text(),
+  S3_SECRET_ACCESS_KEY: text(),
+  UBOS_WORKER: flag(),
+  WORKER_DATABASE_URL: postgresUrl(),
+  UBOS_WORKER_PASSWORD: text(),
+  UBOS_GATEWAY_URL: httpUrl('http://localhost:4000'),
+  UBOS_WORKER_CONCURRENCY: integer(1, 1_000),
+  UBOS_WORKFLOW_MAX_ATTEMPTS: integer(1, 1_000),
+  UBOS_WORKER_RETRY_DELAY: integer(1),
+  UBOS_WORKER_EXPIRE_SECONDS: integer(1),
+  UBOS_WORKER_MAINTENANCE_SECONDS: integer(1),
+  UBOS_WORKER_DISPATCH_MS: integer(1),
+  UBOS_WORKER_STEP_TIMEOUT_MS: integer(1),
+  UBOS_WEBHOOK_ALLOW_PRIVATE: flag(),
+  REDIS_URL: url(['redis', 'rediss'], 'redis://localhost:6379'),
+  UBOS_MAX_DEPTH: integer(1),
+  UBOS_MAX_ALIASES: integer(1),
+  UBOS_MAX_DIRECTIVES: integer(1),
+  UBOS_MAX_TOKENS: integer(1),
+  UBOS_MAX_COST: integer(1),
+  UBOS_MAX_BODY_BYTES: integer(1),
+  UBOS_MAX_QUERY_CHARS: integer(1),
+  UBOS_RATE_LIMIT_ACTOR: rateLimit(),
+  UBOS_RATE_LIMIT_TENANT: rateLimit(),
+  UBOS_RATE_LIMIT_LOGIN: rateLimit(),
+  UBOS_SHUTDOWN_GRACE_MS: integer(0, 600_000),
+  // Room for the operability variables of issue 15 sections 3 and 4 (timeouts, logs, traces): one line each.
+}).partial();
+
+export type Environment = z.infer<typeof ENVIRONMENT>;
+
+/** Variables that must be set together, and those a mode requires. */
+function crossChecks(env: Environment, problems: ConfigProblem[]): void {
+  if (env.UBOS_SUBGRAPH_URLS && Object.keys(env.UBOS_SUBGRAPH_URLS).length > 0 && !env.UBOS_INTERNAL_SECRET) {
+    problems.push({ variable: 'UBOS_INTERNAL_SECRET', problem: 'not set, and UBOS_SUBGRAPH_URLS (distributed mode) needs it', expected: 'the secret every subgraph process shares, at least 16 characters' });
+  }
+  if (Boolean(env.UBOS_JWT_PRIVATE_KEY) !== Boolean(env.UBOS_JWT_PUBLIC_KEY)) {
+    const missing = env.UBOS_JWT_PRIVATE_KEY ? 'UBOS_JWT_PUBLIC_KEY' : 'UBOS_JWT_PRIVATE_KEY';
+    problems.push({ variable: missing, problem: 'not set, but its pair is', expected: 'both keys of the Ed25519 pair, or neither (generated into the data folder)' });
+  }
+  for (const variable of ['S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (env[variable] !== undefined && !env.S3_BUCKET) problems.push({ variable, problem: 'set, but S3_BUCKET is not, so it would be ignored', expected: 'S3_BUCKET set as well, or this variable unset' });
+  }
+}
+
+/**
+ * Checks the whole environment against ENVIRONMENT and the rules between variables; throws one
+ * ConfigError listing every mistake. An empty variable counts as unset.
+ */
+export function validateEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const known = Object.fromEntries(Object.keys(ENVIRONMENT.shape).flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+  const result = ENVIRONMENT.safeParse(known);
+  const problems: ConfigProblem[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const variable = String(issue.path[0]);
+      const given = (issue as { params?: { problem?: string } }).params?.problem;
+      problems.push({ variable, problem: given ?? `${shown(variable, known[variable] ?? '')} is not valid`, expected: issue.message });
+    }
+  }
+  const parsed = result.success ? result.data : {};
+  crossChecks(result.success ? parsed : partialParse(known), problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   return parsed;
 }
 
-function parsePositiveInteger(name: string, value: string | undefined, fallback: number): number {
-  const parsed = parseInteger(name, value, fallback);
-  if (parsed < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
-  return parsed;
+/** The variables that did parse, so the rules between variables are checked even when some did not. */
+function partialParse(known: Record<string, string | undefined>): Environment {
+  const parsed: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(ENVIRONMENT.shape)) {
+    const one = (schema as z.ZodType).safeParse(known[name]);
+    if (one.success && one.data !== undefined) parsed[name] = one.data;
+  }
+  return parsed as Environment;
+}
+
+/** The value as the error message shows it: never a secret, nor the password of a URL. */
+function shown(variable: string, value: string): string {
+  if (/SECRET|PASSWORD|PRIVATE_KEY|TOKEN/.test(variable)) return 'the value';
+  if (URL.canParse(value) && new URL(value).password) {
+    const url = new URL(value);
+    url.password = '***';
+    return `"${url}"`;
+  }
+  // A secret pasted into the wrong variable must not be printed whole.
+  return `"${value.length > 60 ? `${value.slice(0, 12)}…` : value}"`;
 }
 
 /** `rate/burst` (e.g. `20/100`: 20 requests per second, 100 at once), a lone rate (burst = rate), or `0` for off. */
 export function parseRateLimit(name: string, value: string | undefined, fallback: RateLimit | null): RateLimit | null {
   if (value === undefined || value.trim() === '') return fallback;
-  if (value.trim() === '0') return null;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+)\s*)?$/.exec(value);
-  const rate = Number(match?.[1]);
-  const burst = match?.[2] === undefined ? Math.ceil(rate) : Number(match[2]);
-  if (!match || !(rate > 0) || !(burst >= 1)) throw new Error(`${name} must be rate/burst (e.g. 20/100) or 0 for off, got "${value}"`);
-  return { rate, burst };
+  const limit = rateLimitOf(value);
+  if (limit === undefined) throw new ConfigError([{ variable: name, problem: `${shown(name, value)} is not valid`, expected: RATE_LIMIT_FORM }]);
+  return limit;
 }
 
 export function parseSubgraphUrls(value: string | undefined): Record<string, string> {
-  const urls: Record<string, string> = {};
-  if (!value) return urls;
-  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
-    const separator = entry.indexOf('=');
-    if (separator <= 0) throw new Error(`UBOS_SUBGRAPH_URLS entries look like name=url, got "${entry}"`);
-    urls[entry.slice(0, separator)] = entry.slice(separator + 1);
-  }
+  if (!value) return {};
+  const urls = subgraphUrlsOf(value);
+  if (typeof urls === 'string') throw new ConfigError([{ variable: 'UBOS_SUBGRAPH_URLS', problem: urls, expected: SUBGRAPH_URLS_FORM }]);
   return urls;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
-  const databaseUrl = env.DATABASE_URL || undefined;
-  const appDatabaseUrl = env.APP_DATABASE_URL || undefined;
+  const e = validateEnvironment(env);
+  // npm runs a workspace script (npm start -w subgraphs/crm) inside the workspace folder;
+  // INIT_CWD is where the user typed the command, so every process finds the same ./.ubos.
+  const base = env.INIT_CWD || process.cwd();
   return {
-    port: parseInteger('PORT', env.PORT, 4000),
-    production: env.NODE_ENV === 'production',
-    databaseUrl,
-    appDatabaseUrl,
-    appRole: appDatabaseUrl ? decodeURIComponent(new URL(appDatabaseUrl).username) : 'ubos_app',
-    appPassword: env.UBOS_APP_PASSWORD || undefined,
-    demo: parseBoolean('UBOS_DEMO', env.UBOS_DEMO) ?? !databaseUrl,
-    // npm runs a workspace script (npm start -w subgraphs/crm) inside the workspace folder;
-    // INIT_CWD is where the user typed the command, so every process finds the same ./.ubos.
-    dataDir: path.resolve(env.INIT_CWD || process.cwd(), env.UBOS_DATA_DIR || '.ubos'),
-    embeddedPostgresPort: parseInteger('UBOS_EMBEDDED_PG_PORT', env.UBOS_EMBEDDED_PG_PORT, 54329),
-    poolMax: env.UBOS_DB_POOL_MAX ? parsePositiveInteger('UBOS_DB_POOL_MAX', env.UBOS_DB_POOL_MAX, 1) : undefined,
-    jwtPrivateKey: env.UBOS_JWT_PRIVATE_KEY || undefined,
-    jwtPublicKey: env.UBOS_JWT_PUBLIC_KEY || undefined,
-    internalSecret: env.UBOS_INTERNAL_SECRET || undefined,
-    subgraphUrls: parseSubgraphUrls(env.UBOS_SUBGRAPH_URLS),
-    metricsToken: env.UBOS_METRICS_TOKEN || undefined,
+    port: e.PORT ?? 4000,
+    production: e.NODE_ENV === 'production',
+    databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.APP_DATABASE_URL,
+    appRole: e.APP_DATABASE_URL ? decodeURIComponent(new URL(e.APP_DATABASE_URL).username) : 'ubos_app',
+    appPassword: e.UBOS_APP_PASSWORD,
+    demo: e.UBOS_DEMO ?? !e.DATABASE_URL,
+    dataDir: path.resolve(base, e.UBOS_DATA_DIR ?? '.ubos'),
+    embeddedPostgresPort: e.UBOS_EMBEDDED_PG_PORT ?? 54329,
+    poolMax: e.UBOS_DB_POOL_MAX,
+    jwtPrivateKey: e.UBOS_JWT_PRIVATE_KEY,
+    jwtPublicKey: e.UBOS_JWT_PUBLIC_KEY,
+    internalSecret: e.UBOS_INTERNAL_SECRET,
+    subgraphUrls: e.UBOS_SUBGRAPH_URLS ?? {},
+    metricsToken: e.UBOS_METRICS_TOKEN,
+    host: e.UBOS_HOST,
+    shutdownGraceMs: e.UBOS_SHUTDOWN_GRACE_MS ?? 10_000,
     limits: {
-      maxDepth: parsePositiveInteger('UBOS_MAX_DEPTH', env.UBOS_MAX_DEPTH, DEFAULT_REQUEST_LIMITS.maxDepth),
-      maxAliases: parsePositiveInteger('UBOS_MAX_ALIASES', env.UBOS_MAX_ALIASES, DEFAULT_REQUEST_LIMITS.maxAliases),
-      maxDirectives: parsePositiveInteger('UBOS_MAX_DIRECTIVES', env.UBOS_MAX_DIRECTIVES, DEFAULT_REQUEST_LIMITS.maxDirectives),
-      maxTokens: parsePositiveInteger('UBOS_MAX_TOKENS', env.UBOS_MAX_TOKENS, DEFAULT_REQUEST_LIMITS.maxTokens),
-      maxCost: parsePositiveInteger('UBOS_MAX_COST', env.UBOS_MAX_COST, DEFAULT_REQUEST_LIMITS.maxCost),
-      maxBodyBytes: parsePositiveInteger('UBOS_MAX_BODY_BYTES', env.UBOS_MAX_BODY_BYTES, DEFAULT_REQUEST_LIMITS.maxBodyBytes),
-      maxQueryChars: parsePositiveInteger('UBOS_MAX_QUERY_CHARS', env.UBOS_MAX_QUERY_CHARS, DEFAULT_REQUEST_LIMITS.maxQueryChars),
-      maxBatchSize: parseInteger('UBOS_MAX_BATCH', env.UBOS_MAX_BATCH, DEFAULT_REQUEST_LIMITS.maxBatchSize),
+      maxDepth: e.UBOS_MAX_DEPTH ?? DEFAULT_REQUEST_LIMITS.maxDepth,
+      maxAliases: e.UBOS_MAX_ALIASES ?? DEFAULT_REQUEST_LIMITS.maxAliases,
+      maxDirectives: e.UBOS_MAX_DIRECTIVES ?? DEFAULT_REQUEST_LIMITS.maxDirectives,
+      maxTokens: e.UBOS_MAX_TOKENS ?? DEFAULT_REQUEST_LIMITS.maxTokens,
+      maxCost: e.UBOS_MAX_COST ?? DEFAULT_REQUEST_LIMITS.maxCost,
+      maxBodyBytes: e.UBOS_MAX_BODY_BYTES ?? DEFAULT_REQUEST_LIMITS.maxBodyBytes,
+      maxQueryChars: e.UBOS_MAX_QUERY_CHARS ?? DEFAULT_REQUEST_LIMITS.maxQueryChars,
+      maxBatchSize: e.UBOS_MAX_BATCH ?? DEFAULT_REQUEST_LIMITS.maxBatchSize,
     },
-    redisUrl: env.REDIS_URL || undefined,
+    redisUrl: e.REDIS_URL,
     worker: {
-      enabled: parseBoolean('UBOS_WORKER', env.UBOS_WORKER) ?? true,
-      databaseUrl: env.WORKER_DATABASE_URL || undefined,
-      role: env.WORKER_DATABASE_URL ? decodeURIComponent(new URL(env.WORKER_DATABASE_URL).username) : 'ubos_worker',
-      password: env.UBOS_WORKER_PASSWORD || undefined,
-      gatewayUrl: env.UBOS_GATEWAY_URL || undefined,
-      concurrency: parsePositiveInteger('UBOS_WORKER_CONCURRENCY', env.UBOS_WORKER_CONCURRENCY, 4),
-      maxAttempts: parsePositiveInteger('UBOS_WORKFLOW_MAX_ATTEMPTS', env.UBOS_WORKFLOW_MAX_ATTEMPTS, 5),
-      retryDelaySeconds: parsePositiveInteger('UBOS_WORKER_RETRY_DELAY', env.UBOS_WORKER_RETRY_DELAY, 2),
-      expireSeconds: parsePositiveInteger('UBOS_WORKER_EXPIRE_SECONDS', env.UBOS_WORKER_EXPIRE_SECONDS, 30),
-      maintenanceSeconds: parsePositiveInteger('UBOS_WORKER_MAINTENANCE_SECONDS', env.UBOS_WORKER_MAINTENANCE_SECONDS, 10),
-      dispatchIntervalMs: parsePositiveInteger('UBOS_WORKER_DISPATCH_MS', env.UBOS_WORKER_DISPATCH_MS, 250),
-      stepTimeoutMs: parsePositiveInteger('UBOS_WORKER_STEP_TIMEOUT_MS', env.UBOS_WORKER_STEP_TIMEOUT_MS, 10_000),
-      allowPrivateWebhooks: parseBoolean('UBOS_WEBHOOK_ALLOW_PRIVATE', env.UBOS_WEBHOOK_ALLOW_PRIVATE) ?? false,
+      enabled: e.UBOS_WORKER ?? true,
+      databaseUrl: e.WORKER_DATABASE_URL,
+      role: e.WORKER_DATABASE_URL ? decodeURIComponent(new URL(e.WORKER_DATABASE_URL).username) : 'ubos_worker',
+      password: e.UBOS_WORKER_PASSWORD,
+      gatewayUrl: e.UBOS_GATEWAY_URL,
+      concurrency: e.UBOS_WORKER_CONCURRENCY ?? 4,
+      maxAttempts: e.UBOS_WORKFLOW_MAX_ATTEMPTS ?? 5,
+      retryDelaySeconds: e.UBOS_WORKER_RETRY_DELAY ?? 2,
+      expireSeconds: e.UBOS_WORKER_EXPIRE_SECONDS ?? 30,
+      maintenanceSeconds: e.UBOS_WORKER_MAINTENANCE_SECONDS ?? 10,
+      dispatchIntervalMs: e.UBOS_WORKER_DISPATCH_MS ?? 250,
+      stepTimeoutMs: e.UBOS_WORKER_STEP_TIMEOUT_MS ?? 10_000,
+      allowPrivateWebhooks: e.UBOS_WEBHOOK_ALLOW_PRIVATE ?? false,
     },
-    publicUrl: env.UBOS_PUBLIC_URL || undefined,
+    publicUrl: e.UBOS_PUBLIC_URL,
     files: {
-      dir: env.UBOS_FILES_DIR ? path.resolve(env.INIT_CWD || process.cwd(), env.UBOS_FILES_DIR) : undefined,
-      secret: env.UBOS_FILES_SECRET || undefined,
-      urlTtlSeconds: parsePositiveInteger('UBOS_FILES_URL_TTL', env.UBOS_FILES_URL_TTL, 900),
-      maxBytes: parsePositiveInteger('UBOS_FILES_MAX_BYTES', env.UBOS_FILES_MAX_BYTES, 100 * 1024 * 1024),
-      s3: env.S3_BUCKET
+      dir: e.UBOS_FILES_DIR ? path.resolve(base, e.UBOS_FILES_DIR) : undefined,
+      secret: e.UBOS_FILES_SECRET,
+      urlTtlSeconds: e.UBOS_FILES_URL_TTL ?? 900,
+      maxBytes: e.UBOS_FILES_MAX_BYTES ?? 100 * 1024 * 1024,
+      s3: e.S3_BUCKET
         ? {
-            bucket: env.S3_BUCKET,
-            endpoint: env.S3_ENDPOINT || undefined,
-            region: env.S3_REGION || 'us-east-1',
-            accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
-            secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION ?? 'us-east-1',
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
             // S3-compatible servers mostly want path-style addressing; AWS itself virtual hosts.
-            forcePathStyle: parseBoolean('S3_FORCE_PATH_STYLE', env.S3_FORCE_PATH_STYLE) ?? Boolean(env.S3_ENDPOINT),
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
           }
         : undefined,
     },
     rateLimits: {
-      actor: parseRateLimit('UBOS_RATE_LIMIT_ACTOR', env.UBOS_RATE_LIMIT_ACTOR, DEFAULT_RATE_LIMITS.actor),
-      tenant: parseRateLimit('UBOS_RATE_LIMIT_TENANT', env.UBOS_RATE_LIMIT_TENANT, DEFAULT_RATE_LIMITS.tenant),
-      login: parseRateLimit('UBOS_RATE_LIMIT_LOGIN', env.UBOS_RATE_LIMIT_LOGIN, DEFAULT_RATE_LIMITS.login),
+      actor: e.UBOS_RATE_LIMIT_ACTOR === undefined ? DEFAULT_RATE_LIMITS.actor : e.UBOS_RATE_LIMIT_ACTOR,
+      tenant: e.UBOS_RATE_LIMIT_TENANT === undefined ? DEFAULT_RATE_LIMITS.tenant : e.UBOS_RATE_LIMIT_TENANT,
+      login: e.UBOS_RATE_LIMIT_LOGIN === undefined ? DEFAULT_RATE_LIMITS.login : e.UBOS_RATE_LIMIT_LOGIN,
     },
   };
+}
+
+/**
+ * For entry points: the configuration, or the list of mistakes on stderr and exit code 1 (no
+ * stack trace: the operator needs the variables, not our call stack).
+ */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): UbosConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[ubos] ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -3,7 +3,12 @@
 
 // Configuration
 export {
+  ConfigError,
+  ENVIRONMENT,
   loadConfig,
+  loadConfigOrExit,
+  validateEnvironment,
+  type ConfigProblem,
   parseRateLimit,
   parseSubgraphUrls,
   DEFAULT_RATE_LIMITS,
@@ -17,6 +22,8 @@ export {
   type UbosConfig,
   type WorkerSettings,
 } from './config.js';
+export { StartupError, listen, portIsFree, portTaken } from './startup.js';
+export { drain } from './http-drain.js';
 
 // Errors every resolver may throw, and the mask applied before any error leaves a subgraph
 export { ErrorCode, badUserInput, conflict, forbidden, maskError, notFound, unauthenticated } from './errors.js';
@@ -56,6 +63,7 @@ export { conditionsSignature, escapeLike, pgArray, type SqlCondition } from './d
 export { rowMapper } from './db/row-mapper.js';
 export { sqlStatements } from './db/sql-stats.js';
 export { appPasswordFile, deriveAppDatabaseUrl } from './db/urls.js';
+export { databaseReadiness, withTimeout, READINESS_TIMEOUT_MS, type Readiness } from './db/readiness.js';
 
 // A subgraph: its definition, its runtime (one context per fetch) and its HTTP transport
 export type { EntityReference, LoaderScope, SubgraphContext, SubgraphDefinition } from './graphql/context.js';

@@ -1,4 +1,4 @@
-import { loadConfig, runStandaloneSubgraph, tokensFromConfig } from '@ubos/kernel';
+import { loadConfigOrExit, runStandaloneSubgraph, tokensFromConfig } from '@ubos/kernel';
 import { createIdentitySubgraph } from './index.js';
 
-await runStandaloneSubgraph(createIdentitySubgraph(await tokensFromConfig(loadConfig())), 4001);
+await runStandaloneSubgraph(createIdentitySubgraph(await tokensFromConfig(loadConfigOrExit())), 4001);

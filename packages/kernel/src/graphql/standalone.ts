@@ -1,30 +1,45 @@
-import { loadConfig, STANDALONE_POOL_MAX } from '../config.js';
+import { loadConfigOrExit, STANDALONE_POOL_MAX } from '../config.js';
 import { deriveAppDatabaseUrl } from '../db/urls.js';
+import { drain } from '../http-drain.js';
+import { StartupError } from '../startup.js';
 import type { SubgraphDefinition } from './context.js';
 import { SubgraphRuntime } from './subgraph.js';
 
 /**
  * Runs one subgraph as its own process (distributed mode): `npm start -w subgraphs/<name>`.
- * It needs the database migrated already and the gateway's UBOS_INTERNAL_SECRET.
+ * It needs the database migrated already and the gateway's UBOS_INTERNAL_SECRET. A mistake the
+ * operator can fix ends it with one line and exit code 1; SIGINT and SIGTERM drain it.
  */
 export async function runStandaloneSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, defaultPort: number): Promise<void> {
-  const config = loadConfig();
-  if (!config.internalSecret) throw new Error('UBOS_INTERNAL_SECRET is required when a subgraph runs on its own');
-  const runtime = await SubgraphRuntime.create(definition, {
-    appDatabaseUrl: deriveAppDatabaseUrl(config),
-    poolMax: config.poolMax ?? STANDALONE_POOL_MAX,
-    internalSecret: config.internalSecret,
-  });
-  const port = process.env.PORT ? config.port : defaultPort;
-  const host = process.env.UBOS_HOST ?? '127.0.0.1';
-  const server = await runtime.listen(port, host);
-  console.log(JSON.stringify({ level: 'info', msg: 'subgraph listening', subgraph: definition.name, url: `http://${host}:${port}/graphql` }));
-  const shutdown = async () => {
-    server.close();
-    server.closeAllConnections();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  const config = loadConfigOrExit();
+  let runtime: SubgraphRuntime<Loaders> | undefined;
+  try {
+    if (!config.internalSecret) throw new StartupError('UBOS_INTERNAL_SECRET is required when a subgraph runs on its own (the same secret as the gateway\'s)');
+    const appDatabaseUrl = (() => {
+      try {
+        return deriveAppDatabaseUrl(config);
+      } catch (error) {
+        throw new StartupError((error as Error).message);
+      }
+    })();
+    runtime = await SubgraphRuntime.create(definition, { appDatabaseUrl, poolMax: config.poolMax ?? STANDALONE_POOL_MAX, internalSecret: config.internalSecret });
+    const port = process.env.PORT ? config.port : defaultPort;
+    const host = config.host ?? '127.0.0.1';
+    const server = await runtime.listen(port, host);
+    console.log(JSON.stringify({ level: 'info', msg: 'subgraph listening', subgraph: definition.name, url: `http://${host}:${port}/graphql` }));
+    let stopping = false;
+    const shutdown = async () => {
+      if (stopping) return;
+      stopping = true;
+      await drain(server, config.shutdownGraceMs);
+      await runtime?.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+  } catch (error) {
+    console.error(`[ubos] ${definition.name} subgraph cannot start: ${(error as Error).message}`);
+    await runtime?.close().catch(() => undefined);
+    process.exit(1);
+  }
 }

@@ -9,10 +9,12 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { parse, type FormattedExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { InternalContextSigner, INTERNAL_CONTEXT_HEADER, InvalidInternalContextError, type InternalContext } from '../auth/internal-context.js';
 import { createOrm } from '../db/orm.js';
+import { databaseReadiness, type Readiness } from '../db/readiness.js';
 import { ErrorCode, maskError, unauthenticated } from '../errors.js';
 import { RequestScope } from '../scope.js';
 import { withIdempotencyKey } from './idempotency.js';
 import { readJsonBody, sendJson } from '../http.js';
+import { listen } from '../startup.js';
 import type { SubgraphContext, SubgraphDefinition } from './context.js';
 
 /**
@@ -191,6 +193,10 @@ export class SubgraphRuntime<Loaders> {
     const server = http.createServer(async (req, res) => {
       try {
         if (req.method === 'GET' && req.url === '/health') return sendJson(res, 200, { status: 'ok', subgraph: this.name });
+        if (req.method === 'GET' && req.url === '/ready') {
+          const readiness = await this.ready();
+          return sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', subgraph: this.name, checks: readiness.checks });
+        }
         if (req.method !== 'POST' || !req.url?.startsWith('/graphql')) return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
         const body = await readJsonBody(req);
         if (!body.ok) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
@@ -203,7 +209,12 @@ export class SubgraphRuntime<Loaders> {
       }
     });
     server.keepAliveTimeout = 65_000;
-    return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+    return listen(server, port, host, `the ${this.name} subgraph`, 'PORT').then(() => server);
+  }
+
+  /** Readiness: its database reachable through its own pool, and migrated as this code expects. */
+  ready(): Promise<Readiness> {
+    return databaseReadiness((sql) => this.orm.em.getConnection().execute(sql));
   }
 
   async close(): Promise<void> {
