@@ -1,4 +1,4 @@
-import { loadConfig } from '@ubos/kernel';
+import { loadConfig, logger, startTracing, stopTracing } from '@ubos/kernel';
 import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
 import { startWorker, type RunningWorker } from '@ubos/worker';
 import { startStack, type RunningStack } from './stack.js';
@@ -8,8 +8,10 @@ import { SUBGRAPH_NAMES } from './subgraphs.js';
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, every
  * subgraph and the gateway in this one process. With UBOS_SUBGRAPH_URLS, only the gateway.
  */
-const log = (line: string) => console.log(`[ubos] ${line}`);
+const log = (line: string) => logger().info(line);
 const config = loadConfig();
+// Before anything else runs, so that every request and statement is traced (when configured).
+startTracing(config.tracing);
 const distributed = Object.keys(config.subgraphUrls).length > 0;
 
 let database: PreparedDatabase | undefined;
@@ -21,9 +23,11 @@ async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: shutting down`);
-  await worker?.close().catch((error) => console.error(error));
-  await stack?.close().catch((error) => console.error(error));
-  await database?.stop().catch((error) => console.error(error));
+  const failed = (what: string) => (error: unknown) => logger().error({ error: String(error) }, `${what} failed to stop`);
+  await worker?.close().catch(failed('worker'));
+  await stack?.close().catch(failed('servers'));
+  await database?.stop().catch(failed('PostgreSQL'));
+  await stopTracing();
   log('stopped');
   process.exit(code);
 }
@@ -54,9 +58,6 @@ try {
       gatewayUrl: config.worker.gatewayUrl ?? stack.gateway.url,
       tokens: stack.tokens,
       settings: config.worker,
-      log: (entry) => {
-        if (entry.level !== 'info') console.error(JSON.stringify({ component: 'worker', ...entry }));
-      },
     });
     log('worker running: outbox dispatch and workflows');
   }
@@ -64,6 +65,6 @@ try {
   if (stack.demoToken) console.log(`  Demo token (owner@acme.test, Acme Agency; valid 30 days):\n\n  ${stack.demoToken}\n`);
   log('press Ctrl-C to stop');
 } catch (error) {
-  console.error(`[ubos] startup failed: ${(error as Error).message}`);
+  logger().fatal({ error: (error as Error).message }, 'startup failed');
   await shutdown('startup failure', 1);
 }

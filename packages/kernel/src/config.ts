@@ -44,6 +44,50 @@ export interface UbosConfig {
   publicUrl?: string;
   /** File storage (packages/kernel/src/storage). */
   files: FilesConfig;
+  /** Bounds on the serving role's connections and on the gateway's subgraph fetches. */
+  timeouts: Timeouts;
+  /** Structured logs (packages/kernel/src/logger.ts). */
+  log: LogSettings;
+  /** OpenTelemetry traces (packages/kernel/src/tracing.ts). */
+  tracing: TracingSettings;
+}
+
+/**
+ * What stops a request from waiting without bound: on a slow statement, on a transaction left
+ * open, on a full pool, on a subgraph that does not answer. Each refusal is SERVICE_UNAVAILABLE
+ * (or SUBGRAPH_UNAVAILABLE) with HTTP 503, never a queue that grows.
+ */
+export interface Timeouts {
+  /** PostgreSQL's statement_timeout for the serving role's connections, in milliseconds. */
+  statementMs: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout for the serving role, in milliseconds. */
+  idleInTransactionMs: number;
+  /** How long a fetch waits for a pooled connection before it is refused, in milliseconds. */
+  acquireMs: number;
+  /** How long the gateway waits for a subgraph's answer over HTTP (distributed mode), in milliseconds. */
+  subgraphFetchMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = Object.freeze({
+  statementMs: 15_000,
+  idleInTransactionMs: 30_000,
+  acquireMs: 5_000,
+  subgraphFetchMs: 30_000,
+});
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface LogSettings {
+  level: LogLevel;
+  /** One JSON object per line (production), or coloured lines for a person (development). */
+  format: 'json' | 'pretty';
+}
+
+export interface TracingSettings {
+  /** OTLP/HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT); unset = no tracing at all. */
+  otlpEndpoint?: string;
+  serviceName: string;
 }
 
 /** An S3-compatible bucket for file bodies. */
@@ -153,6 +197,10 @@ export interface WorkerSettings {
   stepTimeoutMs: number;
   /** Webhook steps may call private, loopback and link-local addresses (UBOS_WEBHOOK_ALLOW_PRIVATE). */
   allowPrivateWebhooks: boolean;
+  /** PostgreSQL's statement_timeout for the worker role's connections, in milliseconds. */
+  statementTimeoutMs: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout for the worker role, in milliseconds. */
+  idleInTransactionTimeoutMs: number;
 }
 
 function parseBoolean(name: string, value: string | undefined): boolean | undefined {
@@ -195,6 +243,23 @@ export function parseSubgraphUrls(value: string | undefined): Record<string, str
     urls[entry.slice(0, separator)] = entry.slice(separator + 1);
   }
   return urls;
+}
+
+/**
+ * LOG_LEVEL and LOG_FORMAT, on their own: the logger reads them before (and without) the rest
+ * of the configuration. Quiet test runs (UBOS_QUIET_ERRORS=1) log nothing unless LOG_LEVEL says so.
+ */
+export function loadLogSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
+  const level = (env.LOG_LEVEL || (env.UBOS_QUIET_ERRORS === '1' ? 'silent' : 'info')).toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const format = env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : 'pretty');
+  if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  return { level, format };
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_SERVICE_NAME, read by the tracer before the rest. */
+export function loadTracingSettings(env: NodeJS.ProcessEnv = process.env): TracingSettings {
+  return { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined, serviceName: env.OTEL_SERVICE_NAME || 'ubos-graph' };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
@@ -243,7 +308,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       dispatchIntervalMs: parsePositiveInteger('UBOS_WORKER_DISPATCH_MS', env.UBOS_WORKER_DISPATCH_MS, 250),
       stepTimeoutMs: parsePositiveInteger('UBOS_WORKER_STEP_TIMEOUT_MS', env.UBOS_WORKER_STEP_TIMEOUT_MS, 10_000),
       allowPrivateWebhooks: parseBoolean('UBOS_WEBHOOK_ALLOW_PRIVATE', env.UBOS_WEBHOOK_ALLOW_PRIVATE) ?? false,
+      statementTimeoutMs: parsePositiveInteger('UBOS_WORKER_STATEMENT_TIMEOUT_MS', env.UBOS_WORKER_STATEMENT_TIMEOUT_MS, 60_000),
+      idleInTransactionTimeoutMs: parsePositiveInteger('UBOS_WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS', env.UBOS_WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000),
     },
+    timeouts: {
+      statementMs: parsePositiveInteger('UBOS_DB_STATEMENT_TIMEOUT_MS', env.UBOS_DB_STATEMENT_TIMEOUT_MS, DEFAULT_TIMEOUTS.statementMs),
+      idleInTransactionMs: parsePositiveInteger('UBOS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', env.UBOS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, DEFAULT_TIMEOUTS.idleInTransactionMs),
+      acquireMs: parsePositiveInteger('UBOS_DB_ACQUIRE_TIMEOUT_MS', env.UBOS_DB_ACQUIRE_TIMEOUT_MS, DEFAULT_TIMEOUTS.acquireMs),
+      subgraphFetchMs: parsePositiveInteger('UBOS_SUBGRAPH_TIMEOUT_MS', env.UBOS_SUBGRAPH_TIMEOUT_MS, DEFAULT_TIMEOUTS.subgraphFetchMs),
+    },
+    log: loadLogSettings(env),
+    tracing: loadTracingSettings(env),
     publicUrl: env.UBOS_PUBLIC_URL || undefined,
     files: {
       dir: env.UBOS_FILES_DIR ? path.resolve(env.INIT_CWD || process.cwd(), env.UBOS_FILES_DIR) : undefined,
