@@ -30,6 +30,14 @@ export class WorkerDatabase {
   /** One transaction with no tenant: only the outbox is visible (the dispatcher's view). */
   async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client has no listener of the pool's: PostgreSQL ending the session between
+    // two statements (a restart, idle_in_transaction_session_timeout) would be an unhandled
+    // 'error' event that ends the process. It is kept here, and the client is dropped on release.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('begin');
       const result = await work(client);
@@ -39,7 +47,8 @@ export class WorkerDatabase {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(lost);
     }
   }
 

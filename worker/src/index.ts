@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
 import { EVENT_QUEUE, QUEUE_SCHEMA, STEP_QUEUE } from '@ubos/db';
 import type { TokenService, WorkerSettings } from '@ubos/kernel';
@@ -27,6 +28,28 @@ export interface RunningWorker {
   sessionSettings(): Promise<{ statementTimeout: string; idleInTransactionTimeout: string }>;
   close(): Promise<void>;
 }
+
+/**
+ * pg-boss 10 records a job's completion or failure without awaiting it (manager.js, `work`): with
+ * PostgreSQL away for a moment, that promise's rejection would be unhandled and end the process.
+ * It is logged instead; the job, not marked done, expires and runs again, and the inbox makes the
+ * second run change nothing.
+ */
+function keepJobBookkeepingFailuresHandled(): void {
+  const Manager = createRequire(import.meta.url)('pg-boss/src/manager.js') as { prototype: Record<string, (...args: unknown[]) => unknown> & { [PATCHED]?: boolean } };
+  if (Manager.prototype[PATCHED]) return;
+  for (const method of ['complete', 'fail']) {
+    const original = Manager.prototype[method]!;
+    Manager.prototype[method] = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args) as Promise<unknown> | undefined;
+      result?.catch?.((error: Error) => logger().warn({ component: 'worker', error: error.message }, `job ${method} not recorded; the job will expire and run again`));
+      return result;
+    };
+  }
+  Manager.prototype[PATCHED] = true;
+}
+const PATCHED = Symbol.for('ubos.pgboss.handled');
+keepJobBookkeepingFailuresHandled();
 
 const defaultLog = (entry: Record<string, unknown>) => {
   const { level, msg, ...rest } = entry;

@@ -69,7 +69,7 @@ export function maskError(formatted: GraphQLFormattedError, requestId: string | 
 }
 
 function defaultLog(entry: object): void {
-  const { error, ...rest } = entry as { error?: unknown };
+  const { error, level: _level, msg: _msg, ...rest } = entry as { error?: unknown; level?: unknown; msg?: unknown };
   logger().error({ ...rest, error: typeof error === 'string' ? scrubbed(error) : undefined }, 'masked error');
 }
 
@@ -78,7 +78,9 @@ function defaultLog(entry: object): void {
 // idle_in_transaction_session_timeout, and the Node errors of a socket that failed.
 const UNAVAILABLE_SQLSTATE = /^(08|57P0|53300|53400)/;
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const UNAVAILABLE_MESSAGE = /Connection terminated|Client has encountered a connection error|Timeout acquiring a connection|terminating connection|the database system is (starting up|shutting down|in recovery)|Client was closed and is not queryable/i;
+// "Transaction query already complete": knex's answer to a statement of a transaction whose
+// connection was lost a moment before.
+const UNAVAILABLE_MESSAGE = /Transaction query already complete|Connection terminated|Client has encountered a connection error|Timeout acquiring a connection|terminating connection|the database system is (starting up|shutting down|in recovery)|Client was closed and is not queryable/i;
 const STATEMENT_TIMEOUT = '57014';
 const IDLE_IN_TRANSACTION_TIMEOUT = '25P03';
 

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../config.js';
+import { logger, scrubbedText } from '../logger.js';
 import { traceSqlStatements } from '../tracing.js';
 import { sqlStatements } from './sql-stats.js';
 
@@ -64,12 +65,24 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
         statement_timeout: timeouts.statementMs,
         idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
       },
+      // knex's own warnings (a pooled connection found dead, say) as this process's log lines.
+      log: knexLog(options.name),
     },
   });
   traceSqlStatements(orm.em.getConnection().getKnex().client);
   sendPreambleWithBegin(orm);
   orm.em.getConnection().getKnex().on('query', (query: { sql: string; bindings?: unknown[] }) => sqlStatements.record(query.sql, query.bindings));
   return orm;
+}
+
+function knexLog(subgraph: string) {
+  const log = () => logger().child({ subgraph, component: 'knex' });
+  return {
+    warn: (message: unknown) => log().warn(scrubbedText(String(message))),
+    error: (message: unknown) => log().error(scrubbedText(String(message))),
+    deprecate: (message: unknown) => log().debug(String(message)),
+    debug: (message: unknown) => log().debug(scrubbedText(String(message))),
+  };
 }
 
 const beginPreamble = new AsyncLocalStorage<string>();
