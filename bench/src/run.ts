@@ -63,7 +63,7 @@ function parameters(): Parameters {
   if (values.help) {
     console.log(
       'usage: npm run bench -- [--quick] [--tenants 10] [--clients 10000] [--rounds 3] [--duration 10] [--warmup 3] [--connections 10]\n' +
-        '                        [--sql-samples 20] [--systems one,distributed,hive,monolith,floor,one-rls-off,one-filter-off]\n' +
+        '                        [--sql-samples 20] [--systems one,distributed,hive,monolith,floor,one-rls-off,one-filter-off,one-traced]\n' +
         '                        [--scenarios Q1,Q2,Q3,W1] [--no-half-load] [--port 4100] [--pg-port 54339]',
     );
     process.exit(0);
@@ -92,7 +92,7 @@ function parameters(): Parameters {
     sqlSamples: integer('sql-samples', values['sql-samples'], quick ? 5 : 20),
     port: integer('port', values.port, 4100),
     pgPort: integer('pg-port', values['pg-port'], quick ? 54359 : 54339),
-    systems: list('systems', values.systems, SYSTEMS.map((system) => system.key)),
+    systems: values.systems ? list('systems', values.systems, SYSTEMS.map((system) => system.key)) : SYSTEMS.filter((system) => !system.optIn).map((system) => system.key),
     scenarios: list<ScenarioName>('scenarios', values.scenarios, ['Q1', 'Q2', 'Q3', 'W1']),
     halfLoad: !values['no-half-load'],
   };
@@ -422,6 +422,10 @@ async function main(): Promise<void> {
     // paths, and UBOS's /metrics then wants its token.
     NODE_ENV: 'production',
     UBOS_METRICS_TOKEN: METRICS_TOKEN,
+    // No line per request: the other systems write none, and earlier runs had none.
+    LOG_LEVEL: 'warn',
+    // Tracing is on only where a system asks for it (one-traced).
+    OTEL_EXPORTER_OTLP_ENDPOINT: '',
   };
   log(`${params.quick ? 'QUICK: ' : ''}${params.tenants} tenants x ${params.clients} clients; ${params.rounds} round(s) of ${params.duration}s per system and scenario (+${params.warmup}s warm-up), ${params.connections} connections`);
   log(`systems: ${params.systems.join(', ')}; scenarios: ${params.scenarios.join(', ')}`);

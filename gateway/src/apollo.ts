@@ -1,11 +1,12 @@
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { DEFAULT_REQUEST_LIMITS } from '@ubos/kernel';
+import { apolloLogger, DEFAULT_REQUEST_LIMITS } from '@ubos/kernel';
 import type { GatewayContext } from './context.js';
 import type { GatewayOptions } from './options.js';
 import { authorizePlugin } from './request/authorize.js';
 import { errorsPlugin } from './request/errors.js';
+import { requestLogPlugin } from './request/log.js';
 import { requestLimitsPlugin } from './request/limits.js';
 import { checkScalarValues } from './scalars.js';
 import { buildScopeMap, supergraphForGateway } from './scopes.js';
@@ -22,13 +23,14 @@ export async function startApollo(options: GatewayOptions): Promise<ApolloServer
   // unless its operator says so.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
+    logger: apolloLogger({ component: 'gateway' }),
     supergraphSdl: supergraphForGateway(options.supergraphSdl),
     buildService: ({ name, url }): GraphQLDataSource<GatewayContext> => {
       const runtime = options.runtimes?.[name];
       if (runtime) return new InProcessSubgraphSource(runtime);
       const remoteUrl = options.subgraphUrls?.[name] ?? url;
       if (!remoteUrl) throw new Error(`No runtime and no URL for subgraph ${name}`);
-      return new SignedRemoteSubgraphSource(remoteUrl, options.signer);
+      return new SignedRemoteSubgraphSource(remoteUrl, options.signer, name, options.subgraphTimeoutMs);
     },
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarValues(apiSchema));
@@ -40,10 +42,13 @@ export async function startApollo(options: GatewayOptions): Promise<ApolloServer
       authorizePlugin(options.production, buildScopeMap(options.supergraphSdl)),
       requestLimitsPlugin(options.limits ?? DEFAULT_REQUEST_LIMITS),
       errorsPlugin(),
+      // After errorsPlugin: it records the codes the caller sees.
+      requestLogPlugin(),
       // The playground is ours, served from npm packages; Apollo's landing pages load from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],
     includeStacktraceInErrorResponses: false,
+    logger: apolloLogger({ component: 'gateway' }),
     // Allowed here and limited per caller by authorizePlugin: in production, owners and admins only.
     introspection: true,
     // No "Did you mean …?" in validation errors (errorsPlugin covers variables too).

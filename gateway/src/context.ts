@@ -1,5 +1,6 @@
 import type { Actor, RequestLimits } from '@ubos/kernel';
 import type { ApiKeyPrincipal } from './api-keys.js';
+import type { RequestRecord } from './request/log.js';
 
 /** The gateway's view of one incoming request, before it is split into subgraph fetches. */
 export interface GatewayContext {
@@ -12,4 +13,6 @@ export interface GatewayContext {
   limits?: Partial<RequestLimits>;
   /** Set when the caller authenticated with an API key. */
   apiKey?: ApiKeyPrincipal;
+  /** What the request's log line will say (request/log.ts). */
+  record?: RequestRecord;
 }

@@ -1,4 +1,4 @@
-import { loadConfigOrExit, portIsFree, portTaken } from '@ubos/kernel';
+import { loadConfigOrExit, logger, portIsFree, portTaken, startTracing, stopTracing } from '@ubos/kernel';
 import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
 import { startWorker, type RunningWorker } from '@ubos/worker';
 import { startStack, type RunningStack } from './stack.js';
@@ -8,8 +8,10 @@ import { SUBGRAPH_NAMES } from './subgraphs.js';
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, every
  * subgraph and the gateway in this one process. With UBOS_SUBGRAPH_URLS, only the gateway.
  */
-const log = (line: string) => console.log(`[ubos] ${line}`);
+const log = (line: string) => logger().info(line);
 const config = loadConfigOrExit();
+// Before anything else runs, so that every request and statement is traced (when configured).
+startTracing(config.tracing);
 const distributed = Object.keys(config.subgraphUrls).length > 0;
 
 let database: PreparedDatabase | undefined;
@@ -29,10 +31,12 @@ async function shutdown(reason: string, code = 0) {
   // A signal during startup waits for the step under way (it may be starting PostgreSQL), so
   // that whatever it started is stopped too; the steps after it do not run.
   await starting.catch(() => undefined);
-  await worker?.close().catch((error) => console.error(`[ubos] stopping the worker: ${(error as Error).message}`));
+  const failed = (what: string) => (error: unknown) => logger().error({ error: String(error) }, `${what} failed to stop`);
+  await worker?.close().catch(failed('worker'));
   if (stack) log(`gateway: no new requests; those in flight get ${config.shutdownGraceMs} ms to finish`);
-  await stack?.close(config.shutdownGraceMs).catch((error) => console.error(`[ubos] stopping the servers: ${(error as Error).message}`));
-  await database?.stop().catch((error) => console.error(`[ubos] stopping PostgreSQL: ${(error as Error).message}`));
+  await stack?.close(config.shutdownGraceMs).catch(failed('servers'));
+  await database?.stop().catch(failed('PostgreSQL'));
+  await stopTracing();
   log('stopped');
   process.exit(code);
 }
@@ -67,9 +71,6 @@ async function start(): Promise<void> {
       gatewayUrl: config.worker.gatewayUrl ?? stack.gateway.url,
       tokens: stack.tokens,
       settings: config.worker,
-      log: (entry) => {
-        if (entry.level !== 'info') console.error(JSON.stringify({ component: 'worker', ...entry }));
-      },
     });
     log('worker running: outbox dispatch and workflows');
   }

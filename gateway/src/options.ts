@@ -18,6 +18,8 @@ export interface GatewayOptions {
   rateLimits?: RateLimits;
   /** Where the buckets live (default: this process's memory). */
   rateLimitStore?: RateLimitStore;
+  /** How long a subgraph fetch over HTTP may take (distributed mode); unset: DEFAULT_TIMEOUTS.subgraphFetchMs. */
+  subgraphTimeoutMs?: number;
   /** The file store; the local one's signed upload and download URLs are served under /files/. */
   fileStore?: FileStore;
 }

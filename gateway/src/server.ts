@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_RATE_LIMITS, drain, listen, sendJson } from '@ubos/kernel';
+import { DEFAULT_RATE_LIMITS, drain, inSpan, listen, logger, sendJson, SpanKind, traceContextFrom } from '@ubos/kernel';
 import { startApollo } from './apollo.js';
 import { readiness } from './readiness.js';
 import { ApiKeyAuthenticator } from './api-keys.js';
@@ -10,6 +10,8 @@ import type { GatewayOptions } from './options.js';
 import { PersistedOperations } from './persisted.js';
 import { servePlaygroundAsset, servePlaygroundPage } from './playground.js';
 import { RateLimiter } from './rate-limit.js';
+import { requestIdOf } from './request/authenticate.js';
+import { recordRequest } from './request/log.js';
 import { graphQLPipeline } from './request/pipeline.js';
 import { Refusal, sendRefusal } from './request/refusal.js';
 
@@ -43,6 +45,26 @@ export async function startGateway(options: GatewayOptions, port: number, host =
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Every answer carries the request's id, and its log line says the same id.
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    const record = recordRequest(req, res, requestId, url.pathname);
+    if (url.pathname !== '/graphql') return serve(req, res, url);
+    // One trace per operation, continuing the caller's when it sent a traceparent.
+    await inSpan(
+      `${req.method} /graphql`,
+      SpanKind.SERVER,
+      { 'http.request.method': req.method, 'ubos.request_id': requestId },
+      async (span) => {
+        await serve(req, res, url);
+        if (record.operationName) span?.updateName(`graphql ${record.operationName}`);
+        span?.setAttributes({ 'graphql.operation.name': record.operationName ?? undefined, 'http.response.status_code': res.statusCode, 'ubos.tenant_id': record.tenantId ?? undefined });
+      },
+      traceContextFrom(req.headers),
+    );
+  });
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     try {
       // Liveness: the process answers. Readiness: it can serve (database, migrations, subgraphs).
       if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
@@ -60,10 +82,10 @@ export async function startGateway(options: GatewayOptions, port: number, host =
     } catch (error) {
       // A client that hangs up mid-request (e.g. a load generator stopping) is not our failure.
       if (req.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET' || (error as Error).message === 'aborted') return;
-      console.error(JSON.stringify({ level: 'error', msg: 'gateway request failed', error: String(error) }));
+      logger().error({ requestId: req.headers['x-request-id'], error: String(error) }, 'gateway request failed');
       if (!res.headersSent) sendRefusal(res, new Refusal(500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' }));
     }
-  });
+  }
   server.keepAliveTimeout = 65_000;
   await listen(server, port, host, 'the gateway', 'PORT');
   const address = server.address() as AddressInfo;

@@ -52,7 +52,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (config.demo) await writeDemoFileBodies(fileStore);
     if (!distributed) {
       if (!options.appUrl) throw new Error('one-process mode needs the serving database URL');
-      const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax ?? ONE_PROCESS_POOL_MAX, internalSecret };
+      const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax ?? ONE_PROCESS_POOL_MAX, internalSecret, timeouts: config.timeouts };
       for (const definition of [
         createIdentitySubgraph(tokens),
         crmSubgraph,
@@ -83,6 +83,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         rateLimits: config.rateLimits,
         rateLimitStore: config.redisUrl ? new RedisRateLimitStore(config.redisUrl) : undefined,
         fileStore,
+        subgraphTimeoutMs: config.timeouts.subgraphFetchMs,
       },
       config.port,
       options.host,

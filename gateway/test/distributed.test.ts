@@ -33,6 +33,7 @@ beforeAll(async () => {
     // Ten subgraph processes next to the other test files' stacks: small pools, and their errors in the output.
     UBOS_DB_POOL_MAX: '3',
     UBOS_QUIET_ERRORS: '0',
+    LOG_FORMAT: 'json',
     ...ISOLATION_SUITE_ENV,
   };
   for (const name of SUBGRAPH_NAMES) {

@@ -2,6 +2,16 @@ import pg from 'pg';
 
 export type Client = pg.PoolClient;
 
+/** PostgreSQL's limits on the worker role's sessions, sent when each connection starts. */
+export interface SessionTimeouts {
+  statement_timeout: number;
+  idle_in_transaction_session_timeout: number;
+}
+
+export function sessionTimeouts(settings: { statementTimeoutMs: number; idleInTransactionTimeoutMs: number }): SessionTimeouts {
+  return { statement_timeout: settings.statementTimeoutMs, idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs };
+}
+
 /**
  * The worker's own connections, as its role (ubos_worker). Every transaction that touches a
  * tenant's rows sets the tenant first, exactly like a subgraph fetch, so Row Level Security
@@ -11,8 +21,8 @@ export type Client = pg.PoolClient;
 export class WorkerDatabase {
   readonly pool: pg.Pool;
 
-  constructor(url: string, max: number) {
-    this.pool = new pg.Pool({ connectionString: url, max, application_name: 'ubos-worker', idleTimeoutMillis: 30_000 });
+  constructor(url: string, max: number, timeouts: SessionTimeouts) {
+    this.pool = new pg.Pool({ connectionString: url, max, application_name: 'ubos-worker', idleTimeoutMillis: 30_000, ...timeouts });
     // An idle client's error (the server restarting) must not crash the process.
     this.pool.on('error', () => undefined);
   }
@@ -20,6 +30,14 @@ export class WorkerDatabase {
   /** One transaction with no tenant: only the outbox is visible (the dispatcher's view). */
   async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client has no listener of the pool's: PostgreSQL ending the session between
+    // two statements (a restart, idle_in_transaction_session_timeout) would be an unhandled
+    // 'error' event that ends the process. It is kept here, and the client is dropped on release.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('begin');
       const result = await work(client);
@@ -29,7 +47,8 @@ export class WorkerDatabase {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(lost);
     }
   }
 

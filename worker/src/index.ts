@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
 import { EVENT_QUEUE, QUEUE_SCHEMA, STEP_QUEUE } from '@ubos/db';
 import type { TokenService, WorkerSettings } from '@ubos/kernel';
-import { WorkerDatabase } from './database.js';
+import { logger } from '@ubos/kernel';
+import { sessionTimeouts, WorkerDatabase } from './database.js';
 import { WorkflowEngine, type EventJobData, type StepJobData } from './engine.js';
 import { GraphCaller } from './graph.js';
 
@@ -22,11 +24,40 @@ export interface WorkerOptions {
 export interface RunningWorker {
   /** Dispatches what the outbox holds now; answers how many events it sent (for tests and tools). */
   dispatchNow(): Promise<number>;
+  /** statement_timeout and idle_in_transaction_session_timeout of the worker's sessions, as PostgreSQL reports them. */
+  sessionSettings(): Promise<{ statementTimeout: string; idleInTransactionTimeout: string }>;
   close(): Promise<void>;
 }
 
+/**
+ * pg-boss 10 records a job's completion or failure without awaiting it (manager.js, `work`): with
+ * PostgreSQL away for a moment, that promise's rejection would be unhandled and end the process.
+ * It is logged instead; the job, not marked done, expires and runs again, and the inbox makes the
+ * second run change nothing.
+ */
+function keepJobBookkeepingFailuresHandled(): void {
+  const Manager = createRequire(import.meta.url)('pg-boss/src/manager.js') as { prototype: Record<string, (...args: unknown[]) => unknown> & { [PATCHED]?: boolean } };
+  if (Manager.prototype[PATCHED]) return;
+  for (const method of ['complete', 'fail']) {
+    const original = Manager.prototype[method]!;
+    Manager.prototype[method] = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args) as Promise<unknown> | undefined;
+      result?.catch?.((error: Error) => logger().warn({ component: 'worker', error: error.message }, `job ${method} not recorded; the job will expire and run again`));
+      return result;
+    };
+  }
+  Manager.prototype[PATCHED] = true;
+}
+const PATCHED = Symbol.for('ubos.pgboss.handled');
+keepJobBookkeepingFailuresHandled();
+
 const defaultLog = (entry: Record<string, unknown>) => {
-  if (process.env.UBOS_QUIET_ERRORS !== '1' || entry.level === 'info') console.log(JSON.stringify({ component: 'worker', ...entry }));
+  const { level, msg, ...rest } = entry;
+  const log = logger().child({ component: 'worker' });
+  const text = String(msg ?? '');
+  if (level === 'error') log.error(rest, text);
+  else if (level === 'warn') log.warn(rest, text);
+  else log.info(rest, text);
 };
 
 /**
@@ -39,8 +70,11 @@ const defaultLog = (entry: Record<string, unknown>) => {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { settings } = options;
   const log = options.log ?? defaultLog;
-  const db = new WorkerDatabase(options.databaseUrl, settings.concurrency * 2 + 2);
+  const timeouts = sessionTimeouts(settings);
+  const db = new WorkerDatabase(options.databaseUrl, settings.concurrency * 2 + 2, timeouts);
   const boss = new PgBoss({
+    // pg-boss hands its options to pg's Pool: the same session limits as the worker's own pool.
+    ...timeouts,
     connectionString: options.databaseUrl,
     schema: QUEUE_SCHEMA,
     application_name: 'ubos-worker-queue',
@@ -121,6 +155,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   return {
     dispatchNow,
+    async sessionSettings() {
+      const { rows } = await db.pool.query<{ statement_timeout: string; idle: string }>(
+        "select current_setting('statement_timeout') as statement_timeout, current_setting('idle_in_transaction_session_timeout') as idle",
+      );
+      return { statementTimeout: rows[0]!.statement_timeout, idleInTransactionTimeout: rows[0]!.idle };
+    },
     async close() {
       stopped = true;
       if (timer) clearTimeout(timer);

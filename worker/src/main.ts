@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { deriveWorkerDatabaseUrl, EMBEDDED_DATABASE } from '@ubos/db';
-import { createTokenService, loadConfigOrExit } from '@ubos/kernel';
+import { createTokenService, loadConfigOrExit, logger, startTracing, stopTracing } from '@ubos/kernel';
 import { startWorker } from './index.js';
 
 /**
@@ -11,6 +11,7 @@ import { startWorker } from './index.js';
  * (UBOS_JWT_* or ./.ubos/keys, as the gateway).
  */
 const config = loadConfigOrExit();
+startTracing(config.tracing);
 const adminUrl = config.databaseUrl ?? `postgres://postgres@127.0.0.1:${config.embeddedPostgresPort}/${EMBEDDED_DATABASE}`;
 const worker = await startWorker({
   databaseUrl: deriveWorkerDatabaseUrl(config, adminUrl),
@@ -18,14 +19,16 @@ const worker = await startWorker({
   tokens: await createTokenService({ privateKeyPem: config.jwtPrivateKey, publicKeyPem: config.jwtPublicKey, keyDir: path.join(config.dataDir, 'keys') }),
   settings: config.worker,
 });
-console.log('[ubos] worker running; Ctrl-C to stop');
+logger().info({ component: 'worker' }, 'worker running; Ctrl-C to stop');
 
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  console.log(`[ubos] worker ${signal}: stopping`);
-  await worker.close().catch((error) => console.error(error));
+  logger().info({ component: 'worker', signal }, 'worker stopping');
+  await worker.close().catch((error) => logger().error({ component: 'worker', error: String(error) }, 'worker stop failed'));
+  await stopTracing();
+  logger().info({ component: 'worker' }, 'worker stopped');
   process.exit(0);
 };
 process.on('SIGINT', () => void stop('SIGINT'));

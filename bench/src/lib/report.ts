@@ -147,6 +147,9 @@ export function computeRatios(measurements: Measurement[], halfLoad: Array<{ sce
   // Isolation cost: the share of throughput the "off" process gains back, (off - on) / off = 1 - on/off.
   ratio('Q2 cost of Row Level Security: 1 - one/(one, RLS off)', 'one', 'one-rls-off', 'Q2', undefined, (x) => 1 - x);
   ratio('Q2 cost of the ORM tenant filter: 1 - one/(one, filter off)', 'one', 'one-filter-off', 'Q2', undefined, (x) => 1 - x);
+  // Tracing: what turning it on (OTLP export to a sink) costs Q1 and Q2.
+  ratio('Q1 cost of tracing: 1 - (one, traced)/one', 'one-traced', 'one', 'Q1', undefined, (x) => 1 - x);
+  ratio('Q2 cost of tracing: 1 - (one, traced)/one', 'one-traced', 'one', 'Q2', undefined, (x) => 1 - x);
   const rls = ratios.find((r) => r.name.startsWith('Q2 cost of Row'));
   const filter = ratios.find((r) => r.name.startsWith('Q2 cost of the ORM'));
   if (rls && filter) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SUBGRAPH_NAMES, supergraphPath } from '@ubos/gateway';
 import { NodeProcess, root } from './processes.js';
 import { lifecycleSql } from '../floor/lifecycle.js';
+import { startOtlpSink } from './otlp-sink.js';
 
 export type ScenarioName = 'Q1' | 'Q2' | 'Q3' | 'W1';
 
@@ -12,6 +13,8 @@ export interface SystemSpec {
   /** The scenarios this system is timed on. */
   scenarios: ScenarioName[];
   description: string;
+  /** Timed only when named in --systems. */
+  optIn?: boolean;
 }
 
 /** The systems, in the order of every round (A B C D … A B C D …); the isolation variants run next to `one`, so that drift between them is least. */
@@ -19,6 +22,7 @@ export const SYSTEMS: SystemSpec[] = [
   { key: 'one', label: 'UBOS one process', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: '`npm start` (gateway/src/main.ts): the gateway with the ten subgraphs in-process' },
   { key: 'one-rls-off', label: 'UBOS one, RLS off', scenarios: ['Q2'], description: 'as "one", connected as the bench-only BYPASSRLS role (benchmark only)' },
   { key: 'one-filter-off', label: 'UBOS one, filter off', scenarios: ['Q2'], description: 'as "one", with the ORM tenant filter switched off by a bench preload (benchmark only)' },
+  { key: 'one-traced', label: 'UBOS one, traced', scenarios: ['Q1', 'Q2'], description: 'as "one", with OpenTelemetry tracing on, exporting over OTLP/HTTP to a sink in the harness', optIn: true },
   { key: 'distributed', label: 'UBOS distributed', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: 'the project gateway over HTTP to one process per subgraph' },
   { key: 'hive', label: 'Hive Gateway', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: '@graphql-hive/gateway 2.15.1, one fork, the committed supergraph, the same subgraph processes, signing plugin' },
   { key: 'monolith', label: 'Monolith', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: 'one Apollo Server over the union schema with the subgraphs\' resolvers, one ORM, no gateway' },
@@ -71,6 +75,7 @@ const ports = (base: number) => ({
   floor: base + 4,
   'one-rls-off': base + 5,
   'one-filter-off': base + 6,
+  'one-traced': base + 7,
   subgraph: (index: number) => base + 11 + index,
   subgraphMetrics: (index: number) => base + 31 + index,
 });
@@ -139,6 +144,10 @@ export async function startSystems(keys: string[], env: Environment, fleet: Flee
   if (want('one')) await oneProcess('one', {});
   if (want('one-rls-off')) await oneProcess('one-rls-off', { APP_DATABASE_URL: env.bypassRlsUrl });
   if (want('one-filter-off')) await oneProcess('one-filter-off', { BENCH_TENANT_FILTER: 'off' }, true);
+  if (want('one-traced')) {
+    const sink = await startOtlpSink();
+    await oneProcess('one-traced', { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_SERVICE_NAME: 'ubos-bench' });
+  }
   await Promise.all(starting);
 
   if (want('distributed')) {

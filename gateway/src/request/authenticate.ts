@@ -22,9 +22,20 @@ export async function authenticate(req: http.IncomingMessage, tokens: TokenServi
   }
 }
 
-async function identify(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator): Promise<GatewayContext> {
+/**
+ * The request's id: the caller's `x-request-id` when it is a plain token of at most 64
+ * characters, else a new UUID. It is written back to the header, so every step (and the log
+ * line, and the response header) uses the same one.
+ */
+export function requestIdOf(req: http.IncomingMessage): string {
   const suppliedId = req.headers['x-request-id'];
   const requestId = typeof suppliedId === 'string' && REQUEST_ID.test(suppliedId) ? suppliedId : randomUUID();
+  req.headers['x-request-id'] = requestId;
+  return requestId;
+}
+
+async function identify(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator): Promise<GatewayContext> {
+  const requestId = requestIdOf(req);
   const base = {
     requestId,
     ip: req.socket.remoteAddress,

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, visit, type DocumentNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
-import { maskError } from '@ubos/kernel';
+import { ErrorCode, maskError } from '@ubos/kernel';
 import type { GatewayContext } from '../context.js';
 
 const SUGGESTION = / ?Did you mean[\s\S]*\?$/;
@@ -18,7 +18,7 @@ export function errorsPlugin(): ApolloServerPlugin<GatewayContext> {
           const result = response.body.singleResult;
           if (!result.errors) return;
           result.errors = result.errors.map((error) => withoutSuggestion(masked(badLiteralAsUserInput(error, document), contextValue.requestId)));
-          const status = result.errors.length > 0 && !result.data ? statusWithoutData(result.errors, response.http.status) : undefined;
+          const status = result.errors.length > 0 && !result.data ? statusWithoutData(result.errors, response.http.status) : unavailableStatus(result.errors, result.data);
           if (status) response.http.status = status;
         },
       };
@@ -75,11 +75,26 @@ function withoutSuggestion(error: GraphQLFormattedError): GraphQLFormattedError 
 }
 
 /**
- * The status of an answer that is all errors: 401 for a missing login, 4xx for any request the
- * caller got wrong, 500 only when something of ours failed. Undefined keeps Apollo's.
+ * The status of an answer that is all errors: 401 for a missing login, 503 when the database or
+ * a subgraph could not serve, 4xx for any request the caller got wrong, 500 only when something
+ * of ours failed. Undefined keeps Apollo's.
  */
+const UNAVAILABLE = new Set<unknown>([ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SUBGRAPH_UNAVAILABLE]);
+
+/**
+ * 503 when nothing was answered because the database or a subgraph could not serve (a mutation
+ * field that is null for that reason, say), so that clients and proxies retry as they do for any
+ * 503; a partial answer keeps 200.
+ */
+function unavailableStatus(errors: readonly GraphQLFormattedError[], data: Record<string, unknown> | null | undefined): number | undefined {
+  if (!errors.every((error) => UNAVAILABLE.has(error.extensions?.code))) return undefined;
+  return Object.values(data ?? {}).every((value) => value === null) ? 503 : undefined;
+}
+
 function statusWithoutData(errors: readonly GraphQLFormattedError[], apolloStatus: number | undefined): number | undefined {
   if (errors.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) return 401;
+  // The database or a part of the graph could not serve now: try again shortly.
+  if (errors.some((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE || error.extensions?.code === ErrorCode.SUBGRAPH_UNAVAILABLE)) return 503;
   if ((apolloStatus ?? 200) >= 500 && errors.every((error) => error.extensions?.code !== 'INTERNAL_SERVER_ERROR')) return 400;
   return undefined;
 }

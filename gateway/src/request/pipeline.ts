@@ -8,6 +8,7 @@ import type { RateLimiter } from '../rate-limit.js';
 import { authenticate } from './authenticate.js';
 import { execute } from './execute.js';
 import { limitsFor } from './limits.js';
+import { recordOf } from './log.js';
 import { readGraphQLRequest } from './parse.js';
 import { registeredOperation } from './persisted-only.js';
 import { chargeApiKeyLookup, chargeRateLimit } from './rate-limit.js';
@@ -31,9 +32,14 @@ export interface GraphQLPipeline {
  */
 export function graphQLPipeline({ apollo, tokens, apiKeys, rateLimiter, persisted, limits }: GraphQLPipeline) {
   return async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const record = recordOf(req);
     try {
       await chargeApiKeyLookup(req, apiKeys, rateLimiter);
       const context = await authenticate(req, tokens, apiKeys);
+      if (record) {
+        record.tenantId = context.organizationId;
+        context.record = record;
+      }
       // Before the body is read.
       await chargeRateLimit(rateLimiter, context);
       const body = await readGraphQLRequest(req, url, limitsFor(context, limits), context.requestId);
@@ -42,7 +48,10 @@ export function graphQLPipeline({ apollo, tokens, apiKeys, rateLimiter, persiste
       const operation = await registeredOperation(req, body, context, persisted);
       await execute(apollo, req, res, { body: operation, url, context });
     } catch (error) {
-      if (error instanceof Refusal) return sendRefusal(res, error);
+      if (error instanceof Refusal) {
+        if (record && typeof error.extensions.code === 'string') record.errorCodes.push(error.extensions.code);
+        return sendRefusal(res, error);
+      }
       throw error;
     }
   };

@@ -23,8 +23,9 @@ export async function chargeRateLimit(rateLimiter: RateLimiter, caller: Caller, 
 export async function chargeApiKeyLookup(req: http.IncomingMessage, apiKeys: ApiKeyAuthenticator, rateLimiter: RateLimiter): Promise<void> {
   const bearer = req.headers.authorization?.match(/^bearer\s+(ubos_\S+)$/i)?.[1];
   if (!bearer || apiKeys.isKnown(bearer)) return;
-  // Not yet authenticated, so no request id of the caller's is trusted.
-  await chargeRateLimit(rateLimiter, { requestId: randomUUID(), actor: { kind: 'anonymous' }, organizationId: null, ip: req.socket.remoteAddress });
+  // Not yet authenticated: the request id is the one the server gave this request (its log line's).
+  const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID();
+  await chargeRateLimit(rateLimiter, { requestId, actor: { kind: 'anonymous' }, organizationId: null, ip: req.socket.remoteAddress });
 }
 
 /** `RATE_LIMITED`, HTTP 429, with the wait in `extensions.retryAfter` and `Retry-After`. */

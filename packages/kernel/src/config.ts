@@ -49,6 +49,50 @@ export interface UbosConfig {
   publicUrl?: string;
   /** File storage (packages/kernel/src/storage). */
   files: FilesConfig;
+  /** Bounds on the serving role's connections and on the gateway's subgraph fetches. */
+  timeouts: Timeouts;
+  /** Structured logs (packages/kernel/src/logger.ts). */
+  log: LogSettings;
+  /** OpenTelemetry traces (packages/kernel/src/tracing.ts). */
+  tracing: TracingSettings;
+}
+
+/**
+ * What stops a request from waiting without bound: on a slow statement, on a transaction left
+ * open, on a full pool, on a subgraph that does not answer. Each refusal is SERVICE_UNAVAILABLE
+ * (or SUBGRAPH_UNAVAILABLE) with HTTP 503, never a queue that grows.
+ */
+export interface Timeouts {
+  /** PostgreSQL's statement_timeout for the serving role's connections, in milliseconds. */
+  statementMs: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout for the serving role, in milliseconds. */
+  idleInTransactionMs: number;
+  /** How long a fetch waits for a pooled connection before it is refused, in milliseconds. */
+  acquireMs: number;
+  /** How long the gateway waits for a subgraph's answer over HTTP (distributed mode), in milliseconds. */
+  subgraphFetchMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = Object.freeze({
+  statementMs: 15_000,
+  idleInTransactionMs: 30_000,
+  acquireMs: 5_000,
+  subgraphFetchMs: 30_000,
+});
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface LogSettings {
+  level: LogLevel;
+  /** One JSON object per line (production), or coloured lines for a person (development). */
+  format: 'json' | 'pretty';
+}
+
+export interface TracingSettings {
+  /** OTLP/HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT); unset = no tracing at all. */
+  otlpEndpoint?: string;
+  serviceName: string;
 }
 
 /** An S3-compatible bucket for file bodies. */
@@ -158,6 +202,10 @@ export interface WorkerSettings {
   stepTimeoutMs: number;
   /** Webhook steps may call private, loopback and link-local addresses (UBOS_WEBHOOK_ALLOW_PRIVATE). */
   allowPrivateWebhooks: boolean;
+  /** PostgreSQL's statement_timeout for the worker role's connections, in milliseconds. */
+  statementTimeoutMs: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout for the worker role, in milliseconds. */
+  idleInTransactionTimeoutMs: number;
 }
 
 /**
@@ -309,7 +357,16 @@ export const ENVIRONMENT = z.object({
   UBOS_RATE_LIMIT_TENANT: rateLimit(),
   UBOS_RATE_LIMIT_LOGIN: rateLimit(),
   UBOS_SHUTDOWN_GRACE_MS: integer(0, 600_000),
-  // Room for the operability variables of issue 15 sections 3 and 4 (timeouts, logs, traces): one line each.
+  UBOS_DB_STATEMENT_TIMEOUT_MS: integer(1),
+  UBOS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(1),
+  UBOS_DB_ACQUIRE_TIMEOUT_MS: integer(1),
+  UBOS_SUBGRAPH_TIMEOUT_MS: integer(1),
+  UBOS_WORKER_STATEMENT_TIMEOUT_MS: integer(1),
+  UBOS_WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(1),
+  LOG_LEVEL: z.string().refine((raw) => LOG_LEVELS.includes(raw.toLowerCase() as LogLevel), { error: LOG_LEVELS.join(', ') }),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'json or pretty' }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('http://localhost:4318'),
+  OTEL_SERVICE_NAME: text(),
 }).partial();
 
 export type Environment = z.infer<typeof ENVIRONMENT>;
@@ -386,6 +443,23 @@ export function parseSubgraphUrls(value: string | undefined): Record<string, str
   return urls;
 }
 
+/**
+ * LOG_LEVEL and LOG_FORMAT, on their own: the logger reads them before (and without) the rest
+ * of the configuration. Quiet test runs (UBOS_QUIET_ERRORS=1) log nothing unless LOG_LEVEL says so.
+ */
+export function loadLogSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
+  const level = (env.LOG_LEVEL || (env.UBOS_QUIET_ERRORS === '1' ? 'silent' : 'info')).toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const format = env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : 'pretty');
+  if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  return { level, format };
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_SERVICE_NAME, read by the tracer before the rest. */
+export function loadTracingSettings(env: NodeJS.ProcessEnv = process.env): TracingSettings {
+  return { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined, serviceName: env.OTEL_SERVICE_NAME || 'ubos-graph' };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
   const e = validateEnvironment(env);
   // npm runs a workspace script (npm start -w subgraphs/crm) inside the workspace folder;
@@ -434,7 +508,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       dispatchIntervalMs: e.UBOS_WORKER_DISPATCH_MS ?? 250,
       stepTimeoutMs: e.UBOS_WORKER_STEP_TIMEOUT_MS ?? 10_000,
       allowPrivateWebhooks: e.UBOS_WEBHOOK_ALLOW_PRIVATE ?? false,
+      statementTimeoutMs: e.UBOS_WORKER_STATEMENT_TIMEOUT_MS ?? 60_000,
+      idleInTransactionTimeoutMs: e.UBOS_WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
     },
+    timeouts: {
+      statementMs: e.UBOS_DB_STATEMENT_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.statementMs,
+      idleInTransactionMs: e.UBOS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.idleInTransactionMs,
+      acquireMs: e.UBOS_DB_ACQUIRE_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.acquireMs,
+      subgraphFetchMs: e.UBOS_SUBGRAPH_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.subgraphFetchMs,
+    },
+    log: loadLogSettings(env),
+    tracing: loadTracingSettings(env),
     publicUrl: e.UBOS_PUBLIC_URL,
     files: {
       dir: e.UBOS_FILES_DIR ? path.resolve(base, e.UBOS_FILES_DIR) : undefined,

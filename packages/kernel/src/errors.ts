@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logger, scrubbedText as scrubbed } from './logger.js';
 
 /**
  * Every error the graph returns carries `extensions.code` (ARCHITECTURE section 4). These
@@ -11,6 +12,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The database could not serve in time: unreachable, restarting, pool full, statement too slow. Retry later; HTTP 503. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** One part of the graph did not answer in time (distributed mode): its fields are null, the rest is served. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -64,5 +69,39 @@ export function maskError(formatted: GraphQLFormattedError, requestId: string | 
 }
 
 function defaultLog(entry: object): void {
-  if (process.env.UBOS_QUIET_ERRORS !== '1') console.error(JSON.stringify(entry));
+  const { error, level: _level, msg: _msg, ...rest } = entry as { error?: unknown; level?: unknown; msg?: unknown };
+  logger().error({ ...rest, error: typeof error === 'string' ? scrubbed(error) : undefined }, 'masked error');
 }
+
+// PostgreSQL's SQLSTATEs for a server that is going away, not reachable or refusing
+// connections, for a statement cancelled by statement_timeout, for a session ended by
+// idle_in_transaction_session_timeout, and the Node errors of a socket that failed.
+const UNAVAILABLE_SQLSTATE = /^(08|57P0|53300|53400)/;
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// "Transaction query already complete": knex's answer to a statement of a transaction whose
+// connection was lost a moment before.
+const UNAVAILABLE_MESSAGE = /Transaction query already complete|Connection terminated|Client has encountered a connection error|Timeout acquiring a connection|terminating connection|the database system is (starting up|shutting down|in recovery)|Client was closed and is not queryable/i;
+const STATEMENT_TIMEOUT = '57014';
+const IDLE_IN_TRANSACTION_TIMEOUT = '25P03';
+
+/**
+ * The caller-facing error for a failure of the database rather than of the request: the pool
+ * could not give a connection in time, PostgreSQL is unreachable or restarting, or a statement
+ * ran past statement_timeout. Undefined for anything else (which stays masked). The cause is
+ * found along `originalError` and `cause`, as GraphQL, MikroORM and knex wrap it.
+ */
+export function unavailableError(error: unknown): GraphQLError | undefined {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+    const candidate = current as { code?: unknown; name?: unknown; message?: unknown; sqlState?: unknown; originalError?: unknown; cause?: unknown; previous?: unknown };
+    const code = typeof candidate.code === 'string' ? candidate.code : typeof candidate.sqlState === 'string' ? candidate.sqlState : '';
+    const message = typeof candidate.message === 'string' ? candidate.message : '';
+    if (code === STATEMENT_TIMEOUT && /statement timeout/i.test(message)) return serviceUnavailable('The request took too long and was stopped; try again or ask for less');
+    if (code === IDLE_IN_TRANSACTION_TIMEOUT || candidate.name === 'KnexTimeoutError' || UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_MESSAGE.test(message)) {
+      return serviceUnavailable('The database is unavailable or busy; try again shortly');
+    }
+    current = candidate.originalError ?? candidate.cause ?? candidate.previous;
+  }
+  return undefined;
+}
+
+export const serviceUnavailable = (message: string) => domainError(message, ErrorCode.SERVICE_UNAVAILABLE);

@@ -13,12 +13,18 @@ export {
   parseSubgraphUrls,
   DEFAULT_RATE_LIMITS,
   DEFAULT_REQUEST_LIMITS,
+  DEFAULT_TIMEOUTS,
+  loadLogSettings,
+  loadTracingSettings,
   ONE_PROCESS_POOL_MAX,
   STANDALONE_POOL_MAX,
   type FilesConfig,
   type RateLimit,
   type RateLimits,
+  type LogSettings,
   type RequestLimits,
+  type Timeouts,
+  type TracingSettings,
   type UbosConfig,
   type WorkerSettings,
 } from './config.js';
@@ -26,7 +32,22 @@ export { StartupError, listen, portIsFree, portTaken } from './startup.js';
 export { drain } from './http-drain.js';
 
 // Errors every resolver may throw, and the mask applied before any error leaves a subgraph
-export { ErrorCode, badUserInput, conflict, forbidden, maskError, notFound, unauthenticated } from './errors.js';
+export { ErrorCode, badUserInput, conflict, forbidden, maskError, notFound, serviceUnavailable, unauthenticated, unavailableError } from './errors.js';
+
+// Operations: structured logs and traces
+export { apolloLogger, createLogger, logger, scrubbedText, setLogger, type Logger } from './logger.js';
+export {
+  inSpan,
+  SpanKind,
+  startTracing,
+  startTracingInMemory,
+  stopTracing,
+  traceContextFrom,
+  traceHeaders,
+  tracingEnabled,
+  type InMemorySpanExporter,
+  type ReadableSpan,
+} from './tracing.js';
 
 // Identity: ids, tokens, passwords and the signed context between gateway and subgraphs
 export { isUuid, parseId, uuidv7 } from './ids.js';

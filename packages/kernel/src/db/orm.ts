@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
+import { DEFAULT_TIMEOUTS, type Timeouts } from '../config.js';
+import { logger, scrubbedText } from '../logger.js';
+import { traceSqlStatements } from '../tracing.js';
 import { sqlStatements } from './sql-stats.js';
 
 export { type EntityManager } from '@mikro-orm/postgresql';
@@ -37,24 +40,49 @@ export interface OrmOptions {
   entities: EntitySchema<any, any>[];
   poolMax: number;
   name: string;
+  /** statement_timeout, idle_in_transaction_session_timeout and the pool's acquire timeout; unset: DEFAULT_TIMEOUTS. */
+  timeouts?: Pick<Timeouts, 'statementMs' | 'idleInTransactionMs' | 'acquireMs'>;
 }
 
 export async function createOrm(options: OrmOptions): Promise<MikroORM> {
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const orm = await MikroORM.init({
     clientUrl: options.clientUrl,
     entities: options.entities,
-    pool: { min: 0, max: options.poolMax, idleTimeoutMillis: 30_000 },
+    // A fetch that cannot get a connection in acquireMs is refused (SERVICE_UNAVAILABLE) rather
+    // than queued without bound; a connection whose server went away is dropped and replaced.
+    pool: { min: 0, max: options.poolMax, idleTimeoutMillis: 30_000, acquireTimeoutMillis: timeouts.acquireMs },
     // Each request forks; the global EntityManager must never hold state.
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },
     debug: false,
     // Everything is typed and mapped explicitly; no reflection (tsx emits no metadata).
     ensureDatabase: false,
-    driverOptions: { connection: { application_name: `ubos-${options.name}` } },
+    // Sent in the startup message, so every session of the pool has them before its first statement.
+    driverOptions: {
+      connection: {
+        application_name: `ubos-${options.name}`,
+        statement_timeout: timeouts.statementMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      },
+      // knex's own warnings (a pooled connection found dead, say) as this process's log lines.
+      log: knexLog(options.name),
+    },
   });
+  traceSqlStatements(orm.em.getConnection().getKnex().client);
   sendPreambleWithBegin(orm);
   orm.em.getConnection().getKnex().on('query', (query: { sql: string; bindings?: unknown[] }) => sqlStatements.record(query.sql, query.bindings));
   return orm;
+}
+
+function knexLog(subgraph: string) {
+  const log = () => logger().child({ subgraph, component: 'knex' });
+  return {
+    warn: (message: unknown) => log().warn(scrubbedText(String(message))),
+    error: (message: unknown) => log().error(scrubbedText(String(message))),
+    deprecate: (message: unknown) => log().debug(String(message)),
+    debug: (message: unknown) => log().debug(scrubbedText(String(message))),
+  };
 }
 
 const beginPreamble = new AsyncLocalStorage<string>();

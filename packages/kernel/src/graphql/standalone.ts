@@ -1,7 +1,9 @@
 import { loadConfigOrExit, STANDALONE_POOL_MAX } from '../config.js';
 import { deriveAppDatabaseUrl } from '../db/urls.js';
 import { drain } from '../http-drain.js';
+import { logger } from '../logger.js';
 import { StartupError } from '../startup.js';
+import { startTracing, stopTracing } from '../tracing.js';
 import type { SubgraphDefinition } from './context.js';
 import { SubgraphRuntime } from './subgraph.js';
 
@@ -12,6 +14,7 @@ import { SubgraphRuntime } from './subgraph.js';
  */
 export async function runStandaloneSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, defaultPort: number): Promise<void> {
   const config = loadConfigOrExit();
+  startTracing(config.tracing);
   let runtime: SubgraphRuntime<Loaders> | undefined;
   try {
     if (!config.internalSecret) throw new StartupError('UBOS_INTERNAL_SECRET is required when a subgraph runs on its own (the same secret as the gateway\'s)');
@@ -22,21 +25,24 @@ export async function runStandaloneSubgraph<Loaders>(definition: SubgraphDefinit
         throw new StartupError((error as Error).message);
       }
     })();
-    runtime = await SubgraphRuntime.create(definition, { appDatabaseUrl, poolMax: config.poolMax ?? STANDALONE_POOL_MAX, internalSecret: config.internalSecret });
+    runtime = await SubgraphRuntime.create(definition, { appDatabaseUrl, poolMax: config.poolMax ?? STANDALONE_POOL_MAX, internalSecret: config.internalSecret, timeouts: config.timeouts });
     const port = process.env.PORT ? config.port : defaultPort;
     const host = config.host ?? '127.0.0.1';
     const server = await runtime.listen(port, host);
-    console.log(JSON.stringify({ level: 'info', msg: 'subgraph listening', subgraph: definition.name, url: `http://${host}:${port}/graphql` }));
+    logger().info({ subgraph: definition.name, url: `http://${host}:${port}/graphql` }, 'subgraph listening');
     let stopping = false;
-    const shutdown = async () => {
+    const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
+      logger().info({ subgraph: definition.name, signal }, 'subgraph shutting down');
       await drain(server, config.shutdownGraceMs);
       await runtime?.close();
+      await stopTracing();
+      logger().info({ subgraph: definition.name }, 'subgraph stopped');
       process.exit(0);
     };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (error) {
     console.error(`[ubos] ${definition.name} subgraph cannot start: ${(error as Error).message}`);
     await runtime?.close().catch(() => undefined);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -9,8 +9,11 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { parse, type FormattedExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { InternalContextSigner, INTERNAL_CONTEXT_HEADER, InvalidInternalContextError, type InternalContext } from '../auth/internal-context.js';
 import { createOrm } from '../db/orm.js';
+import type { Timeouts } from '../config.js';
 import { databaseReadiness, type Readiness } from '../db/readiness.js';
-import { ErrorCode, maskError, unauthenticated } from '../errors.js';
+import { ErrorCode, maskError, unauthenticated, unavailableError } from '../errors.js';
+import { apolloLogger, logger } from '../logger.js';
+import { inSpan, SpanKind, traceContextFrom } from '../tracing.js';
 import { RequestScope } from '../scope.js';
 import { withIdempotencyKey } from './idempotency.js';
 import { readJsonBody, sendJson } from '../http.js';
@@ -46,6 +49,8 @@ export interface SubgraphRuntimeOptions {
   appDatabaseUrl: string;
   poolMax: number;
   internalSecret: string;
+  /** The serving role's statement, idle-in-transaction and pool-acquire timeouts; unset: DEFAULT_TIMEOUTS. */
+  timeouts?: Pick<Timeouts, 'statementMs' | 'idleInTransactionMs' | 'acquireMs'>;
 }
 
 /**
@@ -67,11 +72,23 @@ function transactionPlugin(): ApolloServerPlugin<SubgraphContext<unknown>> {
   return {
     async requestDidStart() {
       return {
-        async executionDidStart({ operation, contextValue }) {
-          if (operation.operation === 'query') await contextValue.scope.beginRead();
+        // The read transaction begins here rather than in executionDidStart: a database that
+        // cannot serve (pool full, unreachable, restarting) becomes this fetch's answer,
+        // SERVICE_UNAVAILABLE, where a hook that throws would make Apollo answer a bare 500.
+        async responseForOperation({ operation, contextValue }) {
+          if (operation.operation !== 'query') return null;
+          try {
+            await contextValue.scope.beginRead();
+            return null;
+          } catch (error) {
+            const unavailable = unavailableError(error);
+            if (!unavailable) throw error;
+            return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [{ message: unavailable.message, extensions: { ...unavailable.extensions } }] } } };
+          }
         },
         async willSendResponse({ response, contextValue }) {
-          await contextValue.scope.end();
+          // Ending a read on a connection that died has nothing left to undo; the pool drops it.
+          await contextValue.scope.end().catch(() => undefined);
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
             response.body.singleResult.errors = response.body.singleResult.errors.map((error) => maskError(error, contextValue.requestId));
           }
@@ -107,6 +124,13 @@ export class SubgraphRuntime<Loaders> {
       // resolver of every fetch to compute them.
       plugins: [transactionPlugin() as ApolloServerPlugin<SubgraphContext<Loaders>>, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
       includeStacktraceInErrorResponses: false,
+      logger: apolloLogger({ subgraph: definition.name }),
+      // The database failing (down, restarting, pool full, statement timeout) is said as such:
+      // SERVICE_UNAVAILABLE, which the mask lets through, instead of an internal error.
+      formatError: (formatted, error) => {
+        const unavailable = unavailableError(error);
+        return unavailable ? { message: unavailable.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { ...unavailable.extensions } } : formatted;
+      },
     // The process owns SIGINT/SIGTERM and stops servers before PostgreSQL; Apollo must not
     // stop itself and re-raise the signal on its own.
     stopOnTerminationSignals: false,
@@ -115,11 +139,34 @@ export class SubgraphRuntime<Loaders> {
       csrfPrevention: false,
     });
     await server.start();
-    const orm = await createOrm({ clientUrl: options.appDatabaseUrl, entities: definition.entities, poolMax: options.poolMax, name: definition.name });
+    const orm = await createOrm({ clientUrl: options.appDatabaseUrl, entities: definition.entities, poolMax: options.poolMax, name: definition.name, timeouts: options.timeouts });
     return new SubgraphRuntime(definition, orm, server, new InternalContextSigner(options.internalSecret));
   }
 
   async execute(request: SubgraphRequest, headers: Record<string, string | undefined>): Promise<SubgraphResponse> {
+    return inSpan(this.spanName, SpanKind.SERVER, this.spanAttributes(request), () => this.executeSigned(request, headers), traceContextFrom(headers));
+  }
+
+  /**
+   * Runs an operation for a context that needs no signature check: the gateway's in-process
+   * source, where the context never leaves the process. The signature guards the HTTP hop of
+   * distributed mode; signing and verifying an object handed over in memory (an HMAC and a
+   * SHA-256 of the query and variables, twice per fetch) protected nothing. The span continues
+   * the caller's active trace in process.
+   */
+  executeTrusted(request: SubgraphRequest, internal: InternalContext): Promise<SubgraphResponse> {
+    return inSpan(this.spanName, SpanKind.SERVER, this.spanAttributes(request), () => this.run(request, internal));
+  }
+
+  private get spanName(): string {
+    return `subgraph ${this.name}`;
+  }
+
+  private spanAttributes(request: SubgraphRequest) {
+    return { 'graphql.operation.name': request.operationName ?? undefined, 'ubos.subgraph': this.name };
+  }
+
+  private async executeSigned(request: SubgraphRequest, headers: Record<string, string | undefined>): Promise<SubgraphResponse> {
     let internal: InternalContext;
     try {
       internal = this.signer.verify(headers[INTERNAL_CONTEXT_HEADER], request.query, request.variables);
@@ -127,16 +174,10 @@ export class SubgraphRuntime<Loaders> {
       if (!(error instanceof InvalidInternalContextError)) throw error;
       return { status: 401, body: { errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] } };
     }
-    return this.executeTrusted(request, internal);
+    return this.run(request, internal);
   }
 
-  /**
-   * Runs an operation for a context that needs no signature check: the gateway's in-process
-   * source, where the context never leaves the process. The signature guards the HTTP hop of
-   * distributed mode; signing and verifying an object handed over in memory (an HMAC and a
-   * SHA-256 of the query and variables, twice per fetch) protected nothing.
-   */
-  async executeTrusted(request: SubgraphRequest, internal: InternalContext): Promise<SubgraphResponse> {
+  private async run(request: SubgraphRequest, internal: InternalContext): Promise<SubgraphResponse> {
     const contextValue = this.createContext(internal, ASKS_FOR_TOTALS.test(request.query ?? ''));
     try {
       const response = await this.server.executeOperation(
@@ -152,8 +193,11 @@ export class SubgraphRuntime<Loaders> {
       // An executed operation answers 200 whatever its errors' codes: the gateway reads the
       // errors from the body (as the in-process source does) and sets the caller's status
       // itself; a 4xx would make it replace them with "401: Unauthorized" and the raw response.
+      // A database that failed before any resolver ran (the read transaction's BEGIN) is the
+      // same SERVICE_UNAVAILABLE answer as one that failed inside a resolver.
       const status = response.http.status ?? 200;
-      return { status: status >= 500 ? status : 200, body: response.body.singleResult };
+      const unavailable = response.body.singleResult.errors?.every((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
+      return { status: status >= 500 && !unavailable ? status : 200, body: response.body.singleResult };
     } finally {
       await contextValue.scope.end().catch(() => undefined);
     }
@@ -200,11 +244,15 @@ export class SubgraphRuntime<Loaders> {
         if (req.method !== 'POST' || !req.url?.startsWith('/graphql')) return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
         const body = await readJsonBody(req);
         if (!body.ok) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
-        const headers: Record<string, string | undefined> = { [INTERNAL_CONTEXT_HEADER]: req.headers[INTERNAL_CONTEXT_HEADER] as string | undefined };
+        const headers: Record<string, string | undefined> = {
+          [INTERNAL_CONTEXT_HEADER]: req.headers[INTERNAL_CONTEXT_HEADER] as string | undefined,
+          traceparent: req.headers.traceparent as string | undefined,
+          tracestate: req.headers.tracestate as string | undefined,
+        };
         const result = await this.execute(body.value as SubgraphRequest, headers);
         sendJson(res, result.status, result.body);
       } catch (error) {
-        console.error(JSON.stringify({ level: 'error', msg: 'subgraph request failed', subgraph: this.name, error: String(error) }));
+        logger().error({ subgraph: this.name, error: String(error) }, 'subgraph request failed');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       }
     });
