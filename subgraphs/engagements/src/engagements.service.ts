@@ -57,10 +57,10 @@ export const engagementsOfClient = (ctx: EngagementsContext, clientId: string, a
 export const engagementsOfContract = (ctx: EngagementsContext, contractId: string, args: PageArgs & { filter?: EngagementFilter | null }) =>
   childPage(ctx, ctx.loaders.engagementsOfContract, contractId, args);
 
-/** The engagement's linked projects, as references that the projects subgraph resolves. */
-export async function projectsOfEngagement(ctx: EngagementsContext, engagementId: string): Promise<ProjectReference[]> {
-  const links = await ctx.loaders.projectLinksOfEngagement.load(engagementId);
-  return links.map((link) => ({ id: link.projectId }));
+/** The engagement's linked projects, as references that the projects subgraph resolves; deleted projects only when asked. */
+export async function projectsOfEngagement(ctx: EngagementsContext, engagementId: string, includeDeleted?: boolean | null): Promise<ProjectReference[]> {
+  const loader = includeDeletedRows(ctx, includeDeleted) ? ctx.loaders.projectIdsOfEngagementWithDeleted : ctx.loaders.projectIdsOfEngagement;
+  return (await loader.load(engagementId)).map((id) => ({ id }));
 }
 
 export const getEngagement = (ctx: EngagementsContext, id: string, asOf?: Date | string | null) =>
