@@ -178,7 +178,7 @@ const CASES: Record<string, () => Promise<Case | Writes>> = {
   createUploadUrl: async () => ({
     query: 'mutation($c: ID!) { createUploadUrl(input: { clientId: $c, name: "b.txt", contentType: "text/plain", size: 3 }) { file { id } } }',
     variables: { c: await newClient() },
-    event: 'FileCreated',
+    event: 'FileObjectCreated',
     entity: (answer) => answer.file.id,
   }),
   completeUpload: async () => {
@@ -189,7 +189,7 @@ const CASES: Record<string, () => Promise<Case | Writes>> = {
     return { query: 'mutation($id: ID!) { completeUpload(fileId: $id) { id } }', variables: { id: ticket.file.id }, event: 'FileUploaded' };
   },
   createApiKey: async () => ({ query: 'mutation { createApiKey(input: { name: "Partner", scopes: ["crm:read"] }) { apiKey { id } } }', event: 'ApiKeyCreated', entity: (answer) => answer.apiKey.id }),
-  revokeApiKey: byId('revokeApiKey', 'ApiKeyRevoked', newApiKey),
+  revokeApiKey: byId('revokeApiKey', 'ApiKeyUpdated', newApiKey),
   registerPersistedOperations: async () => ({
     query: 'mutation($q: String!) { registerPersistedOperations(operations: [{ query: $q, name: "Clients" }]) { id } }',
     variables: { q: `query Clients${++counter} { clients(first: 1) { totalCount } }` },
@@ -227,9 +227,9 @@ const CASES: Record<string, () => Promise<Case | Writes>> = {
   enableWorkflow: async () => {
     const id = await newWorkflow();
     await run('mutation($id: ID!) { disableWorkflow(id: $id) { id } }', { id });
-    return { query: 'mutation($id: ID!) { enableWorkflow(id: $id) { id } }', variables: { id }, event: 'WorkflowEnabled' };
+    return { query: 'mutation($id: ID!) { enableWorkflow(id: $id) { id } }', variables: { id }, event: 'WorkflowUpdated' };
   },
-  disableWorkflow: byId('disableWorkflow', 'WorkflowDisabled', newWorkflow),
+  disableWorkflow: byId('disableWorkflow', 'WorkflowUpdated', newWorkflow),
   retryWorkflowRun: async () => {
     const [run] = await t.db.admin<{ id: string }>("select r.id from workflow_runs r join organizations o on o.id = r.organization_id where o.slug = 'alpha' and r.status = 'FAILED' limit 1");
     return { query: 'mutation($id: ID!) { retryWorkflowRun(id: $id) { id } }', variables: { id: run!.id }, event: 'WorkflowRunRetryRequested' };

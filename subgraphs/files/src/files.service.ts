@@ -8,7 +8,7 @@ import {
   emitDomainEvent,
   findPage,
   flushAndReload,
-  flushOrNotFound,
+  insertEntity,
   loadForUpdate,
   lookupAsOf,
   notFound,
@@ -138,7 +138,10 @@ export async function createUploadUrl(ctx: FilesContext, storage: FileStorage, i
     createdAt: now,
     updatedAt: now,
   } as FileObjectEntity);
-  await flushOrNotFound(ctx, file, { '*': ['Client', 'input.clientId'] });
+  await insertEntity(ctx, file, 'FileObject', {
+    payload: (row) => ({ clientId: row.clientId, projectId: row.projectId ?? null, size: row.size, contentType: row.contentType }),
+    missing: { '*': ['Client', 'input.clientId'] },
+  });
   const upload = await storage.store.presignUpload(file.storageKey, { size, contentType, file: { organizationId: file.organizationId, id: file.id } });
   return {
     url: upload.url,
