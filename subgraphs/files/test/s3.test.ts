@@ -111,6 +111,25 @@ describe('uploading and downloading through presigned URLs (S3 store)', () => {
     expect(Buffer.from(await (await fetch(download)).arrayBuffer())).toEqual(body);
   });
 
+  it('keeps the bytes that were checked: the upload URL writes a staging object, completeUpload copies it to the file', async () => {
+    const body = Buffer.from('the checked bytes');
+    const ticket = await ticketFor(body.length, sha256(body));
+    const [row] = await t.db.admin('select storage_key from files where id = $1', [ticket.file.id]);
+    // The URL's object is not the one downloads are served from.
+    expect(new URL(ticket.url).pathname).not.toBe(`/${BUCKET}/${row.storage_key}`);
+    expect((await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body })).status).toBe(200);
+    expect((await complete(ticket.file.id)).data.completeUpload).toEqual({ status: 'UPLOADED', size: body.length, checksumSha256: sha256(body) });
+
+    // The upload URL still lives, and S3 takes a PUT of other bytes of the same size: they land
+    // where nothing reads them, and the file keeps serving what was checked.
+    const other = Buffer.from('other bytes, same');
+    expect(other.length).toBe(body.length);
+    expect((await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body: other })).status).toBe(200);
+    expect((await complete(ticket.file.id)).data.completeUpload).toEqual({ status: 'UPLOADED', size: body.length, checksumSha256: sha256(body) });
+    const download = await fetch(await downloadUrl(ticket.file.id));
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(body);
+  });
+
   it('refuses completeUpload when the stored bytes differ from the declared checksum', async () => {
     const body = Buffer.from('expected bytes');
     const ticket = await ticketFor(body.length, sha256(body));
