@@ -90,10 +90,10 @@ async function explain(statement: { sql: string; bindings: readonly unknown[] })
 
 describe('the main list of every subgraph', () => {
   it('reads through an index that starts with organization_id, with no sequential scan of a tenant table', async () => {
-    const [{ tables }] = await t.db.admin<{ tables: string[] }>(
+    const [{ tables }] = (await t.db.admin<{ tables: string[] }>(
       "select array_agg(distinct table_name::text) as tables from information_schema.columns where table_schema = 'public' and column_name = 'organization_id'",
-    );
-    const [{ rows: alphaRows }] = await t.db.admin<{ rows: number }>("select count(*)::int as rows from clients where organization_id = (select id from organizations where slug = 'alpha')");
+    )) as [{ tables: string[] }];
+    const [{ rows: alphaRows }] = (await t.db.admin<{ rows: number }>("select count(*)::int as rows from clients where organization_id = (select id from organizations where slug = 'alpha')")) as [{ rows: number }];
     expect(alphaRows).toBeGreaterThan(COPIES);
     const failures: string[] = [];
     for (const [subgraph, { query, table }] of Object.entries(LISTS)) {

@@ -61,7 +61,8 @@ describe('uploading and downloading through presigned URLs (S3 store)', () => {
     const body = Buffer.from('%PDF-1.4 pretend this is a scan\n');
     const ticket = await ticketFor(body.length, sha256(body));
     expect(ticket.url.startsWith(`http://127.0.0.1:`)).toBe(true);
-    expect(new URL(ticket.url).pathname).toMatch(new RegExp(`^/${BUCKET}/${t.tenants.alpha!.organizationId}/${ticket.file.id}$`));
+    // The URL writes a staging object; completeUpload copies it to the file's own key.
+    expect(new URL(ticket.url).pathname).toMatch(new RegExp(`^/${BUCKET}/uploads/${t.tenants.alpha!.organizationId}/${ticket.file.id}$`));
     expect(headersOf(ticket)).toEqual({ 'content-type': 'application/pdf', 'content-length': String(body.length) });
     expect(Date.parse(ticket.expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
     const uploaded = await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body });

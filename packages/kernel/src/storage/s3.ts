@@ -9,7 +9,7 @@ import { contentDisposition } from './local.js';
  * any other body size; a download URL signs the name and type the object is served with.
  */
 export async function createS3FileStore(settings: S3Settings, urlTtlSeconds: number): Promise<FileStore> {
-  const { S3Client, PutObjectCommand, GetObjectCommand, HeadObjectCommand } = await import('@aws-sdk/client-s3');
+  const { S3Client, PutObjectCommand, GetObjectCommand, HeadObjectCommand, CopyObjectCommand, DeleteObjectCommand } = await import('@aws-sdk/client-s3');
   const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
   const client = new S3Client({
     region: settings.region,
@@ -22,6 +22,8 @@ export async function createS3FileStore(settings: S3Settings, urlTtlSeconds: num
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const Bucket = settings.bucket;
+  /** Where an upload URL writes; a file's own key is written only by promoteUpload. */
+  const stagingKey = (key: string) => `uploads/${key}`;
 
   /** A URL valid until `expiresAt`; one in the past is signed as already expired (tests). */
   const timing = (expiresAt: Date | undefined) => {
@@ -43,7 +45,7 @@ export async function createS3FileStore(settings: S3Settings, urlTtlSeconds: num
     urlTtlSeconds,
     async presignUpload(key: string, options: UploadOptions): Promise<PresignedRequest> {
       const { expiresAt, ...signing } = timing(options.expiresAt);
-      const command = new PutObjectCommand({ Bucket, Key: key, ContentType: options.contentType, ContentLength: options.size });
+      const command = new PutObjectCommand({ Bucket, Key: stagingKey(key), ContentType: options.contentType, ContentLength: options.size });
       const url = await getSignedUrl(client, command, { ...signing, signableHeaders: new Set(['content-type', 'content-length']) });
       return { url, method: 'PUT', headers: { 'content-type': options.contentType, 'content-length': String(options.size) }, expiresAt };
     },
@@ -60,6 +62,17 @@ export async function createS3FileStore(settings: S3Settings, urlTtlSeconds: num
         if (isMissing(error)) return null;
         throw error;
       }
+    },
+    async promoteUpload(key: string) {
+      try {
+        await client.send(new CopyObjectCommand({ Bucket, Key: key, CopySource: `${Bucket}/${stagingKey(key).split('/').map(encodeURIComponent).join('/')}` }));
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw error;
+      }
+      // The staging object has served its purpose; a later PUT there reaches nothing served.
+      await client.send(new DeleteObjectCommand({ Bucket, Key: stagingKey(key) }));
+      return true;
     },
     async read(key: string) {
       const object = await client.send(new GetObjectCommand({ Bucket, Key: key }));
