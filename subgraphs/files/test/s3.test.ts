@@ -131,6 +131,25 @@ describe('uploading and downloading through presigned URLs (S3 store)', () => {
     expect(Buffer.from(await download.arrayBuffer())).toEqual(body);
   });
 
+  it('serves no deleted file: a download URL goes through the gateway, which checks the file and redirects to a short-lived S3 URL', async () => {
+    const body = Buffer.from('soon deleted');
+    const ticket = await ticketFor(body.length, sha256(body));
+    expect((await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body })).status).toBe(200);
+    expect((await complete(ticket.file.id)).data.completeUpload.status).toBe('UPLOADED');
+    const url = await downloadUrl(ticket.file.id);
+    expect(url.startsWith(t.url)).toBe(true);
+    const first = await fetch(url, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    const bucketUrl = new URL(first.headers.get('location')!);
+    expect(Number(bucketUrl.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(60);
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer())).toEqual(body);
+
+    await owner.request('mutation($id: ID!) { deleteFile(id: $id) { id } }', { id: ticket.file.id });
+    expect((await fetch(url)).status).toBe(404);
+    await owner.request('mutation($id: ID!) { restoreFile(id: $id) { id } }', { id: ticket.file.id });
+    expect((await fetch(url)).status).toBe(200);
+  });
+
   it('refuses completeUpload when the stored bytes differ from the declared checksum', async () => {
     const body = Buffer.from('expected bytes');
     const ticket = await ticketFor(body.length, sha256(body));
