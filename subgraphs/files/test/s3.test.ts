@@ -103,8 +103,11 @@ describe('uploading and downloading through presigned URLs (S3 store)', () => {
 
     expect((await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body })).status).toBe(200);
     expect((await complete(ticket.file.id)).data.completeUpload.status).toBe('UPLOADED');
-    const download = new URL(await downloadUrl(ticket.file.id));
-    // The name and type it is served with are signed query parameters.
+    // The gateway checks the file, then redirects to the bucket: the name and type the object
+    // is served with are signed query parameters of that URL.
+    const checked = await fetch(await downloadUrl(ticket.file.id), { redirect: 'manual' });
+    expect(checked.status).toBe(302);
+    const download = new URL(checked.headers.get('location')!);
     expect(download.searchParams.get('response-content-type')).toBe('application/pdf');
     expect(download.searchParams.get('response-content-disposition')).toContain('filename="scan.pdf"');
     const expiredDownload = await t.stack.fileStore.presignDownload(row.storage_key, { fileName: 'scan.pdf', contentType: 'application/pdf', expiresAt: new Date(Date.now() - 60_000) });

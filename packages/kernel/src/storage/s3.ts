@@ -1,14 +1,26 @@
 import type { Readable } from 'node:stream';
 import type { S3Settings } from '../config.js';
 import type { DownloadOptions, FileStore, PresignedRequest, UploadOptions } from './types.js';
-import { contentDisposition } from './local.js';
+import { contentDisposition, LocalFileStore } from './local.js';
+
+/** How long the bucket's own download URL lives once the gateway has checked the file. */
+export const S3_REDIRECT_TTL_SECONDS = 60;
+
+/**
+ * The gateway's signed download URLs (as the local store's), so that each download is checked
+ * against the file's state before the bucket is reached: the HMAC secret and the public base.
+ */
+export interface CheckedDownloads {
+  secret: string | (() => string);
+  publicUrl: () => string;
+}
 
 /**
  * Bodies in an S3-compatible bucket, through the AWS SDK v3 presigner. The SDK is loaded only
  * when a bucket is configured. An upload URL signs the content type and length, so S3 refuses
  * any other body size; a download URL signs the name and type the object is served with.
  */
-export async function createS3FileStore(settings: S3Settings, urlTtlSeconds: number): Promise<FileStore> {
+export async function createS3FileStore(settings: S3Settings, urlTtlSeconds: number, checkedDownloads?: CheckedDownloads): Promise<FileStore> {
   const { S3Client, PutObjectCommand, GetObjectCommand, HeadObjectCommand, CopyObjectCommand, DeleteObjectCommand } = await import('@aws-sdk/client-s3');
   const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
   const client = new S3Client({
@@ -50,6 +62,8 @@ export async function createS3FileStore(settings: S3Settings, urlTtlSeconds: num
       return { url, method: 'PUT', headers: { 'content-type': options.contentType, 'content-length': String(options.size) }, expiresAt };
     },
     async presignDownload(key: string, options: DownloadOptions): Promise<PresignedRequest> {
+      // A URL for a file of the graph goes through the gateway, which checks the file first.
+      if (options.file && gateway) return gateway.presignDownload(key, options);
       const { expiresAt, ...signing } = timing(options.expiresAt);
       const command = new GetObjectCommand({ Bucket, Key: key, ResponseContentType: options.contentType, ResponseContentDisposition: contentDisposition(options.fileName) });
       return { url: await getSignedUrl(client, command, signing), method: 'GET', headers: {}, expiresAt };
@@ -87,5 +101,18 @@ export async function createS3FileStore(settings: S3Settings, urlTtlSeconds: num
       client.destroy();
     },
   };
+  // S3 cannot recall a URL it signed: the URL handed out is the gateway's, and the bucket's own
+  // is made at each download, for a minute, once the file is known to be UPLOADED and live.
+  const gateway = checkedDownloads
+    ? new LocalFileStore({
+        dir: '',
+        secret: checkedDownloads.secret,
+        publicUrl: checkedDownloads.publicUrl,
+        urlTtlSeconds,
+        redirectDownload: async (key, fileName, contentType) =>
+          (await store.presignDownload(key, { fileName, contentType, expiresAt: new Date(Date.now() + S3_REDIRECT_TTL_SECONDS * 1000) })).url,
+      })
+    : undefined;
+  if (gateway) store.handleHttp = (req, res, url, files) => gateway.handleHttp(req, res, url, files);
   return store;
 }
