@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
@@ -7,7 +9,7 @@ import { generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner 
 import { defineCrossTenantSuite, ISOLATION_SUITE_ENV } from '@ubos/test-support/cross-tenant';
 import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 import { startProcess, waitForHealth, type RunningProcess } from '@ubos/test-support/processes';
-import { defineErrorParitySuite } from '@ubos/test-support/error-parity';
+import { defineErrorParitySuite, INTERNAL_FAILURE } from '@ubos/test-support/error-parity';
 import { defineMutationFieldsSuite } from '@ubos/test-support/mutation-fields';
 import { GraphQLClient, TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 
@@ -18,6 +20,34 @@ const processes: RunningProcess[] = [];
 const subgraphUrls: Record<string, string> = {};
 let gateway: GraphQLClient;
 const secret = generateInternalSecret();
+
+/**
+ * What stands between the gateway and the timeline subgraph, as a load balancer would: it
+ * passes every request through, and while `failing` answers 500 with an internal body, as a
+ * crashed subgraph or its proxy does.
+ */
+let timelineFails = false;
+let timelineFront: http.Server;
+async function startTimelineFront(target: string): Promise<string> {
+  timelineFront = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (timelineFails) {
+      res.writeHead(500, { 'content-type': 'application/json', server: 'subgraph-timeline/10.20.30.40' });
+      res.end(JSON.stringify({ errors: [{ message: INTERNAL_FAILURE.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: INTERNAL_FAILURE.stack.split('\n') } }] }));
+      return;
+    }
+    const answer = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: String(req.headers[INTERNAL_CONTEXT_HEADER] ?? '') },
+      body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+    });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => timelineFront.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(timelineFront.address() as AddressInfo).port}`;
+}
 
 beforeAll(async () => {
   db = await createTestDatabase(inject('ubosDatabase'));
@@ -42,10 +72,11 @@ beforeAll(async () => {
     processes.push(startProcess(`subgraphs/${name}/src/main.ts`, { ...shared, PORT: String(port) }));
   }
   const gatewayPort = await findFreePort();
+  const gatewaySees = { ...subgraphUrls, timeline: await startTimelineFront(subgraphUrls.timeline!) };
   const gatewayProcess = startProcess('gateway/src/main.ts', {
     ...shared,
     PORT: String(gatewayPort),
-    UBOS_SUBGRAPH_URLS: Object.entries(subgraphUrls).map(([name, url]) => `${name}=${url}/graphql`).join(','),
+    UBOS_SUBGRAPH_URLS: Object.entries(gatewaySees).map(([name, url]) => `${name}=${url}/graphql`).join(','),
   });
   processes.push(gatewayProcess);
   await Promise.all(Object.values(subgraphUrls).map((url, index) => waitForHealth(url, processes[index])));
@@ -58,6 +89,7 @@ afterAll(async () => {
   const logged = processes.flatMap((child) => child.output().split('\n').filter((line) => line.includes('"level":"error"')));
   if (logged.length > 0) console.error(logged.slice(0, 20).join('\n'));
   await Promise.all(processes.map((process) => process.stop()));
+  timelineFront?.close();
 });
 
 async function postToSubgraph(name: string, body: { query: string; variables?: Record<string, unknown> }, header?: string) {
@@ -146,5 +178,18 @@ describe('errors, distributed: the same answers as one process (gateway/test/err
     owner = await gateway.login('owner@alpha.test');
     member = await gateway.login('member@alpha.test');
   });
-  defineErrorParitySuite(() => ({ anonymous: gateway, owner, member, db }));
+  defineErrorParitySuite(() => ({
+    anonymous: gateway,
+    owner,
+    member,
+    db,
+    async whileTimelineFails(request) {
+      timelineFails = true;
+      try {
+        return await request();
+      } finally {
+        timelineFails = false;
+      }
+    },
+  }));
 });

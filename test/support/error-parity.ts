@@ -17,13 +17,25 @@ interface Callers {
   owner: GraphQLClient;
   member: GraphQLClient;
   db: TestDatabase;
+  /**
+   * Runs the request while the timeline subgraph fails as a crashed one does: over HTTP it
+   * answers 500 with an internal body (an address, a stack), in one process its entry point
+   * throws such an error.
+   */
+  whileTimelineFails<T>(request: () => Promise<T>): Promise<T>;
 }
+
+/** What a failing subgraph might say: nothing of it may reach the caller. */
+export const INTERNAL_FAILURE = {
+  message: 'connect ECONNREFUSED 10.20.30.40:5432',
+  stack: 'Error: connect ECONNREFUSED 10.20.30.40:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)\n    at Pool.connect (/srv/ubos/node_modules/pg-pool/index.js:45:11)',
+};
 
 const FOREIGN_ID_PLACEHOLDER = '<a client of another tenant>';
 
 export function defineErrorParitySuite(setup: () => Callers) {
   it('answers every failing request as the other mode does, with nothing internal', async () => {
-    const { anonymous, owner, member, db } = setup();
+    const { anonymous, owner, member, db, whileTimelineFails } = setup();
     const [own] = await db.admin<{ id: string }>("select c.id from clients c join organizations o on o.id = c.organization_id where o.slug = 'alpha' and c.deleted_at is null order by c.id limit 1");
     const [foreign] = await db.admin<{ id: string }>("select c.id from clients c join organizations o on o.id = c.organization_id where o.slug = 'beta' order by c.id limit 1");
     const cases: Array<[string, GraphQLClient, string, Record<string, unknown>?]> = [
@@ -35,12 +47,17 @@ export function defineErrorParitySuite(setup: () => Callers) {
       ['a bad input', owner, 'mutation($id: ID!) { createContact(input: { clientId: $id, firstName: "Ada", lastName: "Lovelace", email: "not-an-email" }) { id } }', { id: own!.id }],
       ['a conflict', owner, 'mutation($id: ID!) { updateClient(id: $id, input: { name: "Stale" }, expectedVersion: 987654) { id } }', { id: own!.id }],
       ['no login at all', anonymous, '{ clients(first: 1) { totalCount } }'],
+      ['a subgraph that answers 500', owner, '{ activity(first: 1) { totalCount } }'],
+      ['a subgraph that answers 500, beside a working one', owner, '{ clients(first: 1) { totalCount } activity(first: 1) { totalCount } }'],
     ];
     const seen: Record<string, unknown> = {};
     for (const [name, client, query, variables] of cases) {
-      const result: GraphQLResult = await client.request(query, variables);
+      const send = () => client.request(query, variables);
+      const result: GraphQLResult = name.startsWith('a subgraph that answers 500') ? await whileTimelineFails(send) : await send();
       const text = JSON.stringify(result);
-      for (const internal of ['http://', '127.0.0.1', 'localhost', '"response"', 'serviceName', 'stacktrace']) expect(text, `${name}: ${internal}`).not.toContain(internal);
+      for (const internal of ['http://', '127.0.0.1', 'localhost', '"response"', 'serviceName', 'stacktrace', '10.20.30.40', 'ECONNREFUSED', 'node_modules']) {
+        expect(text, `${name}: ${internal}`).not.toContain(internal);
+      }
       expect(text, `${name}: a stack frame`).not.toMatch(/\bat \S+ \(?\S+\.(ts|js):\d+/);
       seen[name] = {
         status: result.status,

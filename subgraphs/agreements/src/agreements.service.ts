@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import {
   samePricedLines,
   deleteEntity,
+  insertEntity,
   restoreEntity,
   assignChanges,
   badUserInput,
@@ -13,7 +14,6 @@ import {
   encodeCursor,
   findPage,
   flushAndReload,
-  flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
   money,
@@ -127,9 +127,7 @@ export async function createProposal(ctx: AgreementsContext, input: CreatePropos
     createdAt: now,
     updatedAt: now,
   } as ProposalEntity);
-  await flushOrNotFound(ctx, proposal, { '*': ['Client', 'input.clientId'] });
-  await emitDomainEvent(ctx, 'ProposalCreated', proposalAggregate(proposal), { clientId, title, total: proposalTotal(proposal) });
-  return proposal;
+  return insertEntity(ctx, proposal, 'Proposal', { payload: (row) => ({ clientId, title, total: proposalTotal(row) }), missing: { '*': ['Client', 'input.clientId'] } });
 }
 
 export async function updateProposal(ctx: AgreementsContext, id: string, input: UpdateProposalInput, expectedVersion?: number | null): Promise<ProposalEntity> {
@@ -277,18 +275,14 @@ export async function createContract(ctx: AgreementsContext, input: CreateContra
     updatedAt: now,
   } as ContractEntity);
   try {
-    await flushOrNotFound(ctx, contract, { '*': ['Client', 'input.clientId'] });
+    return await insertEntity(ctx, contract, 'Contract', {
+      payload: (row) => ({ clientId: row.clientId, proposalId: row.proposalId, title: row.title, value: contractValue(row) }),
+      missing: { '*': ['Client', 'input.clientId'] },
+    });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw conflict('Proposal already has a contract: a proposal makes at most one contract');
     throw error;
   }
-  await emitDomainEvent(ctx, 'ContractCreated', contractAggregate(contract), {
-    clientId: contract.clientId,
-    proposalId: contract.proposalId,
-    title: contract.title,
-    value: contractValue(contract),
-  });
-  return contract;
 }
 
 export async function updateContract(ctx: AgreementsContext, id: string, input: UpdateContractInput, expectedVersion?: number | null): Promise<ContractEntity> {

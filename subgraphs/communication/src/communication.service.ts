@@ -7,9 +7,7 @@ import {
   badUserInput,
   deleteEntity,
   includeDeletedRows,
-  emitDomainEvent,
   findPage,
-  flushAndReload,
   forbidden,
   loadForUpdate,
   lookupAsOf,
@@ -183,10 +181,11 @@ export async function postMessage(ctx: CommunicationContext, input: PostMessageI
   thread.lastMessageAt = now;
   thread.lastActivityAt = now;
   thread.updatedAt = now;
-  await flushAndReload(ctx, message);
+  await insertEntity(ctx, message, 'Message', {
+    event: (row) => ({ eventType: 'MessagePosted', aggregate: { type: 'Message', id: row.id }, payload: { threadId: thread.id, clientId: thread.clientId, projectId: thread.projectId ?? null, author } }),
+  });
   // The trigger bumped the thread's version too.
   await ctx.em.refresh(thread);
-  await emitDomainEvent(ctx, 'MessagePosted', { type: 'Message', id: message.id }, { threadId: thread.id, clientId: thread.clientId, projectId: thread.projectId ?? null, author });
   return message;
 }
 

@@ -9,7 +9,6 @@ import {
   includeDeletedRows,
   emitDomainEvent,
   findPage,
-  flushAndReload,
   loadForUpdate,
   lookupAsOf,
   money,
@@ -114,9 +113,7 @@ export async function createClient(ctx: CrmContext, input: CreateClientInput): P
     createdAt: now,
     updatedAt: now,
   } as ClientEntity);
-  await flushAndReload(ctx, client);
-  await emitDomainEvent(ctx, 'ClientCreated', clientEvent(client), { name: client.name, status: client.status });
-  return client;
+  return insertEntity(ctx, client, 'Client', { payload: (row) => ({ name: row.name, status: row.status }) });
 }
 
 export async function updateClient(ctx: CrmContext, id: string, input: UpdateClientInput, expectedVersion?: number | null): Promise<ClientEntity> {
@@ -220,9 +217,7 @@ export async function createDeal(ctx: CrmContext, input: CreateDealInput): Promi
     createdAt: now,
     updatedAt: now,
   } as DealEntity);
-  await flushAndReload(ctx, deal);
-  await emitDomainEvent(ctx, 'DealCreated', { type: 'Deal', id: deal.id }, { clientId: deal.clientId, stage: deal.stage });
-  return deal;
+  return insertEntity(ctx, deal, 'Deal', { payload: (row) => ({ clientId: row.clientId, stage: row.stage }) });
 }
 
 export async function updateDeal(ctx: CrmContext, id: string, input: UpdateDealInput, expectedVersion?: number | null): Promise<DealEntity> {

@@ -1,6 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  flushOrNotFound,
   deleteEntity,
   restoreEntity,
   assignChanges,
@@ -8,7 +7,7 @@ import {
   checkDateOrder,
   conflict,
   includeDeletedRows,
-  emitDomainEvent,
+  insertEntity,
   findPage,
   loadForUpdate,
   lookupAsOf,
@@ -17,11 +16,10 @@ import {
   parseId,
   requiredInput,
   requiredText,
-  restore,
-  softDelete,
   uuidv7,
   type Connection,
   saveChanges,
+  type AnnouncedEvent,
   type MissingReferences,
   type PageArgs,
 } from '@ubos/kernel';
@@ -57,10 +55,10 @@ export const engagementsOfClient = (ctx: EngagementsContext, clientId: string, a
 export const engagementsOfContract = (ctx: EngagementsContext, contractId: string, args: PageArgs & { filter?: EngagementFilter | null }) =>
   childPage(ctx, ctx.loaders.engagementsOfContract, contractId, args);
 
-/** The engagement's linked projects, as references that the projects subgraph resolves. */
-export async function projectsOfEngagement(ctx: EngagementsContext, engagementId: string): Promise<ProjectReference[]> {
-  const links = await ctx.loaders.projectLinksOfEngagement.load(engagementId);
-  return links.map((link) => ({ id: link.projectId }));
+/** The engagement's linked projects, as references that the projects subgraph resolves; deleted projects only when asked. */
+export async function projectsOfEngagement(ctx: EngagementsContext, engagementId: string, includeDeleted?: boolean | null): Promise<ProjectReference[]> {
+  const loader = includeDeletedRows(ctx, includeDeleted) ? ctx.loaders.projectIdsOfEngagementWithDeleted : ctx.loaders.projectIdsOfEngagement;
+  return (await loader.load(engagementId)).map((id) => ({ id }));
 }
 
 export const getEngagement = (ctx: EngagementsContext, id: string, asOf?: Date | string | null) =>
@@ -69,8 +67,6 @@ export const getEngagement = (ctx: EngagementsContext, id: string, asOf?: Date |
 // ---------------------------------------------------------------------------------------------
 // Writes
 // ---------------------------------------------------------------------------------------------
-
-const engagementAggregate = (engagement: EngagementEntity) => ({ type: 'Engagement', id: engagement.id });
 
 /**
  * The client, the contract and the projects belong to other subgraphs, which this one does not
@@ -82,13 +78,22 @@ const ENGAGEMENT_REFERENCES: MissingReferences = {
   engagements_contract_fk: ['Contract of this client', 'input.contractId'],
 };
 
-async function linkProject(ctx: EngagementsContext, engagement: EngagementEntity, projectId: string, field: string): Promise<boolean> {
+/** A link announces itself on its engagement: EngagementProjectAdded and EngagementProjectRemoved. */
+const linkEvent =
+  (eventType: 'EngagementProjectAdded' | 'EngagementProjectRemoved') =>
+  (link: EngagementProjectEntity): AnnouncedEvent => ({
+    eventType,
+    aggregate: { type: 'Engagement', id: link.engagementId },
+    payload: { engagementId: link.engagementId, projectId: link.projectId, clientId: link.clientId },
+  });
+
+async function linkProject(ctx: EngagementsContext, engagement: EngagementEntity, projectId: string, field: string): Promise<void> {
   const engagementId = engagement.id;
   const existing = await ctx.em.findOne(EngagementProjectSchema, { engagementId, projectId }, { filters: { notDeleted: false } });
-  if (existing && !existing.deletedAt) return false;
+  if (existing && !existing.deletedAt) return;
   if (existing) {
-    await restore(ctx, existing);
-    return true;
+    await restoreEntity(ctx, EngagementProjectSchema, 'EngagementProject', existing.id, { event: linkEvent('EngagementProjectAdded') });
+    return;
   }
   const now = new Date();
   const link = ctx.em.create(EngagementProjectSchema, {
@@ -100,11 +105,13 @@ async function linkProject(ctx: EngagementsContext, engagement: EngagementEntity
     createdAt: now,
     updatedAt: now,
   } as EngagementProjectEntity);
-  await flushOrNotFound(ctx, link, {
-    engagement_projects_project_fk: ['Project of this client', field],
-    engagement_projects_project_client_fk: ['Project of this client', field],
+  await insertEntity(ctx, link, 'EngagementProject', {
+    missing: {
+      engagement_projects_project_fk: ['Project of this client', field],
+      engagement_projects_project_client_fk: ['Project of this client', field],
+    },
+    event: linkEvent('EngagementProjectAdded'),
   });
-  return true;
 }
 
 function parseProjectIds(projectIds: readonly string[] | null | undefined): string[] {
@@ -137,21 +144,9 @@ export async function createEngagement(ctx: EngagementsContext, input: CreateEng
     createdAt: now,
     updatedAt: now,
   } as EngagementEntity);
-  await flushOrNotFound(ctx, engagement, ENGAGEMENT_REFERENCES);
-  const linked: string[] = [];
-  for (const [index, projectId] of projectIds.entries()) {
-    if (linked.includes(projectId)) continue;
-    await linkProject(ctx, engagement, projectId, `input.projectIds.${index}`);
-    linked.push(projectId);
-  }
-  await emitDomainEvent(ctx, 'EngagementCreated', engagementAggregate(engagement), {
-    clientId,
-    contractId,
-    name,
-    type,
-    budget,
-    projectIds: linked,
-  });
+  const linked = [...new Set(projectIds)];
+  await insertEntity(ctx, engagement, 'Engagement', { payload: () => ({ clientId, contractId, name, type, budget, projectIds: linked }), missing: ENGAGEMENT_REFERENCES });
+  for (const projectId of linked) await linkProject(ctx, engagement, projectId, `input.projectIds.${projectIds.indexOf(projectId)}`);
   return engagement;
 }
 
@@ -180,9 +175,7 @@ export async function addProjectToEngagement(ctx: EngagementsContext, id: string
   // Locked, so that concurrent changes to the engagement's projects queue.
   const engagement = await loadForUpdate(ctx, EngagementSchema, 'Engagement', id);
   const project = parseId(projectId, 'projectId');
-  if (await linkProject(ctx, engagement, project, 'projectId')) {
-    await emitDomainEvent(ctx, 'EngagementProjectAdded', engagementAggregate(engagement), { engagementId: engagement.id, projectId: project, clientId: engagement.clientId });
-  }
+  await linkProject(ctx, engagement, project, 'projectId');
   return engagement;
 }
 
@@ -191,10 +184,7 @@ export async function removeProjectFromEngagement(ctx: EngagementsContext, id: s
   const project = parseId(projectId, 'projectId');
   const link = await ctx.em.findOne(EngagementProjectSchema, { engagementId: engagement.id, projectId: project }, { filters: { notDeleted: false } });
   if (!link) throw notFound('Project of this engagement', 'projectId');
-  if (!link.deletedAt) {
-    await softDelete(ctx, link);
-    await emitDomainEvent(ctx, 'EngagementProjectRemoved', engagementAggregate(engagement), { engagementId: engagement.id, projectId: project, clientId: engagement.clientId });
-  }
+  if (!link.deletedAt) await deleteEntity(ctx, EngagementProjectSchema, 'EngagementProject', link.id, null, { event: linkEvent('EngagementProjectRemoved') });
   return engagement;
 }
 

@@ -8,7 +8,7 @@ import {
   emitDomainEvent,
   findPage,
   flushAndReload,
-  flushOrNotFound,
+  insertEntity,
   loadForUpdate,
   lookupAsOf,
   notFound,
@@ -138,7 +138,10 @@ export async function createUploadUrl(ctx: FilesContext, storage: FileStorage, i
     createdAt: now,
     updatedAt: now,
   } as FileObjectEntity);
-  await flushOrNotFound(ctx, file, { '*': ['Client', 'input.clientId'] });
+  await insertEntity(ctx, file, 'FileObject', {
+    payload: (row) => ({ clientId: row.clientId, projectId: row.projectId ?? null, size: row.size, contentType: row.contentType }),
+    missing: { '*': ['Client', 'input.clientId'] },
+  });
   const upload = await storage.store.presignUpload(file.storageKey, { size, contentType, file: { organizationId: file.organizationId, id: file.id } });
   return {
     url: upload.url,
@@ -157,6 +160,7 @@ export async function createUploadUrl(ctx: FilesContext, storage: FileStorage, i
 export async function completeUpload(ctx: FilesContext, storage: FileStorage, fileId: string): Promise<FileObjectEntity> {
   const file = await loadForUpdate(ctx, FileObjectSchema, 'File', fileId, { field: 'fileId' });
   if (file.status === 'UPLOADED') return file;
+  if (storage.store.promoteUpload && !(await storage.store.promoteUpload(file.storageKey))) throw badUserInput('Nothing was uploaded for this file yet', 'fileId');
   const stored = await storage.store.stat(file.storageKey);
   if (!stored) throw badUserInput('Nothing was uploaded for this file yet', 'fileId');
   if (stored.size !== file.size) throw badUserInput(`The upload has ${stored.size} bytes, not the declared ${file.size}`, 'fileId');

@@ -299,6 +299,7 @@ describe('file objects in the graph', () => {
     await owner.request('mutation($id: ID!) { restoreFile(id: $id) { id } }', { id });
     const announced = await t.db.admin("select event_type, aggregate_type, payload from outbox where aggregate_id = $1 and event_type like 'FileObject%' order by id", [id]);
     expect(announced).toEqual([
+      { event_type: 'FileObjectCreated', aggregate_type: 'FileObject', payload: expect.objectContaining({ version: 1, size: body.length }) },
       { event_type: 'FileObjectDeleted', aggregate_type: 'FileObject', payload: { version: 3 } },
       { event_type: 'FileObjectRestored', aggregate_type: 'FileObject', payload: { version: 4 } },
     ]);

@@ -61,7 +61,8 @@ describe('uploading and downloading through presigned URLs (S3 store)', () => {
     const body = Buffer.from('%PDF-1.4 pretend this is a scan\n');
     const ticket = await ticketFor(body.length, sha256(body));
     expect(ticket.url.startsWith(`http://127.0.0.1:`)).toBe(true);
-    expect(new URL(ticket.url).pathname).toMatch(new RegExp(`^/${BUCKET}/${t.tenants.alpha!.organizationId}/${ticket.file.id}$`));
+    // The URL writes a staging object; completeUpload copies it to the file's own key.
+    expect(new URL(ticket.url).pathname).toMatch(new RegExp(`^/${BUCKET}/uploads/${t.tenants.alpha!.organizationId}/${ticket.file.id}$`));
     expect(headersOf(ticket)).toEqual({ 'content-type': 'application/pdf', 'content-length': String(body.length) });
     expect(Date.parse(ticket.expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
     const uploaded = await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body });
@@ -102,13 +103,54 @@ describe('uploading and downloading through presigned URLs (S3 store)', () => {
 
     expect((await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body })).status).toBe(200);
     expect((await complete(ticket.file.id)).data.completeUpload.status).toBe('UPLOADED');
-    const download = new URL(await downloadUrl(ticket.file.id));
-    // The name and type it is served with are signed query parameters.
+    // The gateway checks the file, then redirects to the bucket: the name and type the object
+    // is served with are signed query parameters of that URL.
+    const checked = await fetch(await downloadUrl(ticket.file.id), { redirect: 'manual' });
+    expect(checked.status).toBe(302);
+    const download = new URL(checked.headers.get('location')!);
     expect(download.searchParams.get('response-content-type')).toBe('application/pdf');
     expect(download.searchParams.get('response-content-disposition')).toContain('filename="scan.pdf"');
     const expiredDownload = await t.stack.fileStore.presignDownload(row.storage_key, { fileName: 'scan.pdf', contentType: 'application/pdf', expiresAt: new Date(Date.now() - 60_000) });
     expect((await fetch(expiredDownload.url)).status).toBe(403);
     expect(Buffer.from(await (await fetch(download)).arrayBuffer())).toEqual(body);
+  });
+
+  it('keeps the bytes that were checked: the upload URL writes a staging object, completeUpload copies it to the file', async () => {
+    const body = Buffer.from('the checked bytes');
+    const ticket = await ticketFor(body.length, sha256(body));
+    const [row] = await t.db.admin('select storage_key from files where id = $1', [ticket.file.id]);
+    // The URL's object is not the one downloads are served from.
+    expect(new URL(ticket.url).pathname).not.toBe(`/${BUCKET}/${row.storage_key}`);
+    expect((await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body })).status).toBe(200);
+    expect((await complete(ticket.file.id)).data.completeUpload).toEqual({ status: 'UPLOADED', size: body.length, checksumSha256: sha256(body) });
+
+    // The upload URL still lives, and S3 takes a PUT of other bytes of the same size: they land
+    // where nothing reads them, and the file keeps serving what was checked.
+    const other = Buffer.from('other bytes, same');
+    expect(other.length).toBe(body.length);
+    expect((await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body: other })).status).toBe(200);
+    expect((await complete(ticket.file.id)).data.completeUpload).toEqual({ status: 'UPLOADED', size: body.length, checksumSha256: sha256(body) });
+    const download = await fetch(await downloadUrl(ticket.file.id));
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(body);
+  });
+
+  it('serves no deleted file: a download URL goes through the gateway, which checks the file and redirects to a short-lived S3 URL', async () => {
+    const body = Buffer.from('soon deleted');
+    const ticket = await ticketFor(body.length, sha256(body));
+    expect((await fetch(ticket.url, { method: 'PUT', headers: headersOf(ticket), body })).status).toBe(200);
+    expect((await complete(ticket.file.id)).data.completeUpload.status).toBe('UPLOADED');
+    const url = await downloadUrl(ticket.file.id);
+    expect(url.startsWith(t.url)).toBe(true);
+    const first = await fetch(url, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    const bucketUrl = new URL(first.headers.get('location')!);
+    expect(Number(bucketUrl.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(60);
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer())).toEqual(body);
+
+    await owner.request('mutation($id: ID!) { deleteFile(id: $id) { id } }', { id: ticket.file.id });
+    expect((await fetch(url)).status).toBe(404);
+    await owner.request('mutation($id: ID!) { restoreFile(id: $id) { id } }', { id: ticket.file.id });
+    expect((await fetch(url)).status).toBe(200);
   });
 
   it('refuses completeUpload when the stored bytes differ from the declared checksum', async () => {

@@ -2,7 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   API_SCOPES,
   badUserInput,
-  flushAndReload,
+  assignChanges,
+  emitDomainEvent,
+  saveChanges,
   loadForUpdate,
   pgArray,
   requiredText,
@@ -54,6 +56,9 @@ export async function createApiKey(
     [ctx.organizationId(), id, name, prefix, digest(secret), pgArray([...new Set(input.scopes)]), input.persistedOnly ?? false, JSON.stringify(limits), expiresAt, actorLabel(ctx.actor)],
   );
   const apiKey = (await ctx.em.findOneOrFail(ApiKeySchema, { id })) as ApiKeyEntity;
+  // The raw insert above is the one create that cannot go through insertEntity (the ORM may not
+  // write or read back secret_hash), so it announces itself here, in the same transaction.
+  await emitDomainEvent(ctx, 'ApiKeyCreated', { type: 'ApiKey', id }, { name, scopes: apiKey.scopes, version: apiKey.version });
   return { secret, apiKey };
 }
 
@@ -61,10 +66,8 @@ export async function revokeApiKey(ctx: IdentityContext, id: string): Promise<Ap
   requireKeyManager(ctx);
   const apiKey = await loadForUpdate(ctx, ApiKeySchema, 'ApiKey', id);
   if (apiKey.revokedAt) return apiKey;
-  apiKey.revokedAt = new Date();
-  apiKey.revokedBy = actorLabel(ctx.actor);
-  apiKey.updatedAt = new Date();
-  return flushAndReload(ctx, apiKey);
+  const changed = assignChanges(apiKey, { revokedAt: new Date(), revokedBy: actorLabel(ctx.actor) });
+  return saveChanges(ctx, apiKey, changed, { type: 'ApiKey' });
 }
 
 export async function listApiKeys(ctx: IdentityContext, includeRevoked: boolean | null | undefined): Promise<ApiKeyEntity[]> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'graphql';
-import { actorLabel, badUserInput, requireRole, uuidv7 } from '@ubos/kernel';
+import { actorLabel, badUserInput, emitDomainEvent, requireRole, uuidv7 } from '@ubos/kernel';
 import type { IdentityContext } from './context.js';
 import { PersistedOperationSchema, type PersistedOperationEntity } from './entities/persisted-operation.entity.js';
 
@@ -18,11 +18,13 @@ export async function registerPersistedOperations(ctx: IdentityContext, operatio
       throw badUserInput('operations.' + index + '.query is not a valid GraphQL document', `operations.${index}.query`);
     }
     const sha256 = createHash('sha256').update(operation.query).digest('hex');
-    await ctx.em.execute(
+    const inserted = await ctx.em.execute<Array<{ id: string }>>(
       `insert into persisted_operations (organization_id, id, sha256, name, query, created_by) values (?, ?, ?, ?, ?, ?)
-       on conflict (organization_id, sha256) do nothing`,
+       on conflict (organization_id, sha256) do nothing returning id`,
       [ctx.organizationId(), uuidv7(), sha256, operation.name ?? null, operation.query, actorLabel(ctx.actor)],
     );
+    // An operation registered before is no change, and announces nothing.
+    for (const { id } of inserted) await emitDomainEvent(ctx, 'PersistedOperationRegistered', { type: 'PersistedOperation', id }, { sha256, name: operation.name ?? null });
     registered.push((await ctx.em.findOneOrFail(PersistedOperationSchema, { sha256 })) as PersistedOperationEntity);
   }
   return registered;

@@ -8,9 +8,7 @@ import {
   assignChanges,
   checkDateOrder,
   includeDeletedRows,
-  emitDomainEvent,
   findPage,
-  flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
   parseAsOf,
@@ -90,8 +88,6 @@ async function requireMilestoneOfProject(ctx: ProjectsContext, id: string, proje
   return milestone;
 }
 
-const projectEvent = (project: ProjectEntity) => ({ type: 'Project', id: project.id });
-
 export async function createProject(ctx: ProjectsContext, input: CreateProjectInput): Promise<ProjectEntity> {
   checkDateOrder(input.startDate, input.dueDate, 'input.dueDate');
   const now = new Date();
@@ -108,9 +104,7 @@ export async function createProject(ctx: ProjectsContext, input: CreateProjectIn
     createdAt: now,
     updatedAt: now,
   } as ProjectEntity);
-  await flushOrNotFound(ctx, project, { '*': ['Client', 'input.clientId'] });
-  await emitDomainEvent(ctx, 'ProjectCreated', projectEvent(project), { clientId: project.clientId, name: project.name });
-  return project;
+  return insertEntity(ctx, project, 'Project', { payload: (row) => ({ clientId: row.clientId, name: row.name }), missing: { '*': ['Client', 'input.clientId'] } });
 }
 
 export async function updateProject(ctx: ProjectsContext, id: string, input: UpdateProjectInput, expectedVersion?: number | null): Promise<ProjectEntity> {

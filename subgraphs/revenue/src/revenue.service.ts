@@ -6,13 +6,13 @@ import {
   checkDateOrder,
   conflict,
   deleteEntity,
+  insertEntity,
   escapeLike,
   includeDeletedRows,
   emitDomainEvent,
   encodeCursor,
   findPage,
   flushAndReload,
-  flushOrNotFound,
   loadForUpdate,
   lookupAsOf,
   notFound,
@@ -168,14 +168,10 @@ export async function createInvoice(ctx: RevenueContext, input: CreateInvoiceInp
   } as InvoiceEntity);
   // The insert takes the tenant's next number (a trigger, in this transaction): a failure
   // from here on rolls the number back with everything else, so numbers stay gapless.
-  await flushOrNotFound(ctx, invoice, INVOICE_REFERENCES);
-  await emitDomainEvent(ctx, 'InvoiceCreated', invoiceEvent(invoice), {
-    number: formatInvoiceNumber(invoice.number),
-    clientId: invoice.clientId,
-    totalMinor: invoice.totalMinor,
-    currency: invoice.currency,
+  return insertEntity(ctx, invoice, 'Invoice', {
+    payload: (row) => ({ number: formatInvoiceNumber(row.number), clientId: row.clientId, totalMinor: row.totalMinor, currency: row.currency }),
+    missing: INVOICE_REFERENCES,
   });
-  return invoice;
 }
 
 function requireDraft(ctx: RevenueContext, invoice: InvoiceEntity, what: string): void {
@@ -324,8 +320,6 @@ export async function recordPayment(ctx: RevenueContext, input: RecordPaymentInp
  * Vendors
  * ---------------------------------------------------------------------------------------- */
 
-const vendorEvent = (vendor: VendorEntity) => ({ type: 'Vendor', id: vendor.id });
-
 export function listVendors(ctx: RevenueContext, args: PageArgs & { filter?: VendorFilter | null }): Promise<Connection<VendorEntity>> {
   const search = args.filter?.search?.trim();
   const where: FilterQuery<VendorEntity> = search ? { name: { $ilike: `%${escapeLike(search)}%` } } : {};
@@ -347,9 +341,7 @@ export async function createVendor(ctx: RevenueContext, input: CreateVendorInput
     createdAt: now,
     updatedAt: now,
   } as VendorEntity);
-  await flushAndReload(ctx, vendor);
-  await emitDomainEvent(ctx, 'VendorCreated', vendorEvent(vendor), { name: vendor.name });
-  return vendor;
+  return insertEntity(ctx, vendor, 'Vendor', { payload: (row) => ({ name: row.name }) });
 }
 
 export async function updateVendor(ctx: RevenueContext, id: string, input: UpdateVendorInput, expectedVersion?: number | null): Promise<VendorEntity> {
@@ -418,9 +410,10 @@ export async function createBill(ctx: RevenueContext, input: CreateBillInput): P
     createdAt: now,
     updatedAt: now,
   } as BillEntity);
-  await flushOrNotFound(ctx, bill, { '*': ['Vendor', 'input.vendorId'] });
-  await emitDomainEvent(ctx, 'BillCreated', billEvent(bill), { vendorId: bill.vendorId, totalMinor: bill.totalMinor, currency: bill.currency });
-  return bill;
+  return insertEntity(ctx, bill, 'Bill', {
+    payload: (row) => ({ vendorId: row.vendorId, totalMinor: row.totalMinor, currency: row.currency }),
+    missing: { '*': ['Vendor', 'input.vendorId'] },
+  });
 }
 
 export async function updateBill(ctx: RevenueContext, id: string, input: UpdateBillInput, expectedVersion?: number | null): Promise<BillEntity> {

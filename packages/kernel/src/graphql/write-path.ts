@@ -108,6 +108,28 @@ export async function flushOrNotFound<T extends Tracked>(ctx: AnyContext, row: T
 }
 
 /**
+ * The event a change announces instead of `<Type><Verb>` on the row itself: a link row (a
+ * project of an engagement) announces itself on its parent, as `EngagementProjectAdded`.
+ */
+export interface AnnouncedEvent {
+  eventType: string;
+  aggregate: { type: string; id: string };
+  payload?: Record<string, unknown>;
+}
+
+async function announce<T extends Tracked>(
+  ctx: AnyContext,
+  row: T,
+  type: string,
+  verb: string,
+  options: { payload?: (row: T) => Record<string, unknown>; event?: (row: T) => AnnouncedEvent },
+): Promise<void> {
+  const event = options.event?.(row);
+  if (event) await emitDomainEvent(ctx, event.eventType, event.aggregate, { ...event.payload, version: row.version });
+  else await emitDomainEvent(ctx, `${type}${verb}`, { type, id: row.id }, { ...options.payload?.(row), version: row.version });
+}
+
+/**
  * The end of a create: writes the new row, reads back what the database owns, and puts
  * `<type>Created` in the outbox in the same transaction. A violated foreign key answers
  * NOT_FOUND as flushOrNotFound says.
@@ -116,10 +138,10 @@ export async function insertEntity<T extends Tracked>(
   ctx: AnyContext,
   row: T,
   type: string,
-  options: { payload?: (row: T) => Record<string, unknown>; missing?: MissingReferences } = {},
+  options: { payload?: (row: T) => Record<string, unknown>; missing?: MissingReferences; event?: (row: T) => AnnouncedEvent } = {},
 ): Promise<T> {
   await flushOrNotFound(ctx, row, options.missing ?? {});
-  await emitDomainEvent(ctx, `${type}Created`, { type, id: row.id }, { ...options.payload?.(row), version: row.version });
+  await announce(ctx, row, type, 'Created', options);
   return row;
 }
 
@@ -141,14 +163,16 @@ export async function saveChanges<T extends Tracked & { updatedAt: Date }>(
   return row;
 }
 
-export async function softDelete<T extends Tracked & { updatedAt: Date }>(ctx: AnyContext, row: T): Promise<T> {
+// Soft delete and restore have no path of their own: deleteEntity and restoreEntity, which
+// always announce, are the only callers.
+async function softDelete<T extends Tracked & { updatedAt: Date }>(ctx: AnyContext, row: T): Promise<T> {
   row.deletedAt = new Date();
   row.deletedBy = actorLabel(ctx.actor);
   row.updatedAt = new Date();
   return flushAndReload(ctx, row);
 }
 
-export async function restore<T extends Tracked & { updatedAt: Date }>(ctx: AnyContext, row: T): Promise<T> {
+async function restore<T extends Tracked & { updatedAt: Date }>(ctx: AnyContext, row: T): Promise<T> {
   if (!row.deletedAt) return row;
   row.deletedAt = null;
   row.deletedBy = null;
@@ -165,6 +189,8 @@ export async function restore<T extends Tracked & { updatedAt: Date }>(ctx: AnyC
 export interface DeleteRestoreOptions<T> {
   check?(row: T): void | Promise<void>;
   payload?(row: T): Record<string, unknown>;
+  /** Announce this event instead of `<Type>Deleted`/`<Type>Restored` (see AnnouncedEvent). */
+  event?(row: T): AnnouncedEvent;
   what?: string;
 }
 
@@ -183,7 +209,7 @@ export async function deleteEntity<T extends Tracked & { updatedAt: Date }>(
   const found = await loadForUpdate(ctx, entity, options.what ?? type, id, { expectedVersion });
   await options.check?.(found);
   const row = await softDelete(ctx, found);
-  await emitDomainEvent(ctx, `${type}Deleted`, { type, id: row.id }, { ...options.payload?.(row), version: row.version });
+  await announce(ctx, row, type, 'Deleted', options);
   return row;
 }
 
@@ -202,14 +228,15 @@ export async function restoreEntity<T extends Tracked & { updatedAt: Date }>(
   await options.check?.(found);
   const wasDeleted = Boolean(found.deletedAt);
   const row = await restore(ctx, found);
-  if (wasDeleted) await emitDomainEvent(ctx, `${type}Restored`, { type, id: row.id }, { ...options.payload?.(row), version: row.version });
+  if (wasDeleted) await announce(ctx, row, type, 'Restored', options);
   return row;
 }
 
 /**
  * Deletes a soft-deleted row for good (owners and admins). The database function writes the
- * `purged` audit event and keeps every earlier one. A row that is not deleted first, or that
- * other rows still reference, answers CONFLICT; a missing or foreign id NOT_FOUND.
+ * `purged` audit event and keeps every earlier one, and `<Type>Purged` goes to the outbox in
+ * the same transaction. A row that is not deleted first, or that other rows still reference,
+ * answers CONFLICT; a missing or foreign id NOT_FOUND.
  */
 export async function purge<T extends Tracked>(ctx: AnyContext, entity: EntitySchema<T, any>, entityType: string, id: string): Promise<string> {
   requireRole(ctx, ['OWNER', 'ADMIN'], 'Only owners and admins may purge');
@@ -222,6 +249,7 @@ export async function purge<T extends Tracked>(ctx: AnyContext, entity: EntitySc
     throw error;
   }
   ctx.em.clear();
+  await emitDomainEvent(ctx, `${entityType}Purged`, { type: entityType, id: row.id }, { version: row.version });
   return row.id;
 }
 

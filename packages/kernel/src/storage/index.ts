@@ -47,14 +47,11 @@ export function filesSecret(config: UbosConfig): string {
  * stack passes the gateway's address once it listens), else http://localhost:<PORT>.
  */
 export async function createFileStore(config: UbosConfig, options: { publicUrl?: () => string | undefined } = {}): Promise<FileStore> {
-  if (config.files.s3) return createS3FileStore(config.files.s3, config.files.urlTtlSeconds);
-  return new LocalFileStore({
-    dir: config.files.dir ?? path.join(config.dataDir, 'files'),
-    // Read (or generated) on first use, so a process that never signs a URL writes no key.
-    secret: () => filesSecret(config),
-    publicUrl: () => config.publicUrl ?? options.publicUrl?.() ?? `http://localhost:${config.port}`,
-    urlTtlSeconds: config.files.urlTtlSeconds,
-  });
+  // Read (or generated) on first use, so a process that never signs a URL writes no key.
+  const secret = () => filesSecret(config);
+  const publicUrl = () => config.publicUrl ?? options.publicUrl?.() ?? `http://localhost:${config.port}`;
+  if (config.files.s3) return createS3FileStore(config.files.s3, config.files.urlTtlSeconds, { secret, publicUrl });
+  return new LocalFileStore({ dir: config.files.dir ?? path.join(config.dataDir, 'files'), secret, publicUrl, urlTtlSeconds: config.files.urlTtlSeconds });
 }
 
 /** The SHA-256 (hex) of a stored body, read as a stream. */

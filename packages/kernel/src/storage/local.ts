@@ -14,6 +14,11 @@ export interface LocalFileStoreOptions {
   /** The public base of the URLs (the gateway's address), read when a URL is made. */
   publicUrl: () => string;
   urlTtlSeconds: number;
+  /**
+   * Bodies kept elsewhere (S3): a checked download is answered with a redirect to this URL
+   * instead of bytes from the directory, and uploads are not served here.
+   */
+  redirectDownload?: (key: string, fileName: string, contentType: string) => Promise<string>;
 }
 
 export const LOCAL_UPLOAD_PATH = '/files/upload';
@@ -138,7 +143,7 @@ export class LocalFileStore implements FileStore {
   }
 
   async handleHttp(req: http.IncomingMessage, res: http.ServerResponse, url: URL, files?: FileStates): Promise<boolean> {
-    if (url.pathname === LOCAL_UPLOAD_PATH) await this.serveUpload(req, res, url, files);
+    if (url.pathname === LOCAL_UPLOAD_PATH && !this.options.redirectDownload) await this.serveUpload(req, res, url, files);
     else if (url.pathname === LOCAL_DOWNLOAD_PATH) await this.serveDownload(req, res, url, files);
     else return false;
     return true;
@@ -222,6 +227,10 @@ export class LocalFileStore implements FileStore {
     // A URL handed out before the file was deleted (or erased) serves nothing once it is.
     const owner = ownerOf(checked.params);
     if (files && owner && (await files.stateOf(owner)) !== 'UPLOADED') return refuse(res, 404, 'Not found');
+    if (this.options.redirectDownload) {
+      res.writeHead(302, { location: await this.options.redirectDownload(key, name, type), 'cache-control': 'private, no-store' });
+      return void res.end();
+    }
     const stored = await this.stat(key);
     if (!stored) return refuse(res, 404, 'Not found');
     res.writeHead(200, {

@@ -53,6 +53,13 @@ export interface FileStore {
   stat(key: string): Promise<{ size: number } | null>;
   /** The stored bytes (to verify their checksum). */
   read(key: string): Promise<Readable>;
+  /**
+   * For a store whose upload URLs cannot be refused once issued (S3): the URL writes a staging
+   * object, and this copies it to `key`, which only the server writes. completeUpload checks
+   * the copy, so the bytes behind a completed file are the ones checked, whatever the URL
+   * sends later. False when nothing was uploaded. Absent: uploads write `key` itself.
+   */
+  promoteUpload?(key: string): Promise<boolean>;
   /** Stores a body unless the key holds one already (demo data); answers whether it wrote. */
   putIfMissing(key: string, body: Buffer, contentType: string): Promise<boolean>;
   /**

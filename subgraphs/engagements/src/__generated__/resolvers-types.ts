@@ -89,7 +89,7 @@ export type Engagement = {
   history: EngagementVersionConnection;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** The projects that deliver it, oldest link first. */
+  /** The projects that deliver it, oldest link first; deleted projects are left out unless includeDeleted is asked. */
   projects: Array<Project>;
   startDate: Maybe<Scalars['Date']['output']>;
   status: EngagementStatus;
@@ -104,6 +104,12 @@ export type Engagement = {
 export type EngagementHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The commercial relationship with a client: how the work is sold, under which contract, and which projects deliver it. */
+export type EngagementProjectsArgs = {
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of engagements. */
@@ -487,7 +493,7 @@ export type EngagementResolvers<ContextType = EngagementsContext, ParentType ext
   history?: Resolver<ResolversTypes['EngagementVersionConnection'], ParentType, ContextType, Partial<EngagementHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType, Partial<EngagementProjectsArgs>>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EngagementStatus'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EngagementType'], ParentType, ContextType>;

@@ -9,6 +9,6 @@ export const Engagement: EngagementResolvers = {
     engagement.budgetAmountMinor === null || engagement.budgetAmountMinor === undefined || !engagement.budgetCurrency
       ? null
       : { amountMinor: engagement.budgetAmountMinor, currency: engagement.budgetCurrency },
-  projects: (engagement, _args, ctx) => engagements.projectsOfEngagement(ctx, engagement.id),
+  projects: (engagement, args, ctx) => engagements.projectsOfEngagement(ctx, engagement.id, args.includeDeleted),
   history: (engagement, args, ctx) => ctx.loaders.engagementHistory.versions(engagement.id, args),
 };

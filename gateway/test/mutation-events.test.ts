@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
+
+// Every mutation of the public graph announces its change: found by introspection, each runs
+// once on fresh data, and the outbox then holds the event of its type for the entity it
+// answered, written in the transaction of the change. A mutation without a case below, or one
+// that commits without its event, fails this test by itself.
+let t: TestStack;
+let owner: GraphQLClient;
+beforeAll(async () => {
+  t = await startTestStack();
+  owner = await t.as('alpha');
+});
+afterAll(() => t?.close());
+
+async function run(query: string, variables: Record<string, unknown> = {}) {
+  const result = await owner.request(query, variables);
+  expect(result.errors, query).toBeUndefined();
+  return Object.values(result.data as Record<string, any>)[0];
+}
+
+const LINES = '[{ description: "Work", quantity: 1, unitPriceMinor: 1000 }]';
+const ID = '{ id }';
+
+/** One run of a mutation: the document (its field answers the changed entity), and the event it must leave. */
+interface Case {
+  query: string;
+  variables?: Record<string, unknown>;
+  event: string;
+  /** The id of the announced entity, from the field's answer (default: its id). */
+  entity?: (answer: any) => string;
+}
+
+/** A mutation that changes no row at all, and why; the test checks that it wrote nothing. */
+interface Writes {
+  writesNothing: string;
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix} ${++counter}`;
+
+const newClient = async () => (await run('mutation($n: String!) { createClient(input: { name: $n }) { id } }', { n: unique('Client') })).id as string;
+const newProject = async (clientId?: string) =>
+  (await run('mutation($c: ID!) { createProject(input: { clientId: $c, name: "Project" }) { id } }', { c: clientId ?? (await newClient()) })).id as string;
+const newProposal = async () =>
+  (await run(`mutation($c: ID!) { createProposal(input: { clientId: $c, title: "Offer", currency: "USD", lineItems: ${LINES} }) { id } }`, { c: await newClient() })).id as string;
+const sentProposal = async () => {
+  const id = await newProposal();
+  await run('mutation($id: ID!) { sendProposal(id: $id) { id } }', { id });
+  return id;
+};
+const newContract = async () =>
+  (await run('mutation($c: ID!) { createContract(input: { clientId: $c, title: "Deal", value: { amountMinor: 100, currency: "USD" } }) { id } }', { c: await newClient() })).id as string;
+const signedContract = async () => {
+  const id = await newContract();
+  await run('mutation($id: ID!) { signContract(id: $id, input: { signedBy: "Ada" }) { id } }', { id });
+  return id;
+};
+const newEngagement = async (clientId?: string) =>
+  (await run('mutation($c: ID!) { createEngagement(input: { clientId: $c, name: "Retainer", type: RETAINER }) { id clientId: client { id } } }', { c: clientId ?? (await newClient()) })).id as string;
+const newThread = async () => (await run('mutation($c: ID!) { createThread(input: { clientId: $c, subject: "Hello" }) { id } }', { c: await newClient() })).id as string;
+const newMessage = async () => (await run('mutation($t: ID!) { postMessage(input: { threadId: $t, body: "Hi" }) { id } }', { t: await newThread() })).id as string;
+const newInvoice = async () =>
+  (await run(`mutation($c: ID!) { createInvoice(input: { clientId: $c, currency: "USD", lineItems: ${LINES} }) { id } }`, { c: await newClient() })).id as string;
+const sentInvoice = async () => {
+  const id = await newInvoice();
+  await run('mutation($id: ID!) { sendInvoice(id: $id) { id } }', { id });
+  return id;
+};
+const newVendor = async () => (await run('mutation($n: String!) { createVendor(input: { name: $n }) { id } }', { n: unique('Vendor') })).id as string;
+const newBill = async () => (await run(`mutation($v: ID!) { createBill(input: { vendorId: $v, currency: "USD", lineItems: ${LINES} }) { id } }`, { v: await newVendor() })).id as string;
+const approvedBill = async () => {
+  const id = await newBill();
+  await run('mutation($id: ID!) { approveBill(id: $id) { id } }', { id });
+  return id;
+};
+const WORKFLOW_INPUT =
+  '{ name: "Notify", trigger: { eventType: "ClientCreated" }, steps: [{ key: "msg", name: "Hello", kind: POST_MESSAGE, input: { clientId: "{{event.payload.clientId}}", body: "Hello" } }] }';
+const newWorkflow = async () => (await run(`mutation { createWorkflow(input: ${WORKFLOW_INPUT}) { id } }`)).id as string;
+const newFile = async () =>
+  (await run('mutation($c: ID!) { createUploadUrl(input: { clientId: $c, name: "a.txt", contentType: "text/plain", size: 3 }) { file { id } } }', { c: await newClient() })).file
+    .id as string;
+const newCustomField = async () =>
+  (await run('mutation($k: String!) { defineCustomField(input: { entityType: CLIENT, key: $k, label: "Tier", type: TEXT }) { id } }', { k: `tier_${++counter}` })).id as string;
+const newApiKey = async () => (await run('mutation($n: String!) { createApiKey(input: { name: $n, scopes: ["crm:read"] }) { apiKey { id } } }', { n: unique('Key') })).apiKey.id as string;
+
+/** Deleted first, for purge and restore. */
+async function deleted(kind: string, make: () => Promise<string>): Promise<string> {
+  const id = await make();
+  await run(`mutation($id: ID!) { delete${kind}(id: $id) { id } }`, { id });
+  return id;
+}
+const byId = (name: string, event: string, make: () => Promise<string>, selection = ID) => async (): Promise<Case> => ({
+  query: `mutation($id: ID!) { ${name}(id: $id) ${selection} }`,
+  variables: { id: await make() },
+  event,
+});
+const purged = (kind: string, make: () => Promise<string>) => async (): Promise<Case> => {
+  const id = await deleted(kind, make);
+  return { query: `mutation($id: ID!) { purge${kind}(id: $id) }`, variables: { id }, event: `${kind}Purged`, entity: () => id };
+};
+const newContact = async () => (await run('mutation($c: ID!) { createContact(input: { clientId: $c, firstName: "Ada" }) { id } }', { c: await newClient() })).id as string;
+const newDeal = async () =>
+  (await run('mutation($c: ID!) { createDeal(input: { clientId: $c, title: "Retainer", value: { amountMinor: 100, currency: "USD" } }) { id } }', { c: await newClient() })).id as string;
+const newTask = async () => (await run('mutation($p: ID!) { createTask(input: { projectId: $p, title: "Ship" }) { id } }', { p: await newProject() })).id as string;
+const newMilestone = async () => (await run('mutation($p: ID!) { createMilestone(input: { projectId: $p, name: "Launch" }) { id } }', { p: await newProject() })).id as string;
+
+/** For each kind of main entity: its update input, and how to make a fresh one. */
+const KINDS: Record<string, { make: () => Promise<string>; update?: string }> = {
+  Client: { make: newClient, update: '{ name: "Renamed" }' },
+  Contact: { make: newContact, update: '{ title: "CTO" }' },
+  Deal: { make: newDeal, update: '{ title: "Bigger" }' },
+  Project: { make: () => newProject(), update: '{ name: "Renamed" }' },
+  Task: { make: newTask, update: '{ title: "Ship it" }' },
+  Milestone: { make: newMilestone, update: '{ name: "Go live" }' },
+  Proposal: { make: newProposal, update: '{ title: "Better offer" }' },
+  Contract: { make: newContract, update: '{ title: "Renamed" }' },
+  Engagement: { make: () => newEngagement(), update: '{ name: "Renamed" }' },
+  Thread: { make: newThread, update: '{ subject: "Renamed" }' },
+  Message: { make: newMessage },
+  Invoice: { make: newInvoice, update: '{ notes: "Thanks" }' },
+  Vendor: { make: newVendor, update: '{ name: "Renamed" }' },
+  Bill: { make: newBill, update: '{ reference: "B-1" }' },
+  Workflow: { make: newWorkflow, update: '{ name: "Renamed" }' },
+  File: { make: newFile },
+};
+
+const CASES: Record<string, () => Promise<Case | Writes>> = {
+  login: async () => ({ writesNothing: 'it issues a token and changes no row' }),
+  createClient: async () => ({ query: 'mutation { createClient(input: { name: "New" }) { id } }', event: 'ClientCreated' }),
+  createContact: async () => ({ query: 'mutation($c: ID!) { createContact(input: { clientId: $c, firstName: "Ada" }) { id } }', variables: { c: await newClient() }, event: 'ContactCreated' }),
+  createDeal: async () => ({
+    query: 'mutation($c: ID!) { createDeal(input: { clientId: $c, title: "New", value: { amountMinor: 1, currency: "USD" } }) { id } }',
+    variables: { c: await newClient() },
+    event: 'DealCreated',
+  }),
+  createProject: async () => ({ query: 'mutation($c: ID!) { createProject(input: { clientId: $c, name: "New" }) { id } }', variables: { c: await newClient() }, event: 'ProjectCreated' }),
+  createTask: async () => ({ query: 'mutation($p: ID!) { createTask(input: { projectId: $p, title: "New" }) { id } }', variables: { p: await newProject() }, event: 'TaskCreated' }),
+  createMilestone: async () => ({ query: 'mutation($p: ID!) { createMilestone(input: { projectId: $p, name: "New" }) { id } }', variables: { p: await newProject() }, event: 'MilestoneCreated' }),
+  createProposal: async () => ({
+    query: `mutation($c: ID!) { createProposal(input: { clientId: $c, title: "New", currency: "USD", lineItems: ${LINES} }) { id } }`,
+    variables: { c: await newClient() },
+    event: 'ProposalCreated',
+  }),
+  sendProposal: byId('sendProposal', 'ProposalSent', newProposal),
+  acceptProposal: byId('acceptProposal', 'ProposalAccepted', sentProposal),
+  declineProposal: byId('declineProposal', 'ProposalDeclined', sentProposal),
+  createContract: async () => ({
+    query: 'mutation($c: ID!) { createContract(input: { clientId: $c, title: "New", value: { amountMinor: 1, currency: "USD" } }) { id } }',
+    variables: { c: await newClient() },
+    event: 'ContractCreated',
+  }),
+  signContract: async () => ({ query: 'mutation($id: ID!) { signContract(id: $id, input: { signedBy: "Ada" }) { id } }', variables: { id: await newContract() }, event: 'ContractSigned' }),
+  completeContract: byId('completeContract', 'ContractCompleted', signedContract),
+  terminateContract: byId('terminateContract', 'ContractTerminated', signedContract),
+  createEngagement: async () => ({ query: 'mutation($c: ID!) { createEngagement(input: { clientId: $c, name: "New", type: RETAINER }) { id } }', variables: { c: await newClient() }, event: 'EngagementCreated' }),
+  addProjectToEngagement: async () => {
+    const client = await newClient();
+    return { query: 'mutation($id: ID!, $p: ID!) { addProjectToEngagement(id: $id, projectId: $p) { id } }', variables: { id: await newEngagement(client), p: await newProject(client) }, event: 'EngagementProjectAdded' };
+  },
+  removeProjectFromEngagement: async () => {
+    const client = await newClient();
+    const [id, p] = [await newEngagement(client), await newProject(client)];
+    await run('mutation($id: ID!, $p: ID!) { addProjectToEngagement(id: $id, projectId: $p) { id } }', { id, p });
+    return { query: 'mutation($id: ID!, $p: ID!) { removeProjectFromEngagement(id: $id, projectId: $p) { id } }', variables: { id, p }, event: 'EngagementProjectRemoved' };
+  },
+  createThread: async () => ({ query: 'mutation($c: ID!) { createThread(input: { clientId: $c, subject: "New" }) { id } }', variables: { c: await newClient() }, event: 'ThreadCreated' }),
+  postMessage: async () => ({ query: 'mutation($t: ID!) { postMessage(input: { threadId: $t, body: "New" }) { id } }', variables: { t: await newThread() }, event: 'MessagePosted' }),
+  editMessage: async () => ({ query: 'mutation($id: ID!) { editMessage(id: $id, input: { body: "Edited" }) { id } }', variables: { id: await newMessage() }, event: 'MessageUpdated' }),
+  defineCustomField: async () => ({
+    query: 'mutation($k: String!) { defineCustomField(input: { entityType: DEAL, key: $k, label: "Size", type: TEXT }) { id } }',
+    variables: { k: `size_${++counter}` },
+    event: 'CustomFieldDefined',
+  }),
+  updateCustomField: async () => ({ query: 'mutation($id: ID!) { updateCustomField(id: $id, input: { label: "Level" }) { id } }', variables: { id: await newCustomField() }, event: 'CustomFieldUpdated' }),
+  archiveCustomField: byId('archiveCustomField', 'CustomFieldArchived', newCustomField),
+  eraseClient: byId('eraseClient', 'ClientErased', newClient),
+  createUploadUrl: async () => ({
+    query: 'mutation($c: ID!) { createUploadUrl(input: { clientId: $c, name: "b.txt", contentType: "text/plain", size: 3 }) { file { id } } }',
+    variables: { c: await newClient() },
+    event: 'FileObjectCreated',
+    entity: (answer) => answer.file.id,
+  }),
+  completeUpload: async () => {
+    const client = await newClient();
+    const ticket = await run('mutation($c: ID!) { createUploadUrl(input: { clientId: $c, name: "c.txt", contentType: "text/plain", size: 3 }) { url method headers { name value } file { id } } }', { c: client });
+    const response = await fetch(ticket.url, { method: ticket.method, headers: Object.fromEntries(ticket.headers.map((header: { name: string; value: string }) => [header.name, header.value])), body: 'abc' });
+    expect(response.status).toBeLessThan(300);
+    return { query: 'mutation($id: ID!) { completeUpload(fileId: $id) { id } }', variables: { id: ticket.file.id }, event: 'FileUploaded' };
+  },
+  createApiKey: async () => ({ query: 'mutation { createApiKey(input: { name: "Partner", scopes: ["crm:read"] }) { apiKey { id } } }', event: 'ApiKeyCreated', entity: (answer) => answer.apiKey.id }),
+  revokeApiKey: byId('revokeApiKey', 'ApiKeyUpdated', newApiKey),
+  registerPersistedOperations: async () => ({
+    query: 'mutation($q: String!) { registerPersistedOperations(operations: [{ query: $q, name: "Clients" }]) { id } }',
+    variables: { q: `query Clients${++counter} { clients(first: 1) { totalCount } }` },
+    event: 'PersistedOperationRegistered',
+    entity: (answer) => answer[0].id,
+  }),
+  createInvoice: async () => ({
+    query: `mutation($c: ID!) { createInvoice(input: { clientId: $c, currency: "USD", lineItems: ${LINES} }) { id } }`,
+    variables: { c: await newClient() },
+    event: 'InvoiceCreated',
+  }),
+  sendInvoice: byId('sendInvoice', 'InvoiceSent', newInvoice),
+  voidInvoice: byId('voidInvoice', 'InvoiceVoided', sentInvoice),
+  recordPayment: async () => ({
+    query: 'mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 100 }) { payment { id } } }',
+    variables: { id: await sentInvoice() },
+    event: 'PaymentRecorded',
+    entity: (answer) => answer.payment.id,
+  }),
+  createVendor: async () => ({ query: 'mutation { createVendor(input: { name: "New vendor" }) { id } }', event: 'VendorCreated' }),
+  createBill: async () => ({
+    query: `mutation($v: ID!) { createBill(input: { vendorId: $v, currency: "USD", lineItems: ${LINES} }) { id } }`,
+    variables: { v: await newVendor() },
+    event: 'BillCreated',
+  }),
+  approveBill: byId('approveBill', 'BillApproved', newBill),
+  voidBill: byId('voidBill', 'BillVoided', approvedBill),
+  recordBillPayment: async () => ({
+    query: 'mutation($id: ID!) { recordBillPayment(input: { billId: $id, amountMinor: 100 }) { payment { id } } }',
+    variables: { id: await approvedBill() },
+    event: 'BillPaymentRecorded',
+    entity: (answer) => answer.payment.id,
+  }),
+  createWorkflow: async () => ({ query: `mutation { createWorkflow(input: ${WORKFLOW_INPUT}) { id } }`, event: 'WorkflowCreated' }),
+  enableWorkflow: async () => {
+    const id = await newWorkflow();
+    await run('mutation($id: ID!) { disableWorkflow(id: $id) { id } }', { id });
+    return { query: 'mutation($id: ID!) { enableWorkflow(id: $id) { id } }', variables: { id }, event: 'WorkflowUpdated' };
+  },
+  disableWorkflow: byId('disableWorkflow', 'WorkflowUpdated', newWorkflow),
+  retryWorkflowRun: async () => {
+    const [run] = await t.db.admin<{ id: string }>("select r.id from workflow_runs r join organizations o on o.id = r.organization_id where o.slug = 'alpha' and r.status = 'FAILED' limit 1");
+    return { query: 'mutation($id: ID!) { retryWorkflowRun(id: $id) { id } }', variables: { id: run!.id }, event: 'WorkflowRunRetryRequested' };
+  },
+  replayDeadLetterEvent: async () => {
+    const [letter] = await t.db.admin<{ id: string }>(
+      "select d.id from event_dead_letters d join organizations o on o.id = d.organization_id where o.slug = 'alpha' and d.replayed_at is null limit 1",
+    );
+    return { query: 'mutation($id: ID!) { replayDeadLetterEvent(id: $id) { id } }', variables: { id: letter!.id }, event: 'DeadLetterReplayRequested' };
+  },
+};
+// The update, delete, restore and purge mutations of every main entity follow one pattern.
+for (const [kind, { make, update }] of Object.entries(KINDS)) {
+  const type = kind === 'File' ? 'FileObject' : kind;
+  if (update) {
+    CASES[`update${kind}`] = async () => ({ query: `mutation($id: ID!) { update${kind}(id: $id, input: ${update}) { id } }`, variables: { id: await make() }, event: `${type}Updated` });
+  }
+  CASES[`delete${kind}`] = byId(`delete${kind}`, `${type}Deleted`, make);
+  CASES[`restore${kind}`] = byId(`restore${kind}`, `${type}Restored`, () => deleted(kind, make));
+  CASES[`purge${kind}`] = purged(kind, make);
+}
+
+describe('every mutation', () => {
+  it('puts the event of its change in the outbox, in the transaction of the change', async () => {
+    const introspection = await owner.request('{ __schema { mutationType { fields { name } } } }');
+    const mutations: string[] = introspection.data.__schema.mutationType.fields.map((field: { name: string }) => field.name);
+    expect(mutations.length).toBeGreaterThan(90);
+    expect(mutations.filter((name) => !CASES[name]), 'mutations without a case').toEqual([]);
+
+    const [alpha] = await t.db.admin<{ id: string }>("select id from organizations where slug = 'alpha'");
+    const silent: string[] = [];
+    for (const name of mutations) {
+      const prepared = await CASES[name]!();
+      if ('writesNothing' in prepared) {
+        const before = await t.db.admin<{ n: number }>('select (select count(*) from outbox)::int + (select count(*) from activity_events)::int as n');
+        await t.anonymous.login('owner@alpha.test');
+        const after = await t.db.admin<{ n: number }>('select (select count(*) from outbox)::int + (select count(*) from activity_events)::int as n');
+        expect(after, `${name}: ${prepared.writesNothing}`).toEqual(before);
+        continue;
+      }
+      const answer = await run(prepared.query, prepared.variables);
+      const entityId = prepared.entity ? prepared.entity(answer) : answer.id;
+      expect(entityId, `${name} answers the entity it changed`).toMatch(/^[0-9a-f-]{36}$/);
+      const events = await t.db.admin<{ organization_id: string; with_change: boolean | null }>(
+        // The audit trigger writes in the transaction of the change: the event's row must carry
+        // the same transaction id (xmin) as the audit event of its entity in that request.
+        `select o.organization_id,
+                (select bool_or(a.xmin::text = o.xmin::text) from activity_events a where a.entity_id = o.aggregate_id and a.request_id = o.request_id) as with_change
+           from outbox o where o.aggregate_id = $1 and o.event_type = $2`,
+        [entityId, prepared.event],
+      );
+      if (events.length === 0) {
+        silent.push(`${name} (${prepared.event})`);
+        continue;
+      }
+      expect(events.map((event) => event.organization_id), name).toEqual(events.map(() => alpha!.id));
+      if (events.at(-1)!.with_change !== null) expect(events.at(-1)!.with_change, `${name}: the event is written with its change`).toBe(true);
+    }
+    expect(silent, 'mutations that committed without their event').toEqual([]);
+  });
+});
