@@ -19,17 +19,17 @@ describe('errors, one process', () => {
     owner,
     member,
     db: t.db,
-    // In one process a crashed subgraph is its entry point throwing: what reaches the gateway
+    // In one process a crashed subgraph is its in-process entry point throwing: what reaches the gateway
     // there is what a 500 carries over HTTP.
     async whileTimelineFails(request) {
       const timeline = t.stack.runtimes.find((runtime) => runtime.name === 'timeline')!;
-      timeline.execute = async () => {
+      timeline.executeTrusted = async () => {
         throw Object.assign(new Error(INTERNAL_FAILURE.message), { stack: INTERNAL_FAILURE.stack });
       };
       try {
         return await request();
       } finally {
-        delete (timeline as Partial<typeof timeline>).execute;
+        delete (timeline as Partial<typeof timeline>).executeTrusted;
       }
     },
   }));
