@@ -44,6 +44,26 @@ export interface UbosConfig {
   publicUrl?: string;
   /** File storage (packages/kernel/src/storage). */
   files: FilesConfig;
+  /** Sign-in sessions, invitations (the README's Accounts section). */
+  accounts: AccountSettings;
+}
+
+export interface AccountSettings {
+  /** Lifetime of an access token, in seconds. */
+  accessTokenSeconds: number;
+  /** A session (its refresh token) ends this many days after its last refresh. */
+  sessionDays: number;
+  /** An invitation expires this many days after it was (re)sent. */
+  invitationDays: number;
+  /** How long the gateway may trust what it last learnt of a session (0: ask on every request). */
+  sessionRecheckSeconds: number;
+}
+
+/** Where mail goes: SMTP when a URL is set, otherwise files in a folder (no network). */
+export interface MailSettings {
+  smtpUrl?: string;
+  from: string;
+  dir: string;
 }
 
 /** An S3-compatible bucket for file bodies. */
@@ -116,12 +136,18 @@ export interface RateLimits {
   tenant: RateLimit | null;
   /** Anonymous requests (logging in), per client IP address. */
   login: RateLimit | null;
+  /**
+   * Attempts on one account (login, password reset), per email address, whether or not it has
+   * an account; undefined: the default.
+   */
+  account?: RateLimit | null;
 }
 
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   actor: Object.freeze({ rate: 20, burst: 100 }),
   tenant: Object.freeze({ rate: 100, burst: 500 }),
   login: Object.freeze({ rate: 5, burst: 20 }),
+  account: Object.freeze({ rate: 0.05, burst: 10 }),
 });
 
 /**
@@ -153,6 +179,8 @@ export interface WorkerSettings {
   stepTimeoutMs: number;
   /** Webhook steps may call private, loopback and link-local addresses (UBOS_WEBHOOK_ALLOW_PRIVATE). */
   allowPrivateWebhooks: boolean;
+  /** The mail step's transport. */
+  mail: MailSettings;
 }
 
 function parseBoolean(name: string, value: string | undefined): boolean | undefined {
@@ -243,6 +271,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       dispatchIntervalMs: parsePositiveInteger('UBOS_WORKER_DISPATCH_MS', env.UBOS_WORKER_DISPATCH_MS, 250),
       stepTimeoutMs: parsePositiveInteger('UBOS_WORKER_STEP_TIMEOUT_MS', env.UBOS_WORKER_STEP_TIMEOUT_MS, 10_000),
       allowPrivateWebhooks: parseBoolean('UBOS_WEBHOOK_ALLOW_PRIVATE', env.UBOS_WEBHOOK_ALLOW_PRIVATE) ?? false,
+      mail: {
+        smtpUrl: env.UBOS_SMTP_URL || undefined,
+        from: env.UBOS_MAIL_FROM || 'UBOS <no-reply@localhost>',
+        dir: path.resolve(env.INIT_CWD || process.cwd(), env.UBOS_MAIL_DIR || path.join(env.UBOS_DATA_DIR || '.ubos', 'mail')),
+      },
+    },
+    accounts: {
+      accessTokenSeconds: parsePositiveInteger('UBOS_ACCESS_TOKEN_SECONDS', env.UBOS_ACCESS_TOKEN_SECONDS, 900),
+      sessionDays: parsePositiveInteger('UBOS_SESSION_DAYS', env.UBOS_SESSION_DAYS, 30),
+      invitationDays: parsePositiveInteger('UBOS_INVITATION_DAYS', env.UBOS_INVITATION_DAYS, 7),
+      sessionRecheckSeconds: parseInteger('UBOS_SESSION_RECHECK_SECONDS', env.UBOS_SESSION_RECHECK_SECONDS, 5),
     },
     publicUrl: env.UBOS_PUBLIC_URL || undefined,
     files: {
@@ -266,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       actor: parseRateLimit('UBOS_RATE_LIMIT_ACTOR', env.UBOS_RATE_LIMIT_ACTOR, DEFAULT_RATE_LIMITS.actor),
       tenant: parseRateLimit('UBOS_RATE_LIMIT_TENANT', env.UBOS_RATE_LIMIT_TENANT, DEFAULT_RATE_LIMITS.tenant),
       login: parseRateLimit('UBOS_RATE_LIMIT_LOGIN', env.UBOS_RATE_LIMIT_LOGIN, DEFAULT_RATE_LIMITS.login),
+      account: parseRateLimit('UBOS_RATE_LIMIT_ACCOUNT', env.UBOS_RATE_LIMIT_ACCOUNT, DEFAULT_RATE_LIMITS.account!),
     },
   };
 }
