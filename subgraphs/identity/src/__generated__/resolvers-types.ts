@@ -246,6 +246,7 @@ export type Mutation = {
 
 
 export type MutationAcceptInvitationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   password?: InputMaybe<Scalars['String']['input']>;
   token: Scalars['String']['input'];
@@ -254,6 +255,7 @@ export type MutationAcceptInvitationArgs = {
 
 export type MutationChangeMemberRoleArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   membershipId: Scalars['ID']['input'];
   role: Role;
 };
@@ -261,6 +263,7 @@ export type MutationChangeMemberRoleArgs = {
 
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   newPassword: Scalars['String']['input'];
 };
 
@@ -285,7 +288,18 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationLogoutArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationLogoutEverywhereArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRefreshSessionArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   refreshToken: Scalars['String']['input'];
 };
 
@@ -297,21 +311,25 @@ export type MutationRegisterPersistedOperationsArgs = {
 
 
 export type MutationRemoveMemberArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   membershipId: Scalars['ID']['input'];
 };
 
 
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationResendInvitationArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationResetPasswordArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
 };
@@ -325,11 +343,13 @@ export type MutationRevokeApiKeyArgs = {
 
 export type MutationRevokeInvitationArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -340,6 +360,7 @@ export type MutationSignUpArgs = {
 
 
 export type MutationTransferOwnershipArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   membershipId: Scalars['ID']['input'];
 };
 
@@ -768,8 +789,8 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   inviteMember?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   login?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
-  logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  logoutEverywhere?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<MutationLogoutArgs>>;
+  logoutEverywhere?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<MutationLogoutEverywhereArgs>>;
   refreshSession?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerPersistedOperations?: Resolver<Maybe<Array<ResolversTypes['PersistedOperation']>>, ParentType, ContextType, RequireFields<MutationRegisterPersistedOperationsArgs, 'operations'>>;
   removeMember?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'membershipId'>>;
