@@ -5,7 +5,7 @@ import {
   badUserInput,
   checkNewPassword,
   conflict,
-  flushAndReload,
+  emitDomainEvent,
   forbidden,
   hashPassword,
   loadForUpdate,
@@ -14,6 +14,7 @@ import {
   parseId,
   requiredText,
   requireRole,
+  saveChanges,
   sessionChanges,
   softDelete,
   unauthenticated,
@@ -240,7 +241,9 @@ export async function signUp(ctx: IdentityContext, options: AccountOptions, inpu
   const [organization] = await ctx.em.execute<Array<{ id: string }>>('select auth_create_organization(?, ?) as id', [organizationName, slugBase(organizationName)]);
   const organizationId = organization!.id;
   await ctx.scope.switchTenant(organizationId, { kind: 'user', userId, role: 'OWNER' });
-  await ctx.em.execute("insert into memberships (organization_id, id, user_id, role) values (?, ?, ?, 'OWNER')", [organizationId, uuidv7(), userId]);
+  const membershipId = uuidv7();
+  await ctx.em.execute("insert into memberships (organization_id, id, user_id, role) values (?, ?, ?, 'OWNER')", [organizationId, membershipId, userId]);
+  await emitDomainEvent(ctx, 'MembershipCreated', { type: 'Membership', id: membershipId }, { userId, role: 'OWNER' });
   await ctx.em.execute('select ubos_install_default_workflows()');
   return openSession(ctx, options, userId, organizationId, 'OWNER');
 }
@@ -367,6 +370,7 @@ export async function inviteMember(ctx: IdentityContext, options: AccountOptions
     [organizationId, id, email, input.role, sha256(token), actorLabel(ctx.actor), expiresAt],
   );
   await mailInvitation(ctx, options, { email, role: input.role, expiresAt }, token);
+  await emitDomainEvent(ctx, 'InvitationCreated', { type: 'Invitation', id }, { email, role: input.role, expiresAt: expiresAt.toISOString() });
   return ctx.em.findOneOrFail(InvitationSchema, { id });
 }
 
@@ -384,7 +388,9 @@ async function reissue(ctx: IdentityContext, options: AccountOptions, id: string
     [sha256(token), expiresAt, nextRole, ctx.organizationId(), invitation.id],
   );
   await mailInvitation(ctx, options, { email: invitation.email, role: nextRole, expiresAt }, token);
-  return ctx.em.refresh(invitation, { filters: { notDeleted: false } }) as Promise<InvitationEntity>;
+  const resent = (await ctx.em.refresh(invitation, { filters: { notDeleted: false } })) as InvitationEntity;
+  await emitDomainEvent(ctx, 'InvitationUpdated', { type: 'Invitation', id: resent.id }, { changed: ['expiresAt', 'sentCount', 'lastSentAt', 'role'], status: 'PENDING', version: resent.version });
+  return resent;
 }
 
 export async function resendInvitation(ctx: IdentityContext, options: AccountOptions, id: string): Promise<InvitationEntity> {
@@ -401,8 +407,7 @@ export async function revokeInvitation(ctx: IdentityContext, id: string): Promis
   if (invitation.revokedAt) return invitation;
   invitation.revokedAt = new Date();
   invitation.revokedBy = actorLabel(ctx.actor);
-  invitation.updatedAt = new Date();
-  return flushAndReload(ctx, invitation);
+  return saveChanges(ctx, invitation, ['revokedAt', 'revokedBy'], { type: 'Invitation', payload: () => ({ status: 'REVOKED' }) });
 }
 
 export async function listInvitations(ctx: IdentityContext, includeClosed: boolean | null | undefined): Promise<InvitationEntity[]> {
@@ -457,11 +462,15 @@ export async function acceptInvitation(ctx: IdentityContext, options: AccountOpt
     [organizationId, userId],
   );
   if (membership && !membership.deleted_at) throw conflict('You are already a member of this organization', { field: 'token' });
+  await emitDomainEvent(ctx, 'InvitationUpdated', { type: 'Invitation', id: invitation.invitation_id }, { changed: ['acceptedAt', 'acceptedBy'], status: 'ACCEPTED', userId });
   if (membership) {
     // A former member comes back: the same membership, restored, with the invited role.
     await ctx.em.execute('update memberships set deleted_at = null, deleted_by = null, role = ?, updated_at = now() where organization_id = ? and id = ?', [invitation.role, organizationId, membership.id]);
+    await emitDomainEvent(ctx, 'MembershipRestored', { type: 'Membership', id: membership.id }, { userId, role: invitation.role });
   } else {
-    await ctx.em.execute('insert into memberships (organization_id, id, user_id, role) values (?, ?, ?, ?)', [organizationId, uuidv7(), userId, invitation.role]);
+    const membershipId = uuidv7();
+    await ctx.em.execute('insert into memberships (organization_id, id, user_id, role) values (?, ?, ?, ?)', [organizationId, membershipId, userId, invitation.role]);
+    await emitDomainEvent(ctx, 'MembershipCreated', { type: 'Membership', id: membershipId }, { userId, role: invitation.role });
   }
   return openSession(ctx, options, userId, organizationId, invitation.role);
 }
@@ -489,9 +498,8 @@ export async function changeMemberRole(ctx: IdentityContext, args: { membershipI
   if (membership.role === args.role) return membership;
   if (args.role !== 'OWNER') await keepAnOwner(ctx, membership);
   membership.role = args.role;
-  membership.updatedAt = new Date();
   announceAfterCommit(ctx, membership.userId, ctx.organizationId());
-  return flushAndReload(ctx, membership);
+  return saveChanges(ctx, membership, ['role'], { type: 'Membership', payload: (row) => ({ userId: row.userId, role: row.role }) });
 }
 
 export async function removeMember(ctx: IdentityContext, membershipId: string): Promise<MembershipEntity> {
@@ -504,7 +512,9 @@ export async function removeMember(ctx: IdentityContext, membershipId: string): 
     [ctx.organizationId(), membership.userId],
   );
   announceAfterCommit(ctx, membership.userId, ctx.organizationId());
-  return softDelete(ctx, membership);
+  const removed = await softDelete(ctx, membership);
+  await emitDomainEvent(ctx, 'MembershipDeleted', { type: 'Membership', id: removed.id }, { userId: removed.userId, version: removed.version });
+  return removed;
 }
 
 export async function transferOwnership(ctx: IdentityContext, membershipId: string): Promise<MembershipEntity> {
@@ -514,12 +524,12 @@ export async function transferOwnership(ctx: IdentityContext, membershipId: stri
   if (target.userId === userId) throw badUserInput('You are already an owner', 'membershipId');
   const own = await ctx.em.findOneOrFail(MembershipSchema, { userId });
   await ctx.em.execute('select id from memberships where organization_id = ? and id = ? for update', [ctx.organizationId(), own.id]);
-  target.role = 'OWNER';
-  target.updatedAt = new Date();
-  own.role = 'ADMIN';
-  own.updatedAt = new Date();
+  const announce = { type: 'Membership', payload: (row: MembershipEntity) => ({ userId: row.userId, role: row.role }) };
   announceAfterCommit(ctx, target.userId, ctx.organizationId());
   announceAfterCommit(ctx, userId, ctx.organizationId());
-  await flushAndReload(ctx, own);
-  return flushAndReload(ctx, target);
+  own.role = 'ADMIN';
+  await saveChanges(ctx, own, ['role'], announce);
+  const changed = target.role === 'OWNER' ? [] : ['role'];
+  target.role = 'OWNER';
+  return saveChanges(ctx, target, changed, announce);
 }
