@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '@ubos/kernel';
 import { startTestStack, type GraphQLResult, type TestStack } from '@ubos/test-support/stack';
 import { TEST_WORKER_SETTINGS, prepareWorkerDatabase } from '@ubos/test-support/worker';
-import { startWorker, type RunningWorker } from '@ubos/worker';
+import { WorkerDatabase, deliverPendingMail, startWorker, type RunningWorker } from '@ubos/worker';
 
 // The accounts lifecycle through the gateway, against real PostgreSQL, with the worker's mail
 // step writing mail into a folder that the tests read: sign-up, invitations, sessions, password
@@ -16,6 +16,7 @@ import { startWorker, type RunningWorker } from '@ubos/worker';
 
 let t: TestStack;
 let worker: RunningWorker;
+let workerUrl: string;
 const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-mail-'));
 const PASSWORD = 'a fine long passphrase';
 
@@ -86,13 +87,13 @@ const ME = '{ me { id email membership { role } } }';
 
 beforeAll(async () => {
   t = await startTestStack({ config: { rateLimits: { ...DEFAULT_RATE_LIMITS, actor: null, tenant: null, login: { rate: 0.01, burst: 100 }, account: { rate: 0.01, burst: 12 } } } });
-  const workerUrl = await prepareWorkerDatabase(t.db.adminUrl);
+  workerUrl = await prepareWorkerDatabase(t.db.adminUrl);
   worker = await startWorker({
     databaseUrl: workerUrl,
     gatewayUrl: t.url,
     tokens: t.stack.tokens,
     // The test asks for delivery itself (deliverMailNow); the loop's own pace does not matter.
-    settings: { ...TEST_WORKER_SETTINGS, dispatchIntervalMs: 60_000, mail: { ...TEST_WORKER_SETTINGS.mail, dir: mailDir } },
+    settings: { ...TEST_WORKER_SETTINGS, dispatchIntervalMs: 600_000, mail: { ...TEST_WORKER_SETTINGS.mail, dir: mailDir } },
     log: () => undefined,
   });
 });
@@ -335,6 +336,33 @@ describe('sessions and passwords', () => {
     expect((await login('owner@gamma.test', 'the gamma reset passphrase')).role).toBeDefined();
     const again = await reset(mail!.token, 'yet another passphrase');
     expect([codeOf(again), fieldOf(again)]).toEqual(['BAD_USER_INPUT', 'token']);
+  });
+});
+
+describe('the mail step', () => {
+  it('retries mail the transport refuses, then marks it FAILED, and keeps the body until it is sent', async () => {
+    const tried: string[] = [];
+    const refusing = {
+      description: 'refusing',
+      async send(mail: { to: string }) {
+        tried.push(mail.to);
+        throw new Error('550 mailbox unavailable');
+      },
+    };
+    const db = new WorkerDatabase(workerUrl, 2);
+    try {
+      expect((await gql('mutation { requestPasswordReset(email: "member@gamma.test") }', {}, { from: '127.0.0.41' })).data.requestPasswordReset).toBe(true);
+      const row = () => t.db.admin("select status, attempts, last_error, body_text is not null as has_body from mail_outbox where to_address = 'member@gamma.test'");
+      expect(await deliverPendingMail(db, refusing, { maxAttempts: 2, retryDelaySeconds: 0 }, () => undefined)).toBe(0);
+      expect(await row()).toEqual([{ status: 'PENDING', attempts: 1, last_error: '550 mailbox unavailable', has_body: true }]);
+      await deliverPendingMail(db, refusing, { maxAttempts: 2, retryDelaySeconds: 0 }, () => undefined);
+      expect(await row()).toEqual([{ status: 'FAILED', attempts: 2, last_error: '550 mailbox unavailable', has_body: true }]);
+      // A FAILED mail is not tried again.
+      await deliverPendingMail(db, refusing, { maxAttempts: 2, retryDelaySeconds: 0 }, () => undefined);
+      expect(tried).toEqual(['member@gamma.test', 'member@gamma.test']);
+    } finally {
+      await db.close();
+    }
   });
 });
 

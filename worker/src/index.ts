@@ -9,6 +9,7 @@ import { createMailTransport, deliverPendingMail, type MailTransport } from './m
 export { jobId, ROUTER, type EventJobData, type StepJobData } from './engine.js';
 export { webhookSignature } from './steps.js';
 export { createMailTransport, deliverPendingMail, type MailTransport, type OutgoingMail } from './mail.js';
+export { WorkerDatabase } from './database.js';
 
 export interface WorkerOptions {
   /** The worker role's connection (ubos_worker). */
