@@ -58,7 +58,7 @@ try {
         if (entry.level !== 'info') console.error(JSON.stringify({ component: 'worker', ...entry }));
       },
     });
-    log('worker running: outbox dispatch and workflows');
+    log(`worker running: outbox dispatch, workflows and mail (${config.worker.mail.smtpUrl ? 'SMTP' : `files in ${config.worker.mail.dir}`})`);
   }
   console.log(`\n  Playground: ${base}/\n`);
   if (stack.demoToken) console.log(`  Demo token (owner@acme.test, Acme Agency; valid 30 days):\n\n  ${stack.demoToken}\n`);
