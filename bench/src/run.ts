@@ -415,6 +415,8 @@ async function main(): Promise<void> {
     UBOS_RATE_LIMIT_TENANT: '0',
     // Q3 (the whole lifecycle) is far above the default cost limit on purpose, as in lifecycle.test.ts.
     UBOS_MAX_COST: '1000000',
+    // Tokens are logged in once for the whole run, which outlasts a 15-minute access token.
+    UBOS_ACCESS_TOKEN_SECONDS: '86400',
     UBOS_JWT_PRIVATE_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     UBOS_JWT_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     UBOS_INTERNAL_SECRET: randomBytes(32).toString('base64url'),

@@ -84,6 +84,8 @@ export async function grantWorkerPrivileges(adminUrl: string, role: string): Pro
       grant select on workflows, workflow_secrets to ${who};
       grant select, insert, update on workflow_runs, inbox, event_dead_letters to ${who};
       grant execute on function ubos_install_default_workflows() to ${who};
+      -- The mail step (migration 0030): pending mail of every tenant and of no tenant.
+      grant select, update on mail_outbox to ${who};
       grant usage on schema ${QUEUE_SCHEMA} to ${who};
       grant select, insert, update, delete on all tables in schema ${QUEUE_SCHEMA} to ${who};
       grant usage, select on all sequences in schema ${QUEUE_SCHEMA} to ${who};

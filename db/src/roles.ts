@@ -13,7 +13,7 @@ export async function ensureAppRole(adminUrl: string, role: string, password: st
 }
 
 /** Tables with Row Level Security whose grants are spelled out below rather than the default select, insert, update. */
-const SPECIALLY_GRANTED_TENANT_TABLES = ['workflow_runs', 'inbox', 'event_dead_letters', 'organizations', 'users', 'activity_events', 'entity_history', 'outbox', 'api_keys', 'persisted_operations', 'audit_chain_heads', 'custom_field_values'];
+const SPECIALLY_GRANTED_TENANT_TABLES = ['workflow_runs', 'inbox', 'event_dead_letters', 'organizations', 'users', 'activity_events', 'entity_history', 'outbox', 'api_keys', 'persisted_operations', 'audit_chain_heads', 'custom_field_values', 'invitations', 'password_resets', 'mail_outbox'];
 
 /**
  * Grants the serving role what it needs, and no more: DML on the tenant tables, read-only
@@ -27,7 +27,7 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       grant usage on schema public to ${who};
       grant select, insert, update on memberships, clients, contacts, deals, projects, milestones, tasks to ${who};
       grant select on organizations to ${who};
-      grant select (id, email, name, created_at, updated_at) on users to ${who};
+      grant select (id, email, name, created_at, updated_at, tokens_valid_after) on users to ${who};
       -- The audit trail and the history are written by triggers only; the serving role reads them.
       grant select on activity_events, entity_history to ${who};
       grant select, insert on outbox to ${who};
@@ -38,6 +38,17 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
                     last_used_at, created_at, updated_at, version, deleted_at, deleted_by) on api_keys to ${who};
       grant insert, update on api_keys to ${who};
       grant select, insert on persisted_operations to ${who};
+      -- Accounts (migration 0030): an invitation's token hash is for auth_find_invitation only;
+      -- mail can be queued but not read back; password resets only through their functions.
+      grant select (organization_id, id, email, role, invited_by, expires_at, sent_count, last_sent_at, accepted_at, accepted_by,
+                    revoked_at, revoked_by, created_at, updated_at, version, deleted_at, deleted_by) on invitations to ${who};
+      grant insert, update on invitations to ${who};
+      grant insert on mail_outbox to ${who};
+      grant execute on function auth_create_user(text, text, text), auth_create_organization(text, text), auth_end_user_sessions(uuid, uuid, text),
+                                auth_set_password(uuid, text, uuid, text), auth_request_password_reset(text, text, timestamptz, text),
+                                auth_reset_password(text, text), auth_find_invitation(text), auth_find_session(uuid) to ${who};
+      -- Sign-up gives the new organization its default workflows, as the worker would before its first event.
+      grant execute on function ubos_install_default_workflows() to ${who};
       -- Kept by a trigger from the entities' custom_fields, for range filters.
       grant select on custom_field_values to ${who};
       -- The worker writes workflow runs, its inbox and dead letters; the workflow subgraph reads

@@ -72,7 +72,7 @@ async function start(): Promise<void> {
       tokens: stack.tokens,
       settings: config.worker,
     });
-    log('worker running: outbox dispatch and workflows');
+    log(`worker running: outbox dispatch, workflows and mail (${config.worker.mail.smtpUrl ? 'SMTP' : `files in ${config.worker.mail.dir}`})`);
   }
   console.log(`\n  Playground: ${base}/\n`);
   if (stack.demoToken) console.log(`  Demo token (owner@acme.test, Acme Agency; valid 30 days):\n\n  ${stack.demoToken}\n`);

@@ -22,4 +22,6 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** The file store; the local one's signed upload and download URLs are served under /files/. */
   fileStore?: FileStore;
+  /** How long an answer about a session is trusted (UBOS_SESSION_RECHECK_SECONDS; default 5; 0 = ask every time). */
+  sessionRecheckSeconds?: number;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { actorLabel, DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from '@ubos/kernel';
 import type { GatewayContext } from './context.js';
@@ -108,6 +109,16 @@ export class RateLimiter {
       if (!result.allowed) return result;
     }
     return ALLOWED;
+  }
+
+  /**
+   * Takes one attempt on an account (login, password reset), keyed by a digest of the address,
+   * whether or not the address has an account.
+   */
+  async checkAccount(email: string): Promise<TakeResult> {
+    const limit = this.limits.account === undefined ? DEFAULT_RATE_LIMITS.account : this.limits.account;
+    if (!limit) return ALLOWED;
+    return this.store.take(`account:${createHash('sha256').update(email).digest('base64url')}`, limit, this.clock());
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import { servePlaygroundAsset, servePlaygroundPage } from './playground.js';
 import { RateLimiter } from './rate-limit.js';
 import { requestIdOf } from './request/authenticate.js';
 import { recordRequest } from './request/log.js';
+import { SessionVerifier } from './sessions.js';
 import { graphQLPipeline } from './request/pipeline.js';
 import { Refusal, sendRefusal } from './request/refusal.js';
 
@@ -34,11 +35,13 @@ export async function startGateway(options: GatewayOptions, port: number, host =
   const callIdentity = subgraphCaller(options, 'identity');
   const files = fileStates(options);
   const rateLimiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitStore);
+  const sessions = new SessionVerifier(callIdentity, (options.sessionRecheckSeconds ?? 5) * 1000);
   const serveGraphQL = graphQLPipeline({
     apollo,
     tokens: options.tokens,
     apiKeys: new ApiKeyAuthenticator(callIdentity),
     rateLimiter,
+    sessions,
     persisted: new PersistedOperations(callIdentity),
     limits: options.limits,
   });
@@ -96,6 +99,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
       await drain(server, graceMs);
       await apollo.stop();
       await rateLimiter.close();
+      sessions.close();
     },
   };
 }

@@ -54,7 +54,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       if (!options.appUrl) throw new Error('one-process mode needs the serving database URL');
       const runtimeOptions = { appDatabaseUrl: options.appUrl, poolMax: config.poolMax ?? ONE_PROCESS_POOL_MAX, internalSecret, timeouts: config.timeouts };
       for (const definition of [
-        createIdentitySubgraph(tokens),
+        createIdentitySubgraph(tokens, { settings: config.accounts, publicUrl: () => config.publicUrl ?? gatewayUrl ?? `http://localhost:${config.port}` }),
         crmSubgraph,
         agreementsSubgraph,
         engagementsSubgraph,
@@ -84,6 +84,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         rateLimitStore: config.redisUrl ? new RedisRateLimitStore(config.redisUrl) : undefined,
         fileStore,
         subgraphTimeoutMs: config.timeouts.subgraphFetchMs,
+        sessionRecheckSeconds: config.accounts.sessionRecheckSeconds,
       },
       config.port,
       options.host,

@@ -68,7 +68,13 @@ export interface TestStack {
 
 export function testConfig(overrides: Partial<UbosConfig> = {}): UbosConfig {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-test-keys-'));
-  return { ...loadConfig({}), port: 0, demo: false, dataDir, ...overrides };
+  const base = loadConfig({});
+  // Tests count the SQL statements of requests, and a session recheck falling inside a counted
+  // request would add one: the gateway trusts what it knows of a session for an hour here. The
+  // same-process invalidation still applies at once (accounts.test.ts); sessions.test.ts tests
+  // the recheck interval itself.
+  const accounts = { ...base.accounts, sessionRecheckSeconds: 3600 };
+  return { ...base, port: 0, demo: false, dataDir, accounts, ...overrides };
 }
 
 export interface TestStackOptions {

@@ -6,9 +6,12 @@ import { logger } from '@ubos/kernel';
 import { sessionTimeouts, WorkerDatabase } from './database.js';
 import { WorkflowEngine, type EventJobData, type StepJobData } from './engine.js';
 import { GraphCaller } from './graph.js';
+import { createMailTransport, deliverPendingMail, type MailTransport } from './mail.js';
 
 export { jobId, ROUTER, type EventJobData, type StepJobData } from './engine.js';
 export { webhookSignature } from './steps.js';
+export { createMailTransport, deliverPendingMail, type MailTransport, type OutgoingMail } from './mail.js';
+export { WorkerDatabase } from './database.js';
 
 export interface WorkerOptions {
   /** The worker role's connection (ubos_worker). */
@@ -19,6 +22,8 @@ export interface WorkerOptions {
   tokens: TokenService;
   settings: WorkerSettings;
   log?: (entry: Record<string, unknown>) => void;
+  /** Where mail goes; default: the transport of `settings.mail`. */
+  mailTransport?: MailTransport;
 }
 
 export interface RunningWorker {
@@ -26,6 +31,8 @@ export interface RunningWorker {
   dispatchNow(): Promise<number>;
   /** statement_timeout and idle_in_transaction_session_timeout of the worker's sessions, as PostgreSQL reports them. */
   sessionSettings(): Promise<{ statementTimeout: string; idleInTransactionTimeout: string }>;
+  /** Delivers the mail that is due now; answers how many were sent (for tests and tools). */
+  deliverMailNow(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -142,16 +149,19 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  const mailTransport = options.mailTransport ?? createMailTransport(settings.mail);
+  const deliverMailNow = () => deliverPendingMail(db, mailTransport, settings, log);
   const loop = () => {
     if (stopped) return;
     running = dispatchNow()
+      .then(() => deliverMailNow())
       .catch((error) => log({ level: 'error', msg: 'dispatch failed', error: String(error) }))
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, settings.dispatchIntervalMs);
       });
   };
   loop();
-  log({ level: 'info', msg: 'worker started', concurrency: settings.concurrency, gateway: options.gatewayUrl });
+  log({ level: 'info', msg: 'worker started', concurrency: settings.concurrency, gateway: options.gatewayUrl, mail: mailTransport.description });
 
   return {
     dispatchNow,
@@ -161,11 +171,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       );
       return { statementTimeout: rows[0]!.statement_timeout, idleInTransactionTimeout: rows[0]!.idle };
     },
+    deliverMailNow,
     async close() {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
       await boss.stop({ graceful: true, timeout: 5_000, wait: true }).catch(() => undefined);
+      mailTransport.close?.();
       await db.close();
     },
   };

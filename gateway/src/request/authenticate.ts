@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { InvalidTokenError, unauthenticated, type TokenService } from '@ubos/kernel';
 import { apiKeyActor, type ApiKeyAuthenticator } from '../api-keys.js';
+import type { SessionVerifier } from '../sessions.js';
 import type { GatewayContext } from '../context.js';
 import { Refusal } from './refusal.js';
 
@@ -13,9 +14,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * anonymous caller, who may only log in; a header that does not verify is refused outright
  * (HTTP 401, without running anything).
  */
-export async function authenticate(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator): Promise<GatewayContext> {
+export async function authenticate(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator, sessions?: SessionVerifier): Promise<GatewayContext> {
   try {
-    return await identify(req, tokens, apiKeys);
+    return await identify(req, tokens, apiKeys, sessions);
   } catch (error) {
     if (error instanceof GraphQLError) throw new Refusal(401, error.message, error.extensions);
     throw error;
@@ -34,7 +35,7 @@ export function requestIdOf(req: http.IncomingMessage): string {
   return requestId;
 }
 
-async function identify(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator): Promise<GatewayContext> {
+async function identify(req: http.IncomingMessage, tokens: TokenService, apiKeys?: ApiKeyAuthenticator, sessions?: SessionVerifier): Promise<GatewayContext> {
   const requestId = requestIdOf(req);
   const base = {
     requestId,
@@ -50,11 +51,19 @@ async function identify(req: http.IncomingMessage, tokens: TokenService, apiKeys
     if (!principal) throw withRequestId(unauthenticated('Invalid, revoked or expired API key'), requestId);
     return { ...base, actor: apiKeyActor(principal), organizationId: principal.organizationId, apiKey: principal, limits: principal.limits as GatewayContext['limits'] };
   }
+  let claims;
   try {
-    const claims = await tokens.verify(token);
-    return { ...base, actor: { kind: 'user', userId: claims.userId, role: claims.role }, organizationId: claims.organizationId };
+    claims = await tokens.verify(token);
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error;
+  }
+  if (claims) {
+    // The token is genuine; whether its session still stands, and the role its person has now,
+    // is the identity subgraph's to say (sessions.ts).
+    const role = sessions ? await sessions.roleOf(claims) : claims.role;
+    if (!role) throw withRequestId(unauthenticated('Your session has ended: sign in again'), requestId);
+    const actor = { kind: 'user' as const, userId: claims.userId, role, ...(claims.sessionId ? { sessionId: claims.sessionId } : {}) };
+    return { ...base, actor, organizationId: claims.organizationId };
   }
   // A workflow step acting for its tenant (a service token the worker minted with the
   // platform key; its own audience and type, so neither kind passes for the other).

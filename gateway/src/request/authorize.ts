@@ -26,8 +26,8 @@ export function authorizePlugin(production: boolean, scopes: ScopeMap): ApolloSe
   };
 }
 
-/** Fields an anonymous caller may select: logging in, and nothing else. */
-const PUBLIC_MUTATIONS = new Set(['login']);
+/** Fields an anonymous caller may select: signing in or up, and recovering an account. */
+const PUBLIC_MUTATIONS = new Set(['login', 'signUp', 'refreshSession', 'requestPasswordReset', 'resetPassword', 'acceptInvitation']);
 
 export function isPublicOperation(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== 'mutation') return false;

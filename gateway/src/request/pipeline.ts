@@ -5,6 +5,8 @@ import type { ApiKeyAuthenticator } from '../api-keys.js';
 import type { GatewayContext } from '../context.js';
 import type { PersistedOperations } from '../persisted.js';
 import type { RateLimiter } from '../rate-limit.js';
+import type { SessionVerifier } from '../sessions.js';
+import { chargeAccountAttempts } from './account-attempts.js';
 import { authenticate } from './authenticate.js';
 import { execute } from './execute.js';
 import { limitsFor } from './limits.js';
@@ -19,6 +21,7 @@ export interface GraphQLPipeline {
   tokens: TokenService;
   apiKeys: ApiKeyAuthenticator;
   rateLimiter: RateLimiter;
+  sessions: SessionVerifier;
   persisted: PersistedOperations;
   /** Limits on every request; undefined: DEFAULT_REQUEST_LIMITS. */
   limits?: RequestLimits;
@@ -30,12 +33,12 @@ export interface GraphQLPipeline {
  * then authorizes the operation it parsed (authorize.ts), measures it (limits.ts), runs it,
  * and its errors reach the caller masked, with their HTTP status (errors.ts).
  */
-export function graphQLPipeline({ apollo, tokens, apiKeys, rateLimiter, persisted, limits }: GraphQLPipeline) {
+export function graphQLPipeline({ apollo, tokens, apiKeys, rateLimiter, sessions, persisted, limits }: GraphQLPipeline) {
   return async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const record = recordOf(req);
     try {
       await chargeApiKeyLookup(req, apiKeys, rateLimiter);
-      const context = await authenticate(req, tokens, apiKeys);
+      const context = await authenticate(req, tokens, apiKeys, sessions);
       if (record) {
         record.tenantId = context.organizationId;
         context.record = record;
@@ -45,6 +48,7 @@ export function graphQLPipeline({ apollo, tokens, apiKeys, rateLimiter, persiste
       const body = await readGraphQLRequest(req, url, limitsFor(context, limits), context.requestId);
       // A batch is as many requests as it holds operations: the first was charged above.
       if (Array.isArray(body)) await chargeRateLimit(rateLimiter, context, body.length - 1);
+      await chargeAccountAttempts(rateLimiter, context, body);
       const operation = await registeredOperation(req, body, context, persisted);
       await execute(apollo, req, res, { body: operation, url, context });
     } catch (error) {

@@ -55,6 +55,8 @@ export interface UbosConfig {
   log: LogSettings;
   /** OpenTelemetry traces (packages/kernel/src/tracing.ts). */
   tracing: TracingSettings;
+  /** Sign-in sessions, invitations (the README's Accounts section). */
+  accounts: AccountSettings;
 }
 
 /**
@@ -93,6 +95,24 @@ export interface TracingSettings {
   /** OTLP/HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT); unset = no tracing at all. */
   otlpEndpoint?: string;
   serviceName: string;
+}
+
+export interface AccountSettings {
+  /** Lifetime of an access token, in seconds. */
+  accessTokenSeconds: number;
+  /** A session (its refresh token) ends this many days after its last refresh. */
+  sessionDays: number;
+  /** An invitation expires this many days after it was (re)sent. */
+  invitationDays: number;
+  /** How long the gateway may trust what it last learnt of a session (0: ask on every request). */
+  sessionRecheckSeconds: number;
+}
+
+/** Where mail goes: SMTP when a URL is set, otherwise files in a folder (no network). */
+export interface MailSettings {
+  smtpUrl?: string;
+  from: string;
+  dir: string;
 }
 
 /** An S3-compatible bucket for file bodies. */
@@ -165,12 +185,18 @@ export interface RateLimits {
   tenant: RateLimit | null;
   /** Anonymous requests (logging in), per client IP address. */
   login: RateLimit | null;
+  /**
+   * Attempts on one account (login, password reset), per email address, whether or not it has
+   * an account; undefined: the default.
+   */
+  account?: RateLimit | null;
 }
 
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   actor: Object.freeze({ rate: 20, burst: 100 }),
   tenant: Object.freeze({ rate: 100, burst: 500 }),
   login: Object.freeze({ rate: 5, burst: 20 }),
+  account: Object.freeze({ rate: 0.05, burst: 10 }),
 });
 
 /**
@@ -206,6 +232,8 @@ export interface WorkerSettings {
   statementTimeoutMs: number;
   /** PostgreSQL's idle_in_transaction_session_timeout for the worker role, in milliseconds. */
   idleInTransactionTimeoutMs: number;
+  /** The mail step's transport. */
+  mail: MailSettings;
 }
 
 /**
@@ -367,6 +395,14 @@ export const ENVIRONMENT = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'json or pretty' }),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('http://localhost:4318'),
   OTEL_SERVICE_NAME: text(),
+  UBOS_SMTP_URL: url(['smtp', 'smtps'], 'smtp://user:password@mail.example.com:587'),
+  UBOS_MAIL_FROM: text(),
+  UBOS_MAIL_DIR: text(),
+  UBOS_ACCESS_TOKEN_SECONDS: integer(1),
+  UBOS_SESSION_DAYS: integer(1),
+  UBOS_INVITATION_DAYS: integer(1),
+  UBOS_SESSION_RECHECK_SECONDS: integer(0),
+  UBOS_RATE_LIMIT_ACCOUNT: rateLimit(),
 }).partial();
 
 export type Environment = z.infer<typeof ENVIRONMENT>;
@@ -510,6 +546,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       allowPrivateWebhooks: e.UBOS_WEBHOOK_ALLOW_PRIVATE ?? false,
       statementTimeoutMs: e.UBOS_WORKER_STATEMENT_TIMEOUT_MS ?? 60_000,
       idleInTransactionTimeoutMs: e.UBOS_WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
+      mail: {
+        smtpUrl: e.UBOS_SMTP_URL,
+        from: e.UBOS_MAIL_FROM ?? 'UBOS <no-reply@localhost>',
+        dir: path.resolve(base, e.UBOS_MAIL_DIR ?? path.join(e.UBOS_DATA_DIR ?? '.ubos', 'mail')),
+      },
+    },
+    accounts: {
+      accessTokenSeconds: e.UBOS_ACCESS_TOKEN_SECONDS ?? 900,
+      sessionDays: e.UBOS_SESSION_DAYS ?? 30,
+      invitationDays: e.UBOS_INVITATION_DAYS ?? 7,
+      sessionRecheckSeconds: e.UBOS_SESSION_RECHECK_SECONDS ?? 5,
     },
     timeouts: {
       statementMs: e.UBOS_DB_STATEMENT_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.statementMs,
@@ -541,6 +588,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       actor: e.UBOS_RATE_LIMIT_ACTOR === undefined ? DEFAULT_RATE_LIMITS.actor : e.UBOS_RATE_LIMIT_ACTOR,
       tenant: e.UBOS_RATE_LIMIT_TENANT === undefined ? DEFAULT_RATE_LIMITS.tenant : e.UBOS_RATE_LIMIT_TENANT,
       login: e.UBOS_RATE_LIMIT_LOGIN === undefined ? DEFAULT_RATE_LIMITS.login : e.UBOS_RATE_LIMIT_LOGIN,
+      account: e.UBOS_RATE_LIMIT_ACCOUNT === undefined ? DEFAULT_RATE_LIMITS.account! : e.UBOS_RATE_LIMIT_ACCOUNT,
     },
   };
 }

@@ -18,7 +18,9 @@ export {
   loadTracingSettings,
   ONE_PROCESS_POOL_MAX,
   STANDALONE_POOL_MAX,
+  type AccountSettings,
   type FilesConfig,
+  type MailSettings,
   type RateLimit,
   type RateLimits,
   type LogSettings,
@@ -73,8 +75,11 @@ export {
   type ServiceTokenClaims,
   type TokenService,
   type UserTokenClaims,
+  type VerifiedUserToken,
 } from './auth/jwt.js';
 export { decoyPasswordHash, hashPassword, verifyPassword } from './auth/password.js';
+export { checkNewPassword, normalizeEmail, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './auth/password-policy.js';
+export { sessionChanges, type SessionChange } from './auth/session-changes.js';
 export { API_SCOPES, type ApiScope } from './auth/scopes.js';
 
 // Database: the ORM with its tenant and soft-delete filters, shared columns, raw SQL helpers
@@ -96,7 +101,7 @@ export {
   type SubgraphRuntimeOptions,
 } from './graphql/subgraph.js';
 export { runStandaloneSubgraph } from './graphql/standalone.js';
-export { RequestScope } from './scope.js';
+export { RefuseAfterCommit, RequestScope } from './scope.js';
 export { jsonScalarResolvers, scalarResolvers } from './graphql/scalars.js';
 export { readJsonBody, sendJson, type JsonBody } from './http.js';
 

@@ -12,9 +12,21 @@ import { actorLabel, type InternalContext } from './auth/internal-context.js';
  */
 const { escapeLiteral } = pg;
 
+/**
+ * Thrown by a mutation that refuses but must keep what it wrote (a refresh token presented a
+ * second time ends its session, and the refusal must not undo that): the transaction commits,
+ * then `refusal` is what the caller gets.
+ */
+export class RefuseAfterCommit extends Error {
+  constructor(readonly refusal: Error) {
+    super(refusal.message);
+  }
+}
+
 export class RequestScope {
   private transactionOpen = false;
   private readonly onReset: Array<() => void> = [];
+  private committed: Array<() => void> = [];
 
   constructor(
     readonly em: EntityManager,
@@ -34,6 +46,14 @@ export class RequestScope {
   /** Called when the identity map and loaders must be dropped (after a write or a rollback). */
   onResetCaches(listener: () => void): void {
     this.onReset.push(listener);
+  }
+
+  /**
+   * Runs `callback` once the current mutation's transaction commits, and never if it rolls
+   * back: for telling others of a change only when it is real.
+   */
+  afterCommit(callback: () => void): void {
+    this.committed.push(callback);
   }
 
   /**
@@ -60,9 +80,22 @@ export class RequestScope {
       await this.em.commit();
       this.transactionOpen = false;
       this.resetCaches();
+      const callbacks = this.committed;
+      this.committed = [];
+      for (const callback of callbacks) callback();
       return result;
     } catch (error) {
+      if (error instanceof RefuseAfterCommit && this.transactionOpen) {
+        await this.em.commit();
+        this.transactionOpen = false;
+        this.resetCaches();
+        const callbacks = this.committed;
+        this.committed = [];
+        for (const callback of callbacks) callback();
+        throw error.refusal;
+      }
       this.transactionOpen = false;
+      this.committed = [];
       await this.em.rollback().catch(() => undefined);
       this.em.clear();
       this.resetCaches();
@@ -75,6 +108,7 @@ export class RequestScope {
 
   /** Ends the fetch. A read transaction is rolled back: it has nothing to keep. */
   async end(): Promise<void> {
+    this.committed = [];
     if (!this.transactionOpen) return;
     this.transactionOpen = false;
     await this.em.rollback();

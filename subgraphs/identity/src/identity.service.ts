@@ -7,12 +7,11 @@ import {
   verifyPassword,
   type Connection,
   type Role,
-  type TokenService,
 } from '@ubos/kernel';
-import { decodeJwt } from 'jose';
+import { openSession, type AccountOptions } from './accounts.service.js';
 import type { IdentityContext } from './context.js';
-import { OrganizationSchema, type OrganizationEntity } from './entities/organization.entity.js';
-import { UserSchema, type UserEntity } from './entities/user.entity.js';
+import type { OrganizationEntity } from './entities/organization.entity.js';
+import type { UserEntity } from './entities/user.entity.js';
 import type { MembershipEntity } from './entities/membership.entity.js';
 import type { AuthPayloadModel } from './mappers.js';
 
@@ -30,11 +29,11 @@ interface MembershipChoice {
  * the two SECURITY DEFINER functions of the foundation migration. Once the password checks
  * out, the fetch switches to the chosen organization and reads like any other.
  */
-export async function login(ctx: IdentityContext, tokens: TokenService, args: { email: string; password: string; organizationId?: string | null }): Promise<AuthPayloadModel> {
+export async function login(ctx: IdentityContext, options: AccountOptions, args: { email: string; password: string; organizationId?: string | null }): Promise<AuthPayloadModel> {
   const organizationId = args.organizationId ? parseId(args.organizationId, 'organizationId') : undefined;
   const [account] = await ctx.em.execute<Array<{ user_id: string; password_hash: string }>>(
     'select user_id, password_hash from auth_find_user_by_email(?)',
-    [args.email.trim()],
+    [args.email.normalize('NFC').trim()],
   );
   // Compare against a decoy when the email is unknown, so the answer takes as long either way.
   const passwordMatches = await verifyPassword(args.password, account?.password_hash ?? (await decoyPasswordHash()));
@@ -49,19 +48,7 @@ export async function login(ctx: IdentityContext, tokens: TokenService, args: { 
   if (!chosen) throw forbidden('You are not a member of this organization');
 
   await ctx.scope.switchTenant(chosen.organization_id, { kind: 'user', userId: account.user_id, role: chosen.role });
-  const [user, organization] = await Promise.all([
-    ctx.em.findOneOrFail(UserSchema, { id: account.user_id }),
-    ctx.em.findOneOrFail(OrganizationSchema, { id: chosen.organization_id }),
-  ]);
-  const token = await tokens.sign({ userId: user.id, organizationId: organization.id, role: chosen.role });
-  return {
-    token,
-    expiresAt: new Date(decodeJwt(token).exp! * 1000),
-    user,
-    organization,
-    role: chosen.role,
-    organizations: choices.map((choice) => ({ id: choice.organization_id, name: choice.organization_name, role: choice.role })),
-  };
+  return openSession(ctx, options, account.user_id, chosen.organization_id, chosen.role);
 }
 
 function currentUserId(ctx: IdentityContext): string {

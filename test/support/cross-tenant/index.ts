@@ -1,4 +1,5 @@
 import type { DomainCases } from '../cross-tenant.js';
+import { accountsCases } from './accounts.js';
 import { agreementsCases } from './agreements.js';
 import { communicationCases } from './communication.js';
 import { customFieldsCases } from './custom-fields.js';
@@ -7,4 +8,4 @@ import { filesCases } from './files.js';
 import { revenueCases } from './revenue.js';
 import { workflowCases } from './workflow.js';
 
-export const DOMAIN_CASES: DomainCases[] = [agreementsCases, engagementsCases, revenueCases, communicationCases, filesCases, customFieldsCases, workflowCases];
+export const DOMAIN_CASES: DomainCases[] = [agreementsCases, engagementsCases, revenueCases, communicationCases, filesCases, customFieldsCases, workflowCases, accountsCases];

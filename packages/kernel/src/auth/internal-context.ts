@@ -9,7 +9,7 @@ export const INTERNAL_CONTEXT_HEADER = 'x-ubos-context';
  * its tenant) or `system`.
  */
 export type Actor =
-  | { kind: 'user'; userId: string; role: Role }
+  | { kind: 'user'; userId: string; role: Role; sessionId?: string }
   | { kind: 'apikey'; apiKeyId: string; scopes: string[] }
   | { kind: 'workflow'; runId: string }
   | { kind: 'anonymous' };

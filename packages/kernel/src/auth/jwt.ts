@@ -24,6 +24,17 @@ export interface UserTokenClaims {
   userId: string;
   organizationId: string;
   role: Role;
+  /**
+   * The session the token was issued for (login, sign-up, refresh): the gateway refuses the
+   * token once the session ends. Tokens signed without one (the printed demo token, tests) are
+   * refused once their user's tokens are invalidated (password change, logout everywhere).
+   */
+  sessionId?: string;
+}
+
+/** A verified user token: its claims and when it was issued (epoch seconds, 0 when absent). */
+export interface VerifiedUserToken extends UserTokenClaims {
+  issuedAt: number;
 }
 
 /** What a service token says: a workflow run acting in exactly one organization. */
@@ -34,7 +45,7 @@ export interface ServiceTokenClaims {
 
 export interface TokenService {
   sign(claims: UserTokenClaims, expiresIn?: string): Promise<string>;
-  verify(token: string): Promise<UserTokenClaims>;
+  verify(token: string): Promise<VerifiedUserToken>;
   /** A service token for a workflow run (default lifetime 5 minutes). */
   signService(claims: ServiceTokenClaims, expiresIn?: string): Promise<string>;
   /** Verifies a service token; InvalidTokenError for anything else, user tokens included. */
@@ -84,7 +95,7 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
   return {
     publicKeyPem: pems.publicKeyPem,
     async sign(claims, expiresIn = '12h') {
-      return new SignJWT({ org: claims.organizationId, role: claims.role })
+      return new SignJWT({ org: claims.organizationId, role: claims.role, ...(claims.sessionId ? { sid: claims.sessionId } : {}) })
         .setProtectedHeader({ alg: JWT_ALGORITHM, typ: 'JWT' })
         .setSubject(claims.userId)
         .setIssuer(JWT_ISSUER)
@@ -104,7 +115,14 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
         if (typeof payload.org !== 'string' || typeof payload.role !== 'string' || !ROLES.has(payload.role) || !payload.sub) {
           throw new InvalidTokenError('token lacks organization or role');
         }
-        return { userId: payload.sub, organizationId: payload.org, role: payload.role as Role };
+        if (payload.sid !== undefined && (typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid))) throw new InvalidTokenError('malformed session');
+        return {
+          userId: payload.sub,
+          organizationId: payload.org,
+          role: payload.role as Role,
+          ...(payload.sid ? { sessionId: payload.sid as string } : {}),
+          issuedAt: typeof payload.iat === 'number' ? payload.iat : 0,
+        };
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
         if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);

@@ -26,7 +26,7 @@ import type { SubgraphContext } from './context.js';
  */
 export const IDEMPOTENCY_KEY_ARGUMENT = 'idempotencyKey';
 const MAX_KEY_LENGTH = 255;
-const SECRET_PROPERTIES = new Set(['secret', 'secretHash', 'passwordHash', 'token']);
+const SECRET_PROPERTIES = new Set(['secret', 'secretHash', 'passwordHash', 'token', 'refreshToken']);
 const DATE_TAG = '$ubosDate';
 const REDACTED_TAG = '$ubosRedacted';
 /** Written over a stored result by ubos_erase_client (migration 0015). */

@@ -192,6 +192,8 @@ export interface DeleteRestoreOptions<T> {
   /** Announce this event instead of `<Type>Deleted`/`<Type>Restored` (see AnnouncedEvent). */
   event?(row: T): AnnouncedEvent;
   what?: string;
+  /** The argument that named the row, for NOT_FOUND (`membershipId`); default `id`. */
+  field?: string;
 }
 
 /**
@@ -206,7 +208,7 @@ export async function deleteEntity<T extends Tracked & { updatedAt: Date }>(
   expectedVersion?: number | null,
   options: DeleteRestoreOptions<T> = {},
 ): Promise<T> {
-  const found = await loadForUpdate(ctx, entity, options.what ?? type, id, { expectedVersion });
+  const found = await loadForUpdate(ctx, entity, options.what ?? type, id, { expectedVersion, field: options.field });
   await options.check?.(found);
   const row = await softDelete(ctx, found);
   await announce(ctx, row, type, 'Deleted', options);
@@ -224,7 +226,7 @@ export async function restoreEntity<T extends Tracked & { updatedAt: Date }>(
   id: string,
   options: DeleteRestoreOptions<T> = {},
 ): Promise<T> {
-  const found = await loadForUpdate(ctx, entity, options.what ?? type, id, { includeDeleted: true });
+  const found = await loadForUpdate(ctx, entity, options.what ?? type, id, { includeDeleted: true, field: options.field });
   await options.check?.(found);
   const wasDeleted = Boolean(found.deletedAt);
   const row = await restore(ctx, found);

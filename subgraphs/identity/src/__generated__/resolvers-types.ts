@@ -5,6 +5,8 @@ import type { MembershipEntity } from '../entities/membership.entity.js';
 import type { MembershipConnectionModel, AuthPayloadModel } from '../mappers.js';
 import type { ApiKeyEntity } from '../entities/api-key.entity.js';
 import type { PersistedOperationEntity } from '../entities/persisted-operation.entity.js';
+import type { SessionEntity } from '../entities/session.entity.js';
+import type { InvitationEntity } from '../entities/invitation.entity.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -74,17 +76,23 @@ export type ApiKeyPrincipal = {
   scopes: Array<Scalars['String']['output']>;
 };
 
-/** The result of a successful login. */
+/** The result of a successful login, sign-up, refresh or accepted invitation: a session. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
-  /** When the token stops being accepted. */
+  /** When the access token stops being accepted; get a new one with refreshSession before then. */
   expiresAt: Scalars['DateTime']['output'];
   /** The organization the token acts in. */
   organization: Organization;
   /** Every organization this user belongs to. */
   organizations: Array<OrganizationChoice>;
+  /** Exchange it once, with refreshSession, for a new access token and a new refresh token. */
+  refreshToken: Scalars['String']['output'];
+  /** When the refresh token (and so the session, unless refreshed) ends. */
+  refreshTokenExpiresAt: Scalars['DateTime']['output'];
   role: Role;
-  /** A bearer token for the Authorization header. It carries exactly one organization. */
+  /** The session the tokens belong to. */
+  session: Session;
+  /** A short-lived access token for the Authorization header. It carries exactly one organization. */
   token: Scalars['String']['output'];
   user: User;
 };
@@ -108,14 +116,54 @@ export type CreatedApiKey = {
   secret: Scalars['String']['output'];
 };
 
+/** An invitation to join the organization, sent by email with a single-use link. */
+export type Invitation = {
+  __typename?: 'Invitation';
+  acceptedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Where it was sent, lower case. */
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Who invited: user:<id>. */
+  invitedBy: Scalars['String']['output'];
+  lastSentAt: Scalars['DateTime']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The role the person gets on accepting. */
+  role: Role;
+  /** How many times the link was sent (the first time included). */
+  sentCount: Scalars['Int']['output'];
+  status: InvitationStatus;
+  version: Scalars['Int']['output'];
+};
+
+/** Where an invitation stands. */
+export type InvitationStatus =
+  | 'ACCEPTED'
+  /** Not accepted in time; resendInvitation issues a new link. */
+  | 'EXPIRED'
+  /** Sent, neither accepted, revoked nor expired. */
+  | 'PENDING'
+  | 'REVOKED';
+
+export type InviteMemberInput = {
+  email: Scalars['String']['input'];
+  /** ADMIN or MEMBER; only an owner may invite an OWNER. */
+  role: Role;
+};
+
 /** A user's place in one organization. */
 export type Membership = {
   __typename?: 'Membership';
   createdAt: Scalars['DateTime']['output'];
+  /** When the member was removed (removeMember), or null. */
+  deletedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   organization: Organization;
   role: Role;
   user: User;
+  /** Increases with every change (a new role); pass it as expectedVersion to changeMemberRole. */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of memberships. */
@@ -136,27 +184,99 @@ export type MembershipEdge = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Joins the organization of the invitation. A new person gives a name and a password; a person
+   * with an account either is signed in as the invited address or gives that account's password.
+   * Answers a session in the organization.
+   */
+  acceptInvitation: Maybe<AuthPayload>;
+  /** Gives a member another role (owners and admins; only an owner grants or takes OWNER). At least one owner remains. */
+  changeMemberRole: Maybe<Membership>;
+  /** Changes the signed-in user's password. Every other session of the user ends. */
+  changePassword: Maybe<Scalars['Boolean']['output']>;
   /** Creates an API key for the organization (owners and admins). Answers the secret once. */
   createApiKey: Maybe<CreatedApiKey>;
+  /** Invites a person by email (owners and admins). Inviting an address with an open invitation sends it again. */
+  inviteMember: Maybe<Invitation>;
   /**
    * Exchanges an email and password for a token. A user in several organizations picks one
    * with organizationId; without it, the oldest membership is used. Wrong credentials answer
    * UNAUTHENTICATED without telling which part was wrong.
    */
   login: Maybe<AuthPayload>;
+  /** Ends the session of the request's token. Its access token is refused from the next request on. */
+  logout: Maybe<Scalars['Boolean']['output']>;
+  /** Ends every session of the signed-in user, in every organization. Answers how many ended. */
+  logoutEverywhere: Maybe<Scalars['Int']['output']>;
+  /**
+   * Exchanges a refresh token for a new access token and a new refresh token (the old one stops
+   * working). Presenting a refresh token that was already exchanged ends the session.
+   */
+  refreshSession: Maybe<AuthPayload>;
   /**
    * Registers operations for the organization (owners and admins), by the SHA-256 of their text.
    * Keys created with persistedOnly accept nothing else. Registering the same text again is a no-op.
    */
   registerPersistedOperations: Maybe<Array<PersistedOperation>>;
+  /** Removes a member (owners and admins; only an owner removes an owner). Their sessions end at once. At least one owner remains. */
+  removeMember: Maybe<Membership>;
+  /**
+   * Emails a single-use link to reset the password, when the address has an account. Answers true
+   * either way, so nobody learns which addresses have accounts.
+   */
+  requestPasswordReset: Maybe<Scalars['Boolean']['output']>;
+  /** Sends a pending or expired invitation again, with a new link and expiry; the old link stops working. */
+  resendInvitation: Maybe<Invitation>;
+  /** Sets a new password with the emailed token. Every session of the user ends. */
+  resetPassword: Maybe<Scalars['Boolean']['output']>;
   /** Revokes a key at once (owners and admins). NOT_FOUND for a key of another organization. */
   revokeApiKey: Maybe<ApiKey>;
+  /** Revokes an invitation that was not accepted yet. */
+  revokeInvitation: Maybe<Invitation>;
+  /** Ends one of the signed-in user's own sessions in this organization. */
+  revokeSession: Maybe<Session>;
+  /**
+   * Creates an organization with its owner and default workflows, and signs the owner in. An
+   * email that already has an account signs up another organization with that account's password.
+   */
+  signUp: Maybe<AuthPayload>;
+  /** Makes another member the owner (owners only); the caller becomes an admin. */
+  transferOwnership: Maybe<Membership>;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationChangeMemberRoleArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  membershipId: Scalars['ID']['input'];
+  role: Role;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  newPassword: Scalars['String']['input'];
 };
 
 
 export type MutationCreateApiKeyArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateApiKeyInput;
+};
+
+
+export type MutationInviteMemberArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: InviteMemberInput;
 };
 
 
@@ -168,15 +288,80 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationLogoutArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationLogoutEverywhereArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRefreshSessionArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  refreshToken: Scalars['String']['input'];
+};
+
+
 export type MutationRegisterPersistedOperationsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   operations: Array<PersistedOperationInput>;
 };
 
 
+export type MutationRemoveMemberArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  membershipId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationResendInvitationArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationResetPasswordArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSignUpArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SignUpInput;
+};
+
+
+export type MutationTransferOwnershipArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  membershipId: Scalars['ID']['input'];
 };
 
 /**
@@ -247,6 +432,8 @@ export type Query = {
   apiKeyPrincipal: Maybe<ApiKeyPrincipal>;
   /** The organization's API keys, newest first, without their secrets. Owners and admins only. */
   apiKeys: Array<ApiKey>;
+  /** The organization's invitations, newest first; closed ones (accepted, revoked) with includeClosed. Owners and admins only. */
+  invitations: Array<Invitation>;
   /** The signed-in user. */
   me: User;
   /** The organization of the current token. */
@@ -255,6 +442,13 @@ export type Query = {
   persistedOperation: Maybe<PersistedOperation>;
   /** The organization's registered operations. Owners and admins only. */
   persistedOperations: Array<PersistedOperation>;
+  /**
+   * For the gateway alone: the role of a user token's person now, or null when the token must be
+   * refused (session ended, membership removed, tokens invalidated).
+   */
+  sessionState: Maybe<SessionState>;
+  /** The signed-in user's live sessions in this organization, newest first. */
+  sessions: Array<Session>;
 };
 
 
@@ -268,8 +462,20 @@ export type QueryApiKeysArgs = {
 };
 
 
+export type QueryInvitationsArgs = {
+  includeClosed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryPersistedOperationArgs = {
   sha256: Scalars['String']['input'];
+};
+
+
+export type QuerySessionStateArgs = {
+  issuedAt: Scalars['Int']['input'];
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
 };
 
 /** What a member may do in an organization. */
@@ -280,6 +486,41 @@ export type Role =
   | 'MEMBER'
   /** Full control, including billing and erasure. */
   | 'OWNER';
+
+/** A signed-in device: one login (or sign-up, or accepted invitation) in one organization. */
+export type Session = {
+  __typename?: 'Session';
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether this is the session of the request's own token. */
+  current: Scalars['Boolean']['output'];
+  /** When the session ends unless refreshed before. */
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The client address of the device, as it last refreshed. */
+  ip: Maybe<Scalars['String']['output']>;
+  /** When the session last got a token (sign-in or refresh). */
+  lastSeenAt: Scalars['DateTime']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The User-Agent of the device, as it last refreshed. */
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
+/** What the gateway learns about a user token's session. Not part of the public graph. */
+export type SessionState = {
+  __typename?: 'SessionState';
+  /** The person's role now, which may differ from the one in the token. */
+  role: Role;
+};
+
+export type SignUpInput = {
+  email: Scalars['String']['input'];
+  /** The owner's name. */
+  name: Scalars['String']['input'];
+  /** The firm's name, e.g. Acme Agency. */
+  organizationName: Scalars['String']['input'];
+  /** At least 10 characters, and not one of the most common passwords. */
+  password: Scalars['String']['input'];
+};
 
 /** A person who can sign in. A user may belong to several organizations. */
 export type User = {
@@ -403,6 +644,9 @@ export type ResolversTypes = {
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Invitation: ResolverTypeWrapper<InvitationEntity>;
+  InvitationStatus: InvitationStatus;
+  InviteMemberInput: InviteMemberInput;
   Membership: ResolverTypeWrapper<MembershipEntity>;
   MembershipConnection: ResolverTypeWrapper<MembershipConnectionModel>;
   MembershipEdge: ResolverTypeWrapper<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>;
@@ -414,6 +658,9 @@ export type ResolversTypes = {
   PersistedOperationInput: PersistedOperationInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  Session: ResolverTypeWrapper<SessionEntity>;
+  SessionState: ResolverTypeWrapper<SessionState>;
+  SignUpInput: SignUpInput;
   User: ResolverTypeWrapper<UserEntity>;
 };
 
@@ -431,6 +678,8 @@ export type ResolversParentTypes = {
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   DateTime: Scalars['DateTime']['output'];
+  Invitation: InvitationEntity;
+  InviteMemberInput: InviteMemberInput;
   Membership: MembershipEntity;
   MembershipConnection: MembershipConnectionModel;
   MembershipEdge: Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] };
@@ -441,6 +690,9 @@ export type ResolversParentTypes = {
   PersistedOperation: PersistedOperationEntity;
   PersistedOperationInput: PersistedOperationInput;
   Query: Record<PropertyKey, never>;
+  Session: SessionEntity;
+  SessionState: SessionState;
+  SignUpInput: SignUpInput;
   User: UserEntity;
 };
 
@@ -477,7 +729,10 @@ export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType exten
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['OrganizationChoice']>, ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
@@ -491,12 +746,29 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type InvitationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastSentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  sentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MembershipResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MembershipConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['MembershipConnection'] = ResolversParentTypes['MembershipConnection']> = {
@@ -511,10 +783,25 @@ export type MembershipEdgeResolvers<ContextType = IdentityContext, ParentType ex
 };
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptInvitation?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
+  changeMemberRole?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'membershipId' | 'role'>>;
+  changePassword?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  inviteMember?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   login?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<MutationLogoutArgs>>;
+  logoutEverywhere?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<MutationLogoutEverywhereArgs>>;
+  refreshSession?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerPersistedOperations?: Resolver<Maybe<Array<ResolversTypes['PersistedOperation']>>, ParentType, ContextType, RequireFields<MutationRegisterPersistedOperationsArgs, 'operations'>>;
+  removeMember?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'membershipId'>>;
+  requestPasswordReset?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resendInvitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType, RequireFields<MutationResendInvitationArgs, 'id'>>;
+  resetPassword?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeInvitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
+  revokeSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  signUp?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  transferOwnership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<MutationTransferOwnershipArgs, 'membershipId'>>;
 };
 
 export type OrganizationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
@@ -551,10 +838,28 @@ export type PersistedOperationResolvers<ContextType = IdentityContext, ParentTyp
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeyPrincipal?: Resolver<Maybe<ResolversTypes['ApiKeyPrincipal']>, ParentType, ContextType, RequireFields<QueryApiKeyPrincipalArgs, 'secret'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, Partial<QueryApiKeysArgs>>;
+  invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType, Partial<QueryInvitationsArgs>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   persistedOperation?: Resolver<Maybe<ResolversTypes['PersistedOperation']>, ParentType, ContextType, RequireFields<QueryPersistedOperationArgs, 'sha256'>>;
   persistedOperations?: Resolver<Array<ResolversTypes['PersistedOperation']>, ParentType, ContextType>;
+  sessionState?: Resolver<Maybe<ResolversTypes['SessionState']>, ParentType, ContextType, RequireFields<QuerySessionStateArgs, 'issuedAt' | 'userId'>>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+};
+
+export type SessionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SessionStateResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['SessionState'] = ResolversParentTypes['SessionState']> = {
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -573,6 +878,7 @@ export type Resolvers<ContextType = IdentityContext> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Invitation?: InvitationResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
   MembershipEdge?: MembershipEdgeResolvers<ContextType>;
@@ -582,6 +888,8 @@ export type Resolvers<ContextType = IdentityContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PersistedOperation?: PersistedOperationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  SessionState?: SessionStateResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -1,3 +1,4 @@
+import * as accounts from '../accounts.service.js';
 import * as apiKeys from '../api-keys.service.js';
 import * as identity from '../identity.service.js';
 import * as persisted from '../persisted-operations.service.js';
@@ -10,4 +11,7 @@ export const Query: QueryResolvers = {
   apiKeyPrincipal: (_parent, { secret }, ctx) => apiKeys.apiKeyPrincipal(ctx, secret),
   persistedOperations: (_parent, _args, ctx) => persisted.listPersistedOperations(ctx),
   persistedOperation: (_parent, { sha256 }, ctx) => persisted.persistedOperation(ctx, sha256),
+  sessions: (_parent, _args, ctx) => accounts.listSessions(ctx),
+  invitations: (_parent, { includeClosed }, ctx) => accounts.listInvitations(ctx, includeClosed),
+  sessionState: (_parent, args, ctx) => accounts.sessionState(ctx, args),
 };
