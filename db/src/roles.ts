@@ -27,6 +27,8 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       grant usage on schema public to ${who};
       grant select, insert, update on memberships, clients, contacts, deals, projects, milestones, tasks to ${who};
       grant select on organizations to ${who};
+      -- A tenant's data migration raises its version as its last batch commits (under the tenant's RLS).
+      grant update (schema_version, updated_at) on organizations to ${who};
       grant select (id, email, name, created_at, updated_at) on users to ${who};
       -- The audit trail and the history are written by triggers only; the serving role reads them.
       grant select on activity_events, entity_history to ${who};

@@ -127,3 +127,19 @@ export * from './storage/index.js';
 
 // Workflows: definitions and templates shared by the workflow subgraph and the worker
 export * from './workflow/definition.js';
+
+// Per-tenant schema versions: the data migrations, their runner, and the address of version 2
+export { AddressParseError, ISO_COUNTRY_CODES, countryCode, formatAddress, parseFreeTextAddress, type PostalAddress } from './tenant-schema/address.js';
+export { LATEST_SCHEMA_VERSION, TENANT_MIGRATIONS, type TenantMigration } from './tenant-schema/migrations.js';
+export {
+  readTenantMigrationState,
+  runTenantMigration,
+  startTenantMigration,
+  tenantMigrationState,
+  type MigrationConnection,
+  type MigrationDatabase,
+  type TenantMigrationState,
+  type TenantMigrationStatus,
+} from './tenant-schema/runner.js';
+export { backgroundMigrationsSettled, migrationDatabaseOf, requestConnection, runInBackground } from './tenant-schema/in-process.js';
+export { tenantSchemaVersion, type TenantSchemaVersion } from './tenant-schema/version.js';

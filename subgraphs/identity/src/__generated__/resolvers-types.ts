@@ -151,6 +151,14 @@ export type Mutation = {
   registerPersistedOperations: Maybe<Array<PersistedOperation>>;
   /** Revokes a key at once (owners and admins). NOT_FOUND for a key of another organization. */
   revokeApiKey: Maybe<ApiKey>;
+  /**
+   * Moves the organization to a newer schema version (owners only), or resumes its unfinished
+   * run to that version (after a failure, once the row named in the error is corrected). Answers
+   * at once with the run RUNNING; the rows move in the background, batch by batch, and
+   * organization.migration shows the progress. BAD_USER_INPUT on targetVersion for a version that
+   * does not exist or is not newer; CONFLICT while a run to another version is unfinished.
+   */
+  startTenantMigration: Maybe<TenantMigration>;
 };
 
 
@@ -179,6 +187,12 @@ export type MutationRevokeApiKeyArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type MutationStartTenantMigrationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  targetVersion: Scalars['Int']['input'];
+};
+
 /**
  * A firm using UBOS: an agency, a consultancy, a studio. Every piece of business data belongs
  * to exactly one organization (the tenant), and a token acts in exactly one.
@@ -187,11 +201,19 @@ export type Organization = {
   __typename?: 'Organization';
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** The newest schema version the platform offers; startTenantMigration moves the organization to it. */
+  latestSchemaVersion: Scalars['Int']['output'];
   /** The people who belong to this organization, oldest membership first. */
   members: MembershipConnection;
+  /** The organization's data migration between schema versions: its newest run, or IDLE when none is unfinished. */
+  migration: TenantMigration;
   /** Display name, e.g. Acme Agency. */
   name: Scalars['String']['output'];
-  /** The data schema version this organization runs on (per-tenant schema versioning). */
+  /**
+   * The data schema version this organization is served on (per-tenant schema versioning). The
+   * graph answers each organization in the shape of its version; see Client.address and
+   * Client.fullAddress for what version 2 changes.
+   */
   schemaVersion: Scalars['Int']['output'];
   /** URL-safe unique handle. */
   slug: Scalars['String']['output'];
@@ -280,6 +302,37 @@ export type Role =
   | 'MEMBER'
   /** Full control, including billing and erasure. */
   | 'OWNER';
+
+/**
+ * The state of an organization's data migration. A run moves every row of the organization to
+ * the target version in batches, each committed on its own and audited as
+ * system:migration:<version>; the organization keeps working meanwhile and is served on its old
+ * version until the last batch commits.
+ */
+export type TenantMigration = {
+  __typename?: 'TenantMigration';
+  /** Why the run failed, naming the row at fault; null unless FAILED. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When the newest run succeeded; null while it runs or after it failed. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Share of the newest run's rows migrated, from 0 to 1. */
+  progress: Scalars['Float']['output'];
+  /** Rows the newest run has migrated. */
+  rowsDone: Scalars['Int']['output'];
+  /** Rows the newest run has to migrate (counted when each step starts). */
+  rowsTotal: Scalars['Int']['output'];
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** IDLE when no run is unfinished (the last one, if any, succeeded); RUNNING; FAILED (resume it with startTenantMigration). */
+  status: TenantMigrationStatus;
+  /** The version the newest run moves to; null when none was ever started. */
+  targetVersion: Maybe<Scalars['Int']['output']>;
+};
+
+/** Where an organization's data migration stands. */
+export type TenantMigrationStatus =
+  | 'FAILED'
+  | 'IDLE'
+  | 'RUNNING';
 
 /** A person who can sign in. A user may belong to several organizations. */
 export type User = {
@@ -414,6 +467,9 @@ export type ResolversTypes = {
   PersistedOperationInput: PersistedOperationInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  TenantMigration: ResolverTypeWrapper<TenantMigration>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  TenantMigrationStatus: TenantMigrationStatus;
   User: ResolverTypeWrapper<UserEntity>;
 };
 
@@ -441,6 +497,8 @@ export type ResolversParentTypes = {
   PersistedOperation: PersistedOperationEntity;
   PersistedOperationInput: PersistedOperationInput;
   Query: Record<PropertyKey, never>;
+  TenantMigration: TenantMigration;
+  Float: Scalars['Float']['output'];
   User: UserEntity;
 };
 
@@ -515,13 +573,16 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   login?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   registerPersistedOperations?: Resolver<Maybe<Array<ResolversTypes['PersistedOperation']>>, ParentType, ContextType, RequireFields<MutationRegisterPersistedOperationsArgs, 'operations'>>;
   revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  startTenantMigration?: Resolver<Maybe<ResolversTypes['TenantMigration']>, ParentType, ContextType, RequireFields<MutationStartTenantMigrationArgs, 'targetVersion'>>;
 };
 
 export type OrganizationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestSchemaVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  migration?: Resolver<ResolversTypes['TenantMigration'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   schemaVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -557,6 +618,17 @@ export type QueryResolvers<ContextType = IdentityContext, ParentType extends Res
   persistedOperations?: Resolver<Array<ResolversTypes['PersistedOperation']>, ParentType, ContextType>;
 };
 
+export type TenantMigrationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['TenantMigration'] = ResolversParentTypes['TenantMigration']> = {
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rowsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TenantMigrationStatus'], ParentType, ContextType>;
+  targetVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -582,6 +654,7 @@ export type Resolvers<ContextType = IdentityContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PersistedOperation?: PersistedOperationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TenantMigration?: TenantMigrationResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 
