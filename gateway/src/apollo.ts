@@ -7,6 +7,7 @@ import type { GatewayOptions } from './options.js';
 import { authorizePlugin } from './request/authorize.js';
 import { errorsPlugin } from './request/errors.js';
 import { requestLimitsPlugin } from './request/limits.js';
+import { metricsPlugin } from './request/metrics.js';
 import { checkScalarValues } from './scalars.js';
 import { buildScopeMap, supergraphForGateway } from './scopes.js';
 import { InProcessSubgraphSource, SignedRemoteSubgraphSource } from './sources.js';
@@ -28,7 +29,7 @@ export async function startApollo(options: GatewayOptions): Promise<ApolloServer
       if (runtime) return new InProcessSubgraphSource(runtime, options.signer);
       const remoteUrl = options.subgraphUrls?.[name] ?? url;
       if (!remoteUrl) throw new Error(`No runtime and no URL for subgraph ${name}`);
-      return new SignedRemoteSubgraphSource(remoteUrl, options.signer);
+      return new SignedRemoteSubgraphSource(remoteUrl, options.signer, name);
     },
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarValues(apiSchema));
@@ -40,6 +41,7 @@ export async function startApollo(options: GatewayOptions): Promise<ApolloServer
       authorizePlugin(options.production, buildScopeMap(options.supergraphSdl)),
       requestLimitsPlugin(options.limits ?? DEFAULT_REQUEST_LIMITS),
       errorsPlugin(),
+      metricsPlugin(),
       // The playground is ours, served from npm packages; Apollo's landing pages load from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],

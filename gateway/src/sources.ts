@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_CONTEXT_HEADER, type InternalContextSigner, type SubgraphRuntime } from '@ubos/kernel';
+import { INTERNAL_CONTEXT_HEADER, subgraphFetchSeconds, type InternalContextSigner, type SubgraphRuntime } from '@ubos/kernel';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from './context.js';
 
@@ -30,11 +30,16 @@ export class InProcessSubgraphSource implements GraphQLDataSource<GatewayContext
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const header = this.signer.sign(internalContextOf(options.context as Partial<GatewayContext>), request.query, request.variables);
-    const response = await this.runtime.execute(
-      { query: request.query, variables: request.variables, operationName: request.operationName },
-      { [INTERNAL_CONTEXT_HEADER]: header },
-    );
-    return response.body as GatewayGraphQLResponse;
+    const endTimer = subgraphFetchSeconds.startTimer({ subgraph: this.runtime.name });
+    try {
+      const response = await this.runtime.execute(
+        { query: request.query, variables: request.variables, operationName: request.operationName },
+        { [INTERNAL_CONTEXT_HEADER]: header },
+      );
+      return response.body as GatewayGraphQLResponse;
+    } finally {
+      endTimer();
+    }
   }
 }
 
@@ -43,8 +48,18 @@ export class SignedRemoteSubgraphSource extends RemoteGraphQLDataSource<GatewayC
   constructor(
     url: string,
     private readonly signer: InternalContextSigner,
+    private readonly subgraph = 'remote',
   ) {
     super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const endTimer = subgraphFetchSeconds.startTimer({ subgraph: this.subgraph });
+    try {
+      return await super.process(options);
+    } finally {
+      endTimer();
+    }
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {

@@ -32,6 +32,8 @@ export interface UbosConfig {
   /** Distributed mode: subgraph name to URL. Empty = in-process. */
   subgraphUrls: Record<string, string>;
   metricsToken?: string;
+  /** Seconds between refreshes of every tenant's data quality for /metrics (UBOS_DATA_QUALITY_INTERVAL); 0 = only on demand. */
+  dataQualityIntervalSeconds: number;
   /** Limits on every GraphQL request at the gateway (gateway/src/request/limits.ts). */
   limits: RequestLimits;
   /** Token buckets at the gateway (gateway/src/rate-limit.ts); null = off. */
@@ -218,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
     internalSecret: env.UBOS_INTERNAL_SECRET || undefined,
     subgraphUrls: parseSubgraphUrls(env.UBOS_SUBGRAPH_URLS),
     metricsToken: env.UBOS_METRICS_TOKEN || undefined,
+    dataQualityIntervalSeconds: parseInteger('UBOS_DATA_QUALITY_INTERVAL', env.UBOS_DATA_QUALITY_INTERVAL, 300),
     limits: {
       maxDepth: parsePositiveInteger('UBOS_MAX_DEPTH', env.UBOS_MAX_DEPTH, DEFAULT_REQUEST_LIMITS.maxDepth),
       maxAliases: parsePositiveInteger('UBOS_MAX_ALIASES', env.UBOS_MAX_ALIASES, DEFAULT_REQUEST_LIMITS.maxAliases),

@@ -143,3 +143,29 @@ export {
 } from './tenant-schema/runner.js';
 export { backgroundMigrationsSettled, migrationDatabaseOf, requestConnection, runInBackground } from './tenant-schema/in-process.js';
 export { tenantSchemaVersion, type TenantSchemaVersion } from './tenant-schema/version.js';
+
+// Data quality per tenant, and the latencies it reads
+export {
+  DATA_QUALITY_ENTITIES,
+  DATA_QUALITY_TARGETS,
+  breachesOf,
+  computeDataQuality,
+  listDataQualityIssues,
+  type DataQualityEntity,
+  type DataQualityIssue,
+  type DataQualityReport,
+  type EntityDataQuality,
+} from './quality/data-quality.js';
+export { LatencyWindows, tenantLatencies, type LatencyKind } from './quality/latency.js';
+
+// Metrics: the process's prom-client registry and what the gateway records into it
+export {
+  currentTenant,
+  httpRequestSeconds,
+  httpRequestsTotal,
+  metricsRegistry,
+  operationLabel,
+  rateLimitRefusalsTotal,
+  subgraphFetchSeconds,
+} from './metrics.js';
+export { DataQualityMonitor, refreshDataQualityMetrics } from './quality/monitor.js';

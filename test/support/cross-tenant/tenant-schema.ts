@@ -8,5 +8,6 @@ import type { DomainCases } from '../cross-tenant.js';
 export const tenantSchemaCases: DomainCases = {
   idTables: {},
   cases: [],
-  withoutId: ['startTenantMigration'],
+  withoutId: ['startTenantMigration', 'dataQuality', 'dataQualityIssues'],
+  lists: { selection: 'dataQualityIssues(first: 100) { edges { node { entityId } } } dataQuality { entities { rows } }', tables: ['clients', 'contacts', 'deals', 'projects', 'invoices'] },
 };

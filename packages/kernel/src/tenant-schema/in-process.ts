@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from '../db/sql.js';
 import { runTenantMigration, type MigrationConnection, type MigrationDatabase, type TenantMigrationState } from './runner.js';
 
 /**
@@ -26,8 +27,11 @@ export function requestConnection(em: EntityManager): Pick<MigrationConnection, 
   return {
     async query<R>(sql: string, params: unknown[] = []) {
       const ordered: unknown[] = [];
-      const knexSql = sql.replace(/\$(\d+)/g, (_match, index: string) => {
-        ordered.push(params[Number(index) - 1]);
+      // A literal ? (a regular expression's, jsonb's operator) is escaped from knex first.
+      const knexSql = sql.replace(/\?/g, '\\?').replace(/\$(\d+)/g, (_match, index: string) => {
+        const value = params[Number(index) - 1];
+        // knex spreads an array binding into a list; SQL arrays travel as array literals.
+        ordered.push(Array.isArray(value) ? pgArray(value.map(String)) : value);
         return '?';
       });
       const rows = (await em.execute(knexSql, ordered)) as R[];

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { OrganizationEntity } from '../entities/organization.entity.js';
 import type { UserEntity } from '../entities/user.entity.js';
 import type { MembershipEntity } from '../entities/membership.entity.js';
-import type { MembershipConnectionModel, AuthPayloadModel } from '../mappers.js';
+import type { MembershipConnectionModel, AuthPayloadModel, DataQualityIssueConnectionModel } from '../mappers.js';
 import type { ApiKeyEntity } from '../entities/api-key.entity.js';
 import type { PersistedOperationEntity } from '../entities/persisted-operation.entity.js';
 import type { IdentityContext } from '../context.js';
@@ -106,6 +106,117 @@ export type CreatedApiKey = {
   apiKey: ApiKey;
   /** Send it as Authorization: Bearer <secret>. */
   secret: Scalars['String']['output'];
+};
+
+/**
+ * How complete, valid, fresh and fast the organization's data is, computed from its rows when
+ * asked (one pass over its clients, contacts, deals, projects and invoices) and from this
+ * process's last five minutes of its requests. Shares are from 0 to 1.
+ */
+export type DataQuality = {
+  __typename?: 'DataQuality';
+  /**
+   * The share of live rows that pass today's rules: email and phone formats, http(s) websites, ISO
+   * country codes of structured addresses, and every custom field value against its definition as
+   * it is now (a changed type, a removed option). dataQualityIssues lists the rows at fault.
+   */
+  accuracy: Scalars['Float']['output'];
+  /** The measures that miss their target; empty when all are met. */
+  breaches: Array<DataQualityBreach>;
+  /**
+   * Of the fields a complete record has, and of the organization's required custom fields, the
+   * share filled, over live rows: clients' email, phone and address; contacts' email and phone;
+   * deals' expected close date; projects' start and due dates; invoices' issue and due dates.
+   * 1 with no rows.
+   */
+  completeness: Scalars['Float']['output'];
+  computedAt: Scalars['DateTime']['output'];
+  /** The same measures per entity type. */
+  entities: Array<EntityDataQuality>;
+  /** Age in seconds of the organization's oldest event not yet dispatched by the worker (0 when none): the sync lag until the QuickBooks integration reports its own. */
+  freshnessSeconds: Scalars['Float']['output'];
+  /** How long the organization's last successful schema migration took, in seconds; null when it never migrated. */
+  lastMigrationSeconds: Maybe<Scalars['Float']['output']>;
+  /** Events waiting in the outbox. */
+  outboxBacklog: Scalars['Int']['output'];
+  /** 95th percentile, in milliseconds, of the organization's GraphQL operations over the last 5 minutes in this process; null with none. */
+  queryP95Ms: Maybe<Scalars['Float']['output']>;
+  /** 95th percentile, in milliseconds, of the organization's SQL statements over the last 5 minutes in this process; null with none. */
+  sqlP95Ms: Maybe<Scalars['Float']['output']>;
+  /** The platform's targets. */
+  targets: DataQualityTargets;
+};
+
+/** A measure that misses its target. */
+export type DataQualityBreach = {
+  __typename?: 'DataQualityBreach';
+  /** The DataQuality field: completeness, accuracy, freshnessSeconds, queryP95Ms, sqlP95Ms or lastMigrationSeconds. */
+  metric: Scalars['String']['output'];
+  target: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** The entity types data quality measures. */
+export type DataQualityEntity =
+  | 'CLIENT'
+  | 'CONTACT'
+  | 'DEAL'
+  | 'INVOICE'
+  | 'PROJECT';
+
+/** One rule one row breaks. */
+export type DataQualityIssue = {
+  __typename?: 'DataQualityIssue';
+  /** The row's id (a Client's, a Contact's, …). */
+  entityId: Scalars['ID']['output'];
+  entityType: DataQualityEntity;
+  /** The field at fault as the graph names it, e.g. email, address.country, customFields.tier. */
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** EMAIL_FORMAT, PHONE_FORMAT, URL_FORMAT, ISO_COUNTRY, or CUSTOM_FIELD_<type> for a custom field value that does not fit its definition. */
+  rule: Scalars['String']['output'];
+};
+
+/** A page of data quality issues. */
+export type DataQualityIssueConnection = {
+  __typename?: 'DataQualityIssueConnection';
+  edges: Array<DataQualityIssueEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One issue in a page, with its cursor. */
+export type DataQualityIssueEdge = {
+  __typename?: 'DataQualityIssueEdge';
+  cursor: Scalars['String']['output'];
+  node: DataQualityIssue;
+};
+
+/** The targets of ARCHITECTURE 3.12. */
+export type DataQualityTargets = {
+  __typename?: 'DataQualityTargets';
+  /** At least this share (0.99). */
+  accuracy: Scalars['Float']['output'];
+  /** At least this share (0.95). */
+  completeness: Scalars['Float']['output'];
+  /** At most this many seconds (3600). */
+  freshnessSeconds: Scalars['Float']['output'];
+  /** At most this many seconds (300). */
+  lastMigrationSeconds: Scalars['Float']['output'];
+  /** At most this many milliseconds, for operations and SQL statements (50). */
+  queryP95Ms: Scalars['Float']['output'];
+};
+
+/** Completeness and accuracy of one entity type. */
+export type EntityDataQuality = {
+  __typename?: 'EntityDataQuality';
+  accuracy: Scalars['Float']['output'];
+  completeness: Scalars['Float']['output'];
+  entityType: DataQualityEntity;
+  /** Rows breaking at least one rule. */
+  failingRows: Scalars['Int']['output'];
+  /** Live rows. */
+  rows: Scalars['Int']['output'];
 };
 
 /** A user's place in one organization. */
@@ -269,6 +380,10 @@ export type Query = {
   apiKeyPrincipal: Maybe<ApiKeyPrincipal>;
   /** The organization's API keys, newest first, without their secrets. Owners and admins only. */
   apiKeys: Array<ApiKey>;
+  /** The organization's data quality against the platform's targets. Owners and admins only. */
+  dataQuality: DataQuality;
+  /** The rows that break a data quality rule, by entity type, row and field. Owners and admins only. */
+  dataQualityIssues: DataQualityIssueConnection;
   /** The signed-in user. */
   me: User;
   /** The organization of the current token. */
@@ -287,6 +402,13 @@ export type QueryApiKeyPrincipalArgs = {
 
 export type QueryApiKeysArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryDataQualityIssuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  entityType?: InputMaybe<DataQualityEntity>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -455,7 +577,16 @@ export type ResolversTypes = {
   AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  DataQuality: ResolverTypeWrapper<DataQuality>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DataQualityBreach: ResolverTypeWrapper<DataQualityBreach>;
+  DataQualityEntity: DataQualityEntity;
+  DataQualityIssue: ResolverTypeWrapper<DataQualityIssue>;
+  DataQualityIssueConnection: ResolverTypeWrapper<DataQualityIssueConnectionModel>;
+  DataQualityIssueEdge: ResolverTypeWrapper<DataQualityIssueEdge>;
+  DataQualityTargets: ResolverTypeWrapper<DataQualityTargets>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EntityDataQuality: ResolverTypeWrapper<EntityDataQuality>;
   Membership: ResolverTypeWrapper<MembershipEntity>;
   MembershipConnection: ResolverTypeWrapper<MembershipConnectionModel>;
   MembershipEdge: ResolverTypeWrapper<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>;
@@ -468,7 +599,6 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   TenantMigration: ResolverTypeWrapper<TenantMigration>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TenantMigrationStatus: TenantMigrationStatus;
   User: ResolverTypeWrapper<UserEntity>;
 };
@@ -486,7 +616,15 @@ export type ResolversParentTypes = {
   AuthPayload: AuthPayloadModel;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  DataQuality: DataQuality;
+  Float: Scalars['Float']['output'];
+  DataQualityBreach: DataQualityBreach;
+  DataQualityIssue: DataQualityIssue;
+  DataQualityIssueConnection: DataQualityIssueConnectionModel;
+  DataQualityIssueEdge: DataQualityIssueEdge;
+  DataQualityTargets: DataQualityTargets;
   DateTime: Scalars['DateTime']['output'];
+  EntityDataQuality: EntityDataQuality;
   Membership: MembershipEntity;
   MembershipConnection: MembershipConnectionModel;
   MembershipEdge: Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] };
@@ -498,7 +636,6 @@ export type ResolversParentTypes = {
   PersistedOperationInput: PersistedOperationInput;
   Query: Record<PropertyKey, never>;
   TenantMigration: TenantMigration;
-  Float: Scalars['Float']['output'];
   User: UserEntity;
 };
 
@@ -545,9 +682,64 @@ export type CreatedApiKeyResolvers<ContextType = IdentityContext, ParentType ext
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DataQualityResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQuality'] = ResolversParentTypes['DataQuality']> = {
+  accuracy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  breaches?: Resolver<Array<ResolversTypes['DataQualityBreach']>, ParentType, ContextType>;
+  completeness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['EntityDataQuality']>, ParentType, ContextType>;
+  freshnessSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastMigrationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outboxBacklog?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queryP95Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sqlP95Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  targets?: Resolver<ResolversTypes['DataQualityTargets'], ParentType, ContextType>;
+};
+
+export type DataQualityBreachResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityBreach'] = ResolversParentTypes['DataQualityBreach']> = {
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DataQualityIssueResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityIssue'] = ResolversParentTypes['DataQualityIssue']> = {
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['DataQualityEntity'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DataQualityIssueConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityIssueConnection'] = ResolversParentTypes['DataQualityIssueConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DataQualityIssueEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DataQualityIssueEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityIssueEdge'] = ResolversParentTypes['DataQualityIssueEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DataQualityIssue'], ParentType, ContextType>;
+};
+
+export type DataQualityTargetsResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityTargets'] = ResolversParentTypes['DataQualityTargets']> = {
+  accuracy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  completeness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  freshnessSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastMigrationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  queryP95Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EntityDataQualityResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['EntityDataQuality'] = ResolversParentTypes['EntityDataQuality']> = {
+  accuracy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  completeness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['DataQualityEntity'], ParentType, ContextType>;
+  failingRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type MembershipResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -612,6 +804,8 @@ export type PersistedOperationResolvers<ContextType = IdentityContext, ParentTyp
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeyPrincipal?: Resolver<Maybe<ResolversTypes['ApiKeyPrincipal']>, ParentType, ContextType, RequireFields<QueryApiKeyPrincipalArgs, 'secret'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, Partial<QueryApiKeysArgs>>;
+  dataQuality?: Resolver<ResolversTypes['DataQuality'], ParentType, ContextType>;
+  dataQualityIssues?: Resolver<ResolversTypes['DataQualityIssueConnection'], ParentType, ContextType, Partial<QueryDataQualityIssuesArgs>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   persistedOperation?: Resolver<Maybe<ResolversTypes['PersistedOperation']>, ParentType, ContextType, RequireFields<QueryPersistedOperationArgs, 'sha256'>>;
@@ -644,7 +838,14 @@ export type Resolvers<ContextType = IdentityContext> = {
   ApiKeyPrincipal?: ApiKeyPrincipalResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  DataQuality?: DataQualityResolvers<ContextType>;
+  DataQualityBreach?: DataQualityBreachResolvers<ContextType>;
+  DataQualityIssue?: DataQualityIssueResolvers<ContextType>;
+  DataQualityIssueConnection?: DataQualityIssueConnectionResolvers<ContextType>;
+  DataQualityIssueEdge?: DataQualityIssueEdgeResolvers<ContextType>;
+  DataQualityTargets?: DataQualityTargetsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EntityDataQuality?: EntityDataQualityResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
   MembershipEdge?: MembershipEdgeResolvers<ContextType>;
