@@ -27,12 +27,15 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       grant usage on schema public to ${who};
       grant select, insert, update on memberships, clients, contacts, deals, projects, milestones, tasks to ${who};
       grant select on organizations to ${who};
+      -- A tenant's data migration raises its version as its last batch commits (under the tenant's RLS).
+      grant update (schema_version, updated_at) on organizations to ${who};
       grant select (id, email, name, created_at, updated_at, tokens_valid_after) on users to ${who};
       -- The audit trail and the history are written by triggers only; the serving role reads them.
       grant select on activity_events, entity_history to ${who};
       grant select, insert on outbox to ${who};
       grant execute on function ubos_erase_client(uuid), ubos_purge(text, uuid) to ${who};
       grant execute on function auth_find_user_by_email(text), auth_user_memberships(uuid), auth_find_api_key(text) to ${who};
+      grant execute on function ubos_organizations_for_metrics() to ${who};
       -- The secret's hash is for auth_find_api_key only.
       grant select (organization_id, id, name, prefix, scopes, persisted_only, limits, expires_at, revoked_at, revoked_by, created_by,
                     last_used_at, created_at, updated_at, version, deleted_at, deleted_by) on api_keys to ${who};

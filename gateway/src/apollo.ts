@@ -8,6 +8,7 @@ import { authorizePlugin } from './request/authorize.js';
 import { errorsPlugin } from './request/errors.js';
 import { requestLogPlugin } from './request/log.js';
 import { requestLimitsPlugin } from './request/limits.js';
+import { metricsPlugin } from './request/metrics.js';
 import { checkScalarValues } from './scalars.js';
 import { buildScopeMap, supergraphForGateway } from './scopes.js';
 import { InProcessSubgraphSource, SignedRemoteSubgraphSource } from './sources.js';
@@ -44,6 +45,7 @@ export async function startApollo(options: GatewayOptions): Promise<ApolloServer
       errorsPlugin(),
       // After errorsPlugin: it records the codes the caller sees.
       requestLogPlugin(),
+      metricsPlugin(),
       // The playground is ours, served from npm packages; Apollo's landing pages load from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { DEFAULT_TIMEOUTS, ErrorCode, INTERNAL_CONTEXT_HEADER, inSpan, SpanKind, traceHeaders, type InternalContextSigner, type SubgraphRuntime } from '@ubos/kernel';
+import { DEFAULT_TIMEOUTS, ErrorCode, INTERNAL_CONTEXT_HEADER, inSpan, SpanKind, subgraphFetchSeconds, traceHeaders, type InternalContextSigner, type SubgraphRuntime } from '@ubos/kernel';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import type { GatewayContext } from './context.js';
@@ -28,11 +28,16 @@ export class InProcessSubgraphSource implements GraphQLDataSource<GatewayContext
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     return inSpan(`subgraph fetch ${this.runtime.name}`, SpanKind.CLIENT, { 'ubos.subgraph': this.runtime.name, 'graphql.operation.name': request.operationName }, async () => {
-      const response = await this.runtime.executeTrusted(
-        { query: request.query, variables: request.variables, operationName: request.operationName },
-        internalContextOf(options.context as Partial<GatewayContext>),
-      );
-      return response.body as GatewayGraphQLResponse;
+      const endTimer = subgraphFetchSeconds.startTimer({ subgraph: this.runtime.name });
+      try {
+        const response = await this.runtime.executeTrusted(
+          { query: request.query, variables: request.variables, operationName: request.operationName },
+          internalContextOf(options.context as Partial<GatewayContext>),
+        );
+        return response.body as GatewayGraphQLResponse;
+      } finally {
+        endTimer();
+      }
     });
   }
 }
@@ -87,12 +92,15 @@ export class SignedRemoteSubgraphSource extends RemoteGraphQLDataSource<GatewayC
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     return inSpan(`subgraph fetch ${this.subgraphName}`, SpanKind.CLIENT, { 'ubos.subgraph': this.subgraphName, 'graphql.operation.name': options.request.operationName }, async () => {
+      const endTimer = subgraphFetchSeconds.startTimer({ subgraph: this.subgraphName });
       try {
         return await super.process(options);
       } catch (error) {
         const failure = unreachable(error);
         if (failure) return subgraphUnavailable(this.subgraphName, failure === 'timeout', options.request.query);
         throw error;
+      } finally {
+        endTimer();
       }
     });
   }

@@ -1,4 +1,4 @@
-import { ONE_PROCESS_POOL_MAX, createFileStore, tokensFromConfig, generateInternalSecret, InternalContextSigner, SubgraphRuntime, writeDemoFileBodies, type FileStore, type TokenService, type UbosConfig } from '@ubos/kernel';
+import { DataQualityMonitor, backgroundMigrationsSettled, migrationDatabaseOf, ONE_PROCESS_POOL_MAX, createFileStore, tokensFromConfig, generateInternalSecret, InternalContextSigner, SubgraphRuntime, writeDemoFileBodies, type FileStore, type TokenService, type UbosConfig } from '@ubos/kernel';
 import { crmSubgraph } from '@ubos/crm';
 import { createIdentitySubgraph } from '@ubos/identity';
 import { projectsSubgraph } from '@ubos/projects';
@@ -68,6 +68,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         runtimes.push((await SubgraphRuntime.create(definition as never, runtimeOptions)) as SubgraphRuntime<unknown>);
       }
     }
+    // Every tenant's data quality for /metrics, on a schedule, through the identity pool.
+    const identity = runtimes.find((runtime) => runtime.name === 'identity');
+    const qualityMonitor = identity ? new DataQualityMonitor(migrationDatabaseOf(identity.orm.em), config.dataQualityIntervalSeconds) : undefined;
+    qualityMonitor?.start();
     const demoToken = await options.demoToken?.(tokens);
     const gateway = await startGateway(
       {
@@ -98,6 +102,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       demoToken,
       async close(graceMs = 0) {
         await gateway.close(graceMs);
+        await qualityMonitor?.stop();
+        await backgroundMigrationsSettled();
         await Promise.all(runtimes.map((runtime) => runtime.close()));
         await fileStore.close?.();
       },

@@ -7,12 +7,14 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface RunningProcess {
   child: ChildProcess;
   output(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts a TypeScript entry point of this repository as its own Node process. */
-export function startProcess(entry: string, env: Record<string, string | undefined>): RunningProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], {
+export function startProcess(entry: string, env: Record<string, string | undefined>, args: string[] = []): RunningProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,6 +26,7 @@ export function startProcess(entry: string, env: Record<string, string | undefin
   return {
     child,
     output: () => output,
+    exited,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

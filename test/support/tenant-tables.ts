@@ -12,6 +12,7 @@ export const ENTITY_TABLES_BY_DOMAIN: Record<string, string[]> = {
   customFields: ['custom_field_definitions'],
   workflow: ['workflows', 'workflow_runs', 'event_dead_letters'],
   accounts: ['sessions', 'invitations'],
+  tenantSchema: ['tenant_migration_runs'],
 };
 
 /** Tenant tables whose primary key is not (organization_id, id), e.g. counters and join tables. */
@@ -25,6 +26,7 @@ export const OTHER_TENANT_TABLES_BY_DOMAIN: Record<string, string[]> = {
   customFields: ['custom_field_values'],
   workflow: ['workflow_secrets', 'inbox', 'idempotency_keys'],
   accounts: [],
+  tenantSchema: [],
 };
 
 /** Tables keyed (organization_id, id). */

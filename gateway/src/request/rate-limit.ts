@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from '@ubos/kernel';
+import { ErrorCode, rateLimitRefusalsTotal } from '@ubos/kernel';
 import type { ApiKeyAuthenticator } from '../api-keys.js';
 import type { GatewayContext } from '../context.js';
 import type { RateLimiter } from '../rate-limit.js';
@@ -12,7 +12,10 @@ type Caller = Pick<GatewayContext, 'requestId' | 'actor' | 'organizationId' | 'i
 export async function chargeRateLimit(rateLimiter: RateLimiter, caller: Caller, operations = 1): Promise<void> {
   for (let charged = 0; charged < operations; charged++) {
     const taken = await rateLimiter.check(caller);
-    if (!taken.allowed) throw refuseRateLimited(taken.retryAfter, caller.requestId);
+    if (!taken.allowed) {
+      rateLimitRefusalsTotal.inc({ caller: caller.actor.kind });
+      throw refuseRateLimited(taken.retryAfter, caller.requestId);
+    }
   }
 }
 

@@ -37,6 +37,8 @@ export interface UbosConfig {
   host?: string;
   /** On SIGINT/SIGTERM, how long in-flight requests may take to finish before their connections are cut. */
   shutdownGraceMs: number;
+  /** Seconds between refreshes of every tenant's data quality for /metrics (UBOS_DATA_QUALITY_INTERVAL); 0 = only on demand. */
+  dataQualityIntervalSeconds: number;
   /** Limits on every GraphQL request at the gateway (gateway/src/request/limits.ts). */
   limits: RequestLimits;
   /** Token buckets at the gateway (gateway/src/rate-limit.ts); null = off. */
@@ -403,6 +405,7 @@ export const ENVIRONMENT = z.object({
   UBOS_INVITATION_DAYS: integer(1),
   UBOS_SESSION_RECHECK_SECONDS: integer(0),
   UBOS_RATE_LIMIT_ACCOUNT: rateLimit(),
+  UBOS_DATA_QUALITY_INTERVAL: integer(0),
 }).partial();
 
 export type Environment = z.infer<typeof ENVIRONMENT>;
@@ -519,6 +522,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
     metricsToken: e.UBOS_METRICS_TOKEN,
     host: e.UBOS_HOST,
     shutdownGraceMs: e.UBOS_SHUTDOWN_GRACE_MS ?? 10_000,
+    dataQualityIntervalSeconds: e.UBOS_DATA_QUALITY_INTERVAL ?? 300,
     limits: {
       maxDepth: e.UBOS_MAX_DEPTH ?? DEFAULT_REQUEST_LIMITS.maxDepth,
       maxAliases: e.UBOS_MAX_ALIASES ?? DEFAULT_REQUEST_LIMITS.maxAliases,

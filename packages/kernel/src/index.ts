@@ -160,3 +160,45 @@ export * from './storage/index.js';
 
 // Workflows: definitions and templates shared by the workflow subgraph and the worker
 export * from './workflow/definition.js';
+
+// Per-tenant schema versions: the data migrations, their runner, and the address of version 2
+export { AddressParseError, ISO_COUNTRY_CODES, countryCode, formatAddress, parseFreeTextAddress, type PostalAddress } from './tenant-schema/address.js';
+export { LATEST_SCHEMA_VERSION, TENANT_MIGRATIONS, type TenantMigration } from './tenant-schema/migrations.js';
+export {
+  readTenantMigrationState,
+  runTenantMigration,
+  startTenantMigration,
+  tenantMigrationState,
+  type MigrationConnection,
+  type MigrationDatabase,
+  type TenantMigrationState,
+  type TenantMigrationStatus,
+} from './tenant-schema/runner.js';
+export { backgroundMigrationsSettled, migrationDatabaseOf, requestConnection, runInBackground } from './tenant-schema/in-process.js';
+export { tenantSchemaVersion, type TenantSchemaVersion } from './tenant-schema/version.js';
+
+// Data quality per tenant, and the latencies it reads
+export {
+  DATA_QUALITY_ENTITIES,
+  DATA_QUALITY_TARGETS,
+  breachesOf,
+  computeDataQuality,
+  listDataQualityIssues,
+  type DataQualityEntity,
+  type DataQualityIssue,
+  type DataQualityReport,
+  type EntityDataQuality,
+} from './quality/data-quality.js';
+export { LatencyWindows, tenantLatencies, type LatencyKind } from './quality/latency.js';
+
+// Metrics: the process's prom-client registry and what the gateway records into it
+export {
+  currentTenant,
+  httpRequestSeconds,
+  httpRequestsTotal,
+  metricsRegistry,
+  operationLabel,
+  rateLimitRefusalsTotal,
+  subgraphFetchSeconds,
+} from './metrics.js';
+export { DataQualityMonitor, refreshDataQualityMetrics } from './quality/monitor.js';

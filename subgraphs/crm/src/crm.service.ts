@@ -21,6 +21,12 @@ import {
   requiredInput,
   requiredText,
   uuidv7,
+  AddressParseError,
+  countryCode,
+  formatAddress,
+  parseFreeTextAddress,
+  tenantSchemaVersion,
+  type PostalAddress,
   type Connection,
   type PageArgs,
   type SortOrder,
@@ -37,6 +43,7 @@ import type {
   CreateContactInput,
   CreateDealInput,
   DealFilter,
+  PostalAddressInput,
   UpdateClientInput,
   UpdateContactInput,
   UpdateDealInput,
@@ -101,6 +108,56 @@ function clientFields(input: CreateClientInput | UpdateClientInput) {
 
 const clientEvent = (client: ClientEntity) => ({ type: 'Client', id: client.id });
 
+function postalAddress(input: PostalAddressInput): PostalAddress {
+  const country = countryCode(requiredText(input.country, 'input.address.country'));
+  if (!country || !/^[A-Za-z]{2}$/.test(input.country.trim())) throw badUserInput('country must be an ISO 3166-1 alpha-2 code, e.g. US or DE', 'input.address.country');
+  return {
+    line1: requiredText(input.line1, 'input.address.line1', 200),
+    line2: optionalText(input.line2, 'input.address.line2', 200) ?? null,
+    city: optionalText(input.city, 'input.address.city', 100) ?? null,
+    region: optionalText(input.region, 'input.address.region', 100) ?? null,
+    postalCode: optionalText(input.postalCode, 'input.address.postalCode', 20) ?? null,
+    country,
+  };
+}
+
+/**
+ * The address columns a write sets, in the shape of the tenant's schema version: version 1
+ * stores free text; version 2, and a tenant migrating to it, stores the structure (free text
+ * sent by an older app is parsed, so it keeps working). Undefined when the input has neither.
+ */
+async function addressColumns(ctx: CrmContext, input: CreateClientInput | UpdateClientInput): Promise<Pick<ClientEntity, 'address' | 'fullAddress'> | undefined> {
+  if (input.address === undefined && input.fullAddress === undefined) return undefined;
+  if (input.address !== undefined && input.fullAddress !== undefined) throw badUserInput('Give address or fullAddress, not both', 'input.fullAddress');
+  if (input.address === null || input.fullAddress === null) return { address: null, fullAddress: null };
+  const { version, migratingTo } = await tenantSchemaVersion(ctx);
+  const structured = Math.max(version, migratingTo ?? 0) >= 2;
+  if (input.address) {
+    if (!structured) throw badUserInput('This organization is on schema version 1, where an address is free text: send fullAddress (or move to version 2)', 'input.address');
+    return { address: postalAddress(input.address), fullAddress: null };
+  }
+  const text = optionalText(input.fullAddress, 'input.fullAddress', 1000);
+  if (!text) return { address: null, fullAddress: null };
+  if (!structured) return { address: null, fullAddress: text };
+  try {
+    return { address: parseFreeTextAddress(text), fullAddress: null };
+  } catch (error) {
+    if (error instanceof AddressParseError) throw badUserInput(`The address ${error.message}`, 'input.fullAddress');
+    throw error;
+  }
+}
+
+/** Client.address: the structure, for tenants served on version 2 and later. */
+export async function clientAddress(ctx: CrmContext, client: ClientEntity): Promise<PostalAddress | null> {
+  const { version } = await tenantSchemaVersion(ctx);
+  return version >= 2 ? (client.address ?? null) : null;
+}
+
+/** Client.fullAddress: derived from the structure where the row has one, else the text it stored. */
+export function clientFullAddress(client: ClientEntity): string | null {
+  return client.address ? formatAddress(client.address) : (client.fullAddress ?? null);
+}
+
 export async function createClient(ctx: CrmContext, input: CreateClientInput): Promise<ClientEntity> {
   const now = new Date();
   const client = ctx.em.create(ClientSchema, {
@@ -109,6 +166,7 @@ export async function createClient(ctx: CrmContext, input: CreateClientInput): P
     name: requiredText(input.name, 'input.name'),
     status: input.status ?? 'ACTIVE',
     ...clientFields(input),
+    ...((await addressColumns(ctx, input)) ?? { address: null, fullAddress: null }),
     customFields: await clientCustomFields.apply(ctx, input.customFields, null),
     createdAt: now,
     updatedAt: now,
@@ -122,6 +180,7 @@ export async function updateClient(ctx: CrmContext, id: string, input: UpdateCli
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
     status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
     ...clientFields(input),
+    ...(await addressColumns(ctx, input)),
     customFields: await clientCustomFields.apply(ctx, input.customFields, client.customFields),
   } as Partial<ClientEntity>);
   return saveChanges(ctx, client, changed, { type: 'Client' });

@@ -1,10 +1,11 @@
-import type { Connection, Role } from '@ubos/kernel';
+import type { Connection, DataQualityIssue, Role } from '@ubos/kernel';
 import type { MembershipEntity } from './entities/membership.entity.js';
 import type { OrganizationEntity } from './entities/organization.entity.js';
 import type { SessionEntity } from './entities/session.entity.js';
 import type { UserEntity } from './entities/user.entity.js';
 
 export type MembershipConnectionModel = Connection<MembershipEntity>;
+export type DataQualityIssueConnectionModel = Connection<DataQualityIssue>;
 
 export interface AuthPayloadModel {
   token: string;

@@ -6,6 +6,7 @@ import { customFieldsCases } from './custom-fields.js';
 import { engagementsCases } from './engagements.js';
 import { filesCases } from './files.js';
 import { revenueCases } from './revenue.js';
+import { tenantSchemaCases } from './tenant-schema.js';
 import { workflowCases } from './workflow.js';
 
-export const DOMAIN_CASES: DomainCases[] = [agreementsCases, engagementsCases, revenueCases, communicationCases, filesCases, customFieldsCases, workflowCases, accountsCases];
+export const DOMAIN_CASES: DomainCases[] = [agreementsCases, engagementsCases, revenueCases, communicationCases, filesCases, customFieldsCases, workflowCases, accountsCases, tenantSchemaCases];

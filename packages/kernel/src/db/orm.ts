@@ -2,8 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../config.js';
 import { logger, scrubbedText } from '../logger.js';
+import { currentTenant, recordSqlDuration, registerPool } from '../metrics.js';
 import { traceSqlStatements } from '../tracing.js';
-import { sqlStatements } from './sql-stats.js';
+import { sqlStatements, TRANSACTION_CONTROL } from './sql-stats.js';
 
 export { type EntityManager } from '@mikro-orm/postgresql';
 
@@ -71,7 +72,25 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
   });
   traceSqlStatements(orm.em.getConnection().getKnex().client);
   sendPreambleWithBegin(orm);
-  orm.em.getConnection().getKnex().on('query', (query: { sql: string; bindings?: unknown[] }) => sqlStatements.record(query.sql, query.bindings));
+  const knex = orm.em.getConnection().getKnex();
+  // Each statement's duration, charged to the tenant whose fetch sent it (see currentTenant).
+  const started = new Map<string, { at: number; tenant: string | null | undefined; kind: 'application' | 'transaction_control' }>();
+  knex.on('query', (query: { sql: string; bindings?: unknown[]; __knexQueryUid?: string }) => {
+    sqlStatements.record(query.sql, query.bindings);
+    if (query.__knexQueryUid) {
+      started.set(query.__knexQueryUid, { at: performance.now(), tenant: currentTenant.getStore(), kind: TRANSACTION_CONTROL.test(query.sql) ? 'transaction_control' : 'application' });
+    }
+  });
+  const finished = (query: { __knexQueryUid?: string }) => {
+    const start = query?.__knexQueryUid ? started.get(query.__knexQueryUid) : undefined;
+    if (!start) return;
+    started.delete(query.__knexQueryUid!);
+    recordSqlDuration(start.kind, (performance.now() - start.at) / 1000, start.tenant);
+  };
+  knex.on('query-response', (_response: unknown, query: { __knexQueryUid?: string }) => finished(query));
+  knex.on('query-error', (_error: unknown, query: { __knexQueryUid?: string }) => finished(query));
+  const pool = (knex.client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }).pool;
+  if (pool) registerPool(options.name, pool);
   return orm;
 }
 

@@ -3,7 +3,9 @@
  * the same number of statements whatever the list size (no N+1); the gateway exports it at
  * /metrics and the benchmark divides it by the number of requests.
  */
-const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start transaction|select set_config\('app\.)/i;
+import { sqlStatementsTotal } from '../metrics.js';
+
+export const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start transaction|select set_config\('app\.)/i;
 
 class SqlStatementCounter {
   application = 0;
@@ -11,8 +13,13 @@ class SqlStatementCounter {
   private listeners = new Set<(sql: string, bindings: readonly unknown[]) => void>();
 
   record(sql: string, bindings: readonly unknown[] = []): void {
-    if (TRANSACTION_CONTROL.test(sql)) this.transactionControl++;
-    else this.application++;
+    if (TRANSACTION_CONTROL.test(sql)) {
+      this.transactionControl++;
+      sqlStatementsTotal.inc({ kind: 'transaction_control' });
+    } else {
+      this.application++;
+      sqlStatementsTotal.inc({ kind: 'application' });
+    }
     for (const listener of this.listeners) listener(sql, bindings);
   }
 
@@ -20,7 +27,7 @@ class SqlStatementCounter {
     return { application: this.application, transactionControl: this.transactionControl };
   }
 
-  /** The counters in Prometheus's text format, as /metrics serves them. */
+  /** The counters in Prometheus's text format, for the benchmark's own servers (the gateway serves prom-client's registry). */
   metricsText(counts: { application: number; transactionControl: number } = this.snapshot()): string {
     return [
       '# HELP ubos_sql_statements_total SQL statements sent by this process.',

@@ -19,6 +19,7 @@ import { withIdempotencyKey } from './idempotency.js';
 import { readJsonBody, sendJson } from '../http.js';
 import { listen } from '../startup.js';
 import type { SubgraphContext, SubgraphDefinition } from './context.js';
+import { currentTenant } from '../metrics.js';
 
 /**
  * A subgraph's definition from its parts; its SDL is read from `schema/<name>.graphql`, the
@@ -180,7 +181,7 @@ export class SubgraphRuntime<Loaders> {
   private async run(request: SubgraphRequest, internal: InternalContext): Promise<SubgraphResponse> {
     const contextValue = this.createContext(internal, ASKS_FOR_TOTALS.test(request.query ?? ''));
     try {
-      const response = await this.server.executeOperation(
+      const response = await currentTenant.run(internal.organizationId, () => this.server.executeOperation(
         {
           query: request.query,
           operationName: request.operationName ?? undefined,
@@ -188,7 +189,7 @@ export class SubgraphRuntime<Loaders> {
           extensions: request.extensions,
         },
         { contextValue },
-      );
+      ));
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported');
       // An executed operation answers 200 whatever its errors' codes: the gateway reads the
       // errors from the body (as the in-process source does) and sets the caller's status

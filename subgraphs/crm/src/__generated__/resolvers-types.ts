@@ -33,6 +33,14 @@ export type Scalars = {
  */
 export type Client = {
   __typename?: 'Client';
+  /**
+   * The postal address, structured. Depends on the organization's schema version: on version 2
+   * and later, the stored address (null when none); on version 1, always null, because version 1
+   * keeps addresses as free text in fullAddress. Moving to version 2 (startTenantMigration) parses
+   * every stored fullAddress into this shape. A version of the client from before that migration
+   * (history, asOf) answers null here and its text in fullAddress.
+   */
+  address: Maybe<PostalAddress>;
   /** People at this client, by last name. */
   contacts: ContactConnection;
   createdAt: Scalars['DateTime']['output'];
@@ -47,6 +55,14 @@ export type Client = {
   /** Who deleted it: user:<id>, apikey:<id>, workflow:<run id> or system. */
   deletedBy: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['String']['output']>;
+  /**
+   * The postal address as one line of free text. On schema version 1, the text as stored. On
+   * version 2 and later, derived from address: line1, line2, city, "region postalCode" and the
+   * country code, joined with ", " (so "1 Main St, Springfield, IL 62701, US"); for a version of
+   * the client from before the migration (history, asOf), the text stored then.
+   * @deprecated Use address. From schema version 2 on, this is derived from it.
+   */
+  fullAddress: Maybe<Scalars['String']['output']>;
   /** Every version of this client, oldest first. */
   history: ClientVersionConnection;
   id: Scalars['ID']['output'];
@@ -258,9 +274,21 @@ export type ContactVersionEdge = {
 };
 
 export type CreateClientInput = {
+  /**
+   * The structured address. Only for organizations on schema version 2 or migrating to it:
+   * version 1 answers BAD_USER_INPUT on input.address (send fullAddress). Null clears the address.
+   */
+  address?: InputMaybe<PostalAddressInput>;
   /** Values of the organization's custom fields, by key. Validated against their definitions. */
   customFields?: InputMaybe<Scalars['JSON']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The address as free text. On schema version 1 it is stored as written. On version 2 (or while
+   * migrating to it) it is parsed into address by the migration's rules: comma-separated parts,
+   * the last one the country (ISO code or English name); BAD_USER_INPUT on input.fullAddress when
+   * it cannot be. Null clears the address. Not together with address.
+   */
+  fullAddress?: InputMaybe<Scalars['String']['input']>;
   industry?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   notes?: InputMaybe<Scalars['String']['input']>;
@@ -681,6 +709,32 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A postal address (schema version 2). */
+export type PostalAddress = {
+  __typename?: 'PostalAddress';
+  city: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 code, upper case, e.g. US or DE. */
+  country: Scalars['String']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Building, floor, care-of; null when none. */
+  line2: Maybe<Scalars['String']['output']>;
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** State, province or county, e.g. CA. */
+  region: Maybe<Scalars['String']['output']>;
+};
+
+/** A postal address to write (schema version 2). */
+export type PostalAddressInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 code, e.g. US or DE (either case). */
+  country: Scalars['String']['input'];
+  line1: Scalars['String']['input'];
+  line2?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One client, or null when no client of this organization has the id (or it is deleted). With asOf, the client as it was then, or null if it did not exist yet. */
@@ -740,9 +794,21 @@ export type QueryDealsArgs = {
 
 /** Fields to change; an omitted field keeps its value, a null clears it. */
 export type UpdateClientInput = {
+  /**
+   * The structured address. Only for organizations on schema version 2 or migrating to it:
+   * version 1 answers BAD_USER_INPUT on input.address (send fullAddress). Null clears the address.
+   */
+  address?: InputMaybe<PostalAddressInput>;
   /** A patch of custom field values: a key sets its field, a null removes it, other keys keep their values. */
   customFields?: InputMaybe<Scalars['JSON']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The address as free text. On schema version 1 it is stored as written. On version 2 (or while
+   * migrating to it) it is parsed into address by the migration's rules: comma-separated parts,
+   * the last one the country (ISO code or English name); BAD_USER_INPUT on input.fullAddress when
+   * it cannot be. Null clears the address. Not together with address.
+   */
+  fullAddress?: InputMaybe<Scalars['String']['input']>;
   industry?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   notes?: InputMaybe<Scalars['String']['input']>;
@@ -920,6 +986,8 @@ export type ResolversTypes = {
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PostalAddress: ResolverTypeWrapper<PostalAddress>;
+  PostalAddressInput: PostalAddressInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   UpdateClientInput: UpdateClientInput;
@@ -969,6 +1037,8 @@ export type ResolversParentTypes = {
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PostalAddress: PostalAddress;
+  PostalAddressInput: PostalAddressInput;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   UpdateClientInput: UpdateClientInput;
@@ -979,6 +1049,7 @@ export type ResolversParentTypes = {
 
 export type ClientResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
   contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, Partial<ClientContactsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customField?: Resolver<Maybe<ResolversTypes['CustomFieldValue']>, ParentType, ContextType, RequireFields<ClientCustomFieldArgs, 'key'>>;
@@ -987,6 +1058,7 @@ export type ClientResolvers<ContextType = CrmContext, ParentType extends Resolve
   deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['ClientVersionConnection'], ParentType, ContextType, Partial<ClientHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1199,6 +1271,15 @@ export type PageInfoResolvers<ContextType = CrmContext, ParentType extends Resol
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PostalAddressResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = {
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'orderBy'>>;
@@ -1239,6 +1320,7 @@ export type Resolvers<ContextType = CrmContext> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PostalAddress?: PostalAddressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
 };

@@ -1,5 +1,5 @@
 import { p, type InferEntity } from '@mikro-orm/core';
-import { defineMainEntity } from '@ubos/kernel';
+import { defineMainEntity, type PostalAddress } from '@ubos/kernel';
 
 // The primary key in SQL is (organization_id, id). MikroORM maps id alone: its composite keys
 // that share a column have a history of bugs, and ids are unique anyway (UUID v7).
@@ -11,6 +11,9 @@ export const ClientSchema = defineMainEntity('Client', 'clients', {
   website: p.text().nullable(),
   industry: p.text().nullable(),
   notes: p.text().nullable(),
+  // Schema version 1's free text, and version 2's structure; a row holds one or neither.
+  fullAddress: p.text().nullable(),
+  address: p.json<PostalAddress>().nullable(),
   customFields: p.json<Record<string, unknown>>(),
 });
 

@@ -10,4 +10,6 @@ export const Client: ClientResolvers = {
   deals: (client, args, ctx) => crm.dealsOfClient(ctx, client.id, args),
   history: (client, args, ctx) => ctx.loaders.clientHistory.versions(client.id, args),
   customField: (client, { key }, ctx) => clientCustomFields.typed(ctx, client.customFields, key),
+  address: (client, _args, ctx) => crm.clientAddress(ctx, client),
+  fullAddress: (client) => crm.clientFullAddress(client),
 };

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { OrganizationEntity } from '../entities/organization.entity.js';
 import type { UserEntity } from '../entities/user.entity.js';
 import type { MembershipEntity } from '../entities/membership.entity.js';
-import type { MembershipConnectionModel, AuthPayloadModel } from '../mappers.js';
+import type { MembershipConnectionModel, AuthPayloadModel, DataQualityIssueConnectionModel } from '../mappers.js';
 import type { ApiKeyEntity } from '../entities/api-key.entity.js';
 import type { PersistedOperationEntity } from '../entities/persisted-operation.entity.js';
 import type { SessionEntity } from '../entities/session.entity.js';
@@ -114,6 +114,117 @@ export type CreatedApiKey = {
   apiKey: ApiKey;
   /** Send it as Authorization: Bearer <secret>. */
   secret: Scalars['String']['output'];
+};
+
+/**
+ * How complete, valid, fresh and fast the organization's data is, computed from its rows when
+ * asked (one pass over its clients, contacts, deals, projects and invoices) and from this
+ * process's last five minutes of its requests. Shares are from 0 to 1.
+ */
+export type DataQuality = {
+  __typename?: 'DataQuality';
+  /**
+   * The share of live rows that pass today's rules: email and phone formats, http(s) websites, ISO
+   * country codes of structured addresses, and every custom field value against its definition as
+   * it is now (a changed type, a removed option). dataQualityIssues lists the rows at fault.
+   */
+  accuracy: Scalars['Float']['output'];
+  /** The measures that miss their target; empty when all are met. */
+  breaches: Array<DataQualityBreach>;
+  /**
+   * Of the fields a complete record has, and of the organization's required custom fields, the
+   * share filled, over live rows: clients' email, phone and address; contacts' email and phone;
+   * deals' expected close date; projects' start and due dates; invoices' issue and due dates.
+   * 1 with no rows.
+   */
+  completeness: Scalars['Float']['output'];
+  computedAt: Scalars['DateTime']['output'];
+  /** The same measures per entity type. */
+  entities: Array<EntityDataQuality>;
+  /** Age in seconds of the organization's oldest event not yet dispatched by the worker (0 when none): the sync lag until the QuickBooks integration reports its own. */
+  freshnessSeconds: Scalars['Float']['output'];
+  /** How long the organization's last successful schema migration took, in seconds; null when it never migrated. */
+  lastMigrationSeconds: Maybe<Scalars['Float']['output']>;
+  /** Events waiting in the outbox. */
+  outboxBacklog: Scalars['Int']['output'];
+  /** 95th percentile, in milliseconds, of the organization's GraphQL operations over the last 5 minutes in this process; null with none. */
+  queryP95Ms: Maybe<Scalars['Float']['output']>;
+  /** 95th percentile, in milliseconds, of the organization's SQL statements over the last 5 minutes in this process; null with none. */
+  sqlP95Ms: Maybe<Scalars['Float']['output']>;
+  /** The platform's targets. */
+  targets: DataQualityTargets;
+};
+
+/** A measure that misses its target. */
+export type DataQualityBreach = {
+  __typename?: 'DataQualityBreach';
+  /** The DataQuality field: completeness, accuracy, freshnessSeconds, queryP95Ms, sqlP95Ms or lastMigrationSeconds. */
+  metric: Scalars['String']['output'];
+  target: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** The entity types data quality measures. */
+export type DataQualityEntity =
+  | 'CLIENT'
+  | 'CONTACT'
+  | 'DEAL'
+  | 'INVOICE'
+  | 'PROJECT';
+
+/** One rule one row breaks. */
+export type DataQualityIssue = {
+  __typename?: 'DataQualityIssue';
+  /** The row's id (a Client's, a Contact's, …). */
+  entityId: Scalars['ID']['output'];
+  entityType: DataQualityEntity;
+  /** The field at fault as the graph names it, e.g. email, address.country, customFields.tier. */
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** EMAIL_FORMAT, PHONE_FORMAT, URL_FORMAT, ISO_COUNTRY, or CUSTOM_FIELD_<type> for a custom field value that does not fit its definition. */
+  rule: Scalars['String']['output'];
+};
+
+/** A page of data quality issues. */
+export type DataQualityIssueConnection = {
+  __typename?: 'DataQualityIssueConnection';
+  edges: Array<DataQualityIssueEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One issue in a page, with its cursor. */
+export type DataQualityIssueEdge = {
+  __typename?: 'DataQualityIssueEdge';
+  cursor: Scalars['String']['output'];
+  node: DataQualityIssue;
+};
+
+/** The targets of ARCHITECTURE 3.12. */
+export type DataQualityTargets = {
+  __typename?: 'DataQualityTargets';
+  /** At least this share (0.99). */
+  accuracy: Scalars['Float']['output'];
+  /** At least this share (0.95). */
+  completeness: Scalars['Float']['output'];
+  /** At most this many seconds (3600). */
+  freshnessSeconds: Scalars['Float']['output'];
+  /** At most this many seconds (300). */
+  lastMigrationSeconds: Scalars['Float']['output'];
+  /** At most this many milliseconds, for operations and SQL statements (50). */
+  queryP95Ms: Scalars['Float']['output'];
+};
+
+/** Completeness and accuracy of one entity type. */
+export type EntityDataQuality = {
+  __typename?: 'EntityDataQuality';
+  accuracy: Scalars['Float']['output'];
+  completeness: Scalars['Float']['output'];
+  entityType: DataQualityEntity;
+  /** Rows breaking at least one rule. */
+  failingRows: Scalars['Int']['output'];
+  /** Live rows. */
+  rows: Scalars['Int']['output'];
 };
 
 /** An invitation to join the organization, sent by email with a single-use link. */
@@ -240,6 +351,14 @@ export type Mutation = {
    * email that already has an account signs up another organization with that account's password.
    */
   signUp: Maybe<AuthPayload>;
+  /**
+   * Moves the organization to a newer schema version (owners only), or resumes its unfinished
+   * run to that version (after a failure, once the row named in the error is corrected). Answers
+   * at once with the run RUNNING; the rows move in the background, batch by batch, and
+   * organization.migration shows the progress. BAD_USER_INPUT on targetVersion for a version that
+   * does not exist or is not newer; CONFLICT while a run to another version is unfinished.
+   */
+  startTenantMigration: Maybe<TenantMigration>;
   /** Makes another member the owner (owners only); the caller becomes an admin. */
   transferOwnership: Maybe<Membership>;
 };
@@ -359,6 +478,12 @@ export type MutationSignUpArgs = {
 };
 
 
+export type MutationStartTenantMigrationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  targetVersion: Scalars['Int']['input'];
+};
+
+
 export type MutationTransferOwnershipArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   membershipId: Scalars['ID']['input'];
@@ -372,11 +497,19 @@ export type Organization = {
   __typename?: 'Organization';
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** The newest schema version the platform offers; startTenantMigration moves the organization to it. */
+  latestSchemaVersion: Scalars['Int']['output'];
   /** The people who belong to this organization, oldest membership first. */
   members: MembershipConnection;
+  /** The organization's data migration between schema versions: its newest run, or IDLE when none is unfinished. */
+  migration: TenantMigration;
   /** Display name, e.g. Acme Agency. */
   name: Scalars['String']['output'];
-  /** The data schema version this organization runs on (per-tenant schema versioning). */
+  /**
+   * The data schema version this organization is served on (per-tenant schema versioning). The
+   * graph answers each organization in the shape of its version; see Client.address and
+   * Client.fullAddress for what version 2 changes.
+   */
   schemaVersion: Scalars['Int']['output'];
   /** URL-safe unique handle. */
   slug: Scalars['String']['output'];
@@ -432,6 +565,10 @@ export type Query = {
   apiKeyPrincipal: Maybe<ApiKeyPrincipal>;
   /** The organization's API keys, newest first, without their secrets. Owners and admins only. */
   apiKeys: Array<ApiKey>;
+  /** The organization's data quality against the platform's targets. Owners and admins only. */
+  dataQuality: DataQuality;
+  /** The rows that break a data quality rule, by entity type, row and field. Owners and admins only. */
+  dataQualityIssues: DataQualityIssueConnection;
   /** The organization's invitations, newest first; closed ones (accepted, revoked) with includeClosed. Owners and admins only. */
   invitations: Array<Invitation>;
   /** The signed-in user. */
@@ -459,6 +596,13 @@ export type QueryApiKeyPrincipalArgs = {
 
 export type QueryApiKeysArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryDataQualityIssuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  entityType?: InputMaybe<DataQualityEntity>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -521,6 +665,37 @@ export type SignUpInput = {
   /** At least 10 characters, and not one of the most common passwords. */
   password: Scalars['String']['input'];
 };
+
+/**
+ * The state of an organization's data migration. A run moves every row of the organization to
+ * the target version in batches, each committed on its own and audited as
+ * system:migration:<version>; the organization keeps working meanwhile and is served on its old
+ * version until the last batch commits.
+ */
+export type TenantMigration = {
+  __typename?: 'TenantMigration';
+  /** Why the run failed, naming the row at fault; null unless FAILED. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When the newest run succeeded; null while it runs or after it failed. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Share of the newest run's rows migrated, from 0 to 1. */
+  progress: Scalars['Float']['output'];
+  /** Rows the newest run has migrated. */
+  rowsDone: Scalars['Int']['output'];
+  /** Rows the newest run has to migrate (counted when each step starts). */
+  rowsTotal: Scalars['Int']['output'];
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** IDLE when no run is unfinished (the last one, if any, succeeded); RUNNING; FAILED (resume it with startTenantMigration). */
+  status: TenantMigrationStatus;
+  /** The version the newest run moves to; null when none was ever started. */
+  targetVersion: Maybe<Scalars['Int']['output']>;
+};
+
+/** Where an organization's data migration stands. */
+export type TenantMigrationStatus =
+  | 'FAILED'
+  | 'IDLE'
+  | 'RUNNING';
 
 /** A person who can sign in. A user may belong to several organizations. */
 export type User = {
@@ -643,7 +818,16 @@ export type ResolversTypes = {
   AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  DataQuality: ResolverTypeWrapper<DataQuality>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DataQualityBreach: ResolverTypeWrapper<DataQualityBreach>;
+  DataQualityEntity: DataQualityEntity;
+  DataQualityIssue: ResolverTypeWrapper<DataQualityIssue>;
+  DataQualityIssueConnection: ResolverTypeWrapper<DataQualityIssueConnectionModel>;
+  DataQualityIssueEdge: ResolverTypeWrapper<DataQualityIssueEdge>;
+  DataQualityTargets: ResolverTypeWrapper<DataQualityTargets>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EntityDataQuality: ResolverTypeWrapper<EntityDataQuality>;
   Invitation: ResolverTypeWrapper<InvitationEntity>;
   InvitationStatus: InvitationStatus;
   InviteMemberInput: InviteMemberInput;
@@ -661,6 +845,8 @@ export type ResolversTypes = {
   Session: ResolverTypeWrapper<SessionEntity>;
   SessionState: ResolverTypeWrapper<SessionState>;
   SignUpInput: SignUpInput;
+  TenantMigration: ResolverTypeWrapper<TenantMigration>;
+  TenantMigrationStatus: TenantMigrationStatus;
   User: ResolverTypeWrapper<UserEntity>;
 };
 
@@ -677,7 +863,15 @@ export type ResolversParentTypes = {
   AuthPayload: AuthPayloadModel;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  DataQuality: DataQuality;
+  Float: Scalars['Float']['output'];
+  DataQualityBreach: DataQualityBreach;
+  DataQualityIssue: DataQualityIssue;
+  DataQualityIssueConnection: DataQualityIssueConnectionModel;
+  DataQualityIssueEdge: DataQualityIssueEdge;
+  DataQualityTargets: DataQualityTargets;
   DateTime: Scalars['DateTime']['output'];
+  EntityDataQuality: EntityDataQuality;
   Invitation: InvitationEntity;
   InviteMemberInput: InviteMemberInput;
   Membership: MembershipEntity;
@@ -693,6 +887,7 @@ export type ResolversParentTypes = {
   Session: SessionEntity;
   SessionState: SessionState;
   SignUpInput: SignUpInput;
+  TenantMigration: TenantMigration;
   User: UserEntity;
 };
 
@@ -742,9 +937,64 @@ export type CreatedApiKeyResolvers<ContextType = IdentityContext, ParentType ext
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DataQualityResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQuality'] = ResolversParentTypes['DataQuality']> = {
+  accuracy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  breaches?: Resolver<Array<ResolversTypes['DataQualityBreach']>, ParentType, ContextType>;
+  completeness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['EntityDataQuality']>, ParentType, ContextType>;
+  freshnessSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastMigrationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outboxBacklog?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queryP95Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sqlP95Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  targets?: Resolver<ResolversTypes['DataQualityTargets'], ParentType, ContextType>;
+};
+
+export type DataQualityBreachResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityBreach'] = ResolversParentTypes['DataQualityBreach']> = {
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DataQualityIssueResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityIssue'] = ResolversParentTypes['DataQualityIssue']> = {
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['DataQualityEntity'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DataQualityIssueConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityIssueConnection'] = ResolversParentTypes['DataQualityIssueConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DataQualityIssueEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DataQualityIssueEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityIssueEdge'] = ResolversParentTypes['DataQualityIssueEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DataQualityIssue'], ParentType, ContextType>;
+};
+
+export type DataQualityTargetsResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['DataQualityTargets'] = ResolversParentTypes['DataQualityTargets']> = {
+  accuracy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  completeness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  freshnessSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastMigrationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  queryP95Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EntityDataQualityResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['EntityDataQuality'] = ResolversParentTypes['EntityDataQuality']> = {
+  accuracy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  completeness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['DataQualityEntity'], ParentType, ContextType>;
+  failingRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type InvitationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
   acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -801,6 +1051,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   revokeInvitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   signUp?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  startTenantMigration?: Resolver<Maybe<ResolversTypes['TenantMigration']>, ParentType, ContextType, RequireFields<MutationStartTenantMigrationArgs, 'targetVersion'>>;
   transferOwnership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<MutationTransferOwnershipArgs, 'membershipId'>>;
 };
 
@@ -808,7 +1059,9 @@ export type OrganizationResolvers<ContextType = IdentityContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestSchemaVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  migration?: Resolver<ResolversTypes['TenantMigration'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   schemaVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -838,6 +1091,8 @@ export type PersistedOperationResolvers<ContextType = IdentityContext, ParentTyp
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeyPrincipal?: Resolver<Maybe<ResolversTypes['ApiKeyPrincipal']>, ParentType, ContextType, RequireFields<QueryApiKeyPrincipalArgs, 'secret'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, Partial<QueryApiKeysArgs>>;
+  dataQuality?: Resolver<ResolversTypes['DataQuality'], ParentType, ContextType>;
+  dataQualityIssues?: Resolver<ResolversTypes['DataQualityIssueConnection'], ParentType, ContextType, Partial<QueryDataQualityIssuesArgs>>;
   invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType, Partial<QueryInvitationsArgs>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -862,6 +1117,17 @@ export type SessionStateResolvers<ContextType = IdentityContext, ParentType exte
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type TenantMigrationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['TenantMigration'] = ResolversParentTypes['TenantMigration']> = {
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rowsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TenantMigrationStatus'], ParentType, ContextType>;
+  targetVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -877,7 +1143,14 @@ export type Resolvers<ContextType = IdentityContext> = {
   ApiKeyPrincipal?: ApiKeyPrincipalResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  DataQuality?: DataQualityResolvers<ContextType>;
+  DataQualityBreach?: DataQualityBreachResolvers<ContextType>;
+  DataQualityIssue?: DataQualityIssueResolvers<ContextType>;
+  DataQualityIssueConnection?: DataQualityIssueConnectionResolvers<ContextType>;
+  DataQualityIssueEdge?: DataQualityIssueEdgeResolvers<ContextType>;
+  DataQualityTargets?: DataQualityTargetsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EntityDataQuality?: EntityDataQualityResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
@@ -890,6 +1163,7 @@ export type Resolvers<ContextType = IdentityContext> = {
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionState?: SessionStateResolvers<ContextType>;
+  TenantMigration?: TenantMigrationResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

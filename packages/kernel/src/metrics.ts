@@ -1,0 +1,107 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { tenantLatencies } from './quality/latency.js';
+
+/**
+ * The process's Prometheus metrics (prom-client), served by the gateway at /metrics. Labels are
+ * bounded: a kind, a status class, a subgraph name, an operation name from a capped set, and a
+ * tenant's slug (one series per tenant and measure). No ids.
+ */
+export const metricsRegistry = new Registry();
+
+const SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export const sqlStatementsTotal = new Counter({
+  name: 'ubos_sql_statements_total',
+  help: 'SQL statements sent by this process.',
+  labelNames: ['kind'] as const,
+  registers: [metricsRegistry],
+});
+export const sqlStatementSeconds = new Histogram({
+  name: 'ubos_sql_statement_duration_seconds',
+  help: 'Time from sending a SQL statement to its answer.',
+  labelNames: ['kind'] as const,
+  buckets: SECONDS_BUCKETS,
+  registers: [metricsRegistry],
+});
+export const httpRequestsTotal = new Counter({
+  name: 'ubos_http_requests_total',
+  help: 'GraphQL operations answered, by operation name (capped), type and HTTP status class.',
+  labelNames: ['operation', 'type', 'status'] as const,
+  registers: [metricsRegistry],
+});
+export const httpRequestSeconds = new Histogram({
+  name: 'ubos_http_request_duration_seconds',
+  help: 'Time to answer a GraphQL operation, by operation name (capped) and type.',
+  labelNames: ['operation', 'type'] as const,
+  buckets: SECONDS_BUCKETS,
+  registers: [metricsRegistry],
+});
+export const subgraphFetchSeconds = new Histogram({
+  name: 'ubos_subgraph_fetch_duration_seconds',
+  help: 'Time of one fetch from the gateway to a subgraph (in-process or HTTP).',
+  labelNames: ['subgraph'] as const,
+  buckets: SECONDS_BUCKETS,
+  registers: [metricsRegistry],
+});
+export const rateLimitRefusalsTotal = new Counter({
+  name: 'ubos_rate_limit_refusals_total',
+  help: 'Requests refused by a rate limit, by kind of caller (anonymous: the login bucket; user, apikey, service).',
+  labelNames: ['caller'] as const,
+  registers: [metricsRegistry],
+});
+
+const MAX_OPERATION_NAMES = 200;
+const seenOperations = new Set<string>();
+
+/**
+ * An operation's name as a label: its own name while fewer than 200 distinct names were seen,
+ * `other` after that (names are chosen by callers), and `anonymous` without one.
+ */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(name)) return 'other';
+  if (seenOperations.has(name)) return name;
+  if (seenOperations.size >= MAX_OPERATION_NAMES) return 'other';
+  seenOperations.add(name);
+  return name;
+}
+
+/** The tenant whose fetch runs in this async context: SQL latencies are charged to it. */
+export const currentTenant = new AsyncLocalStorage<string | null>();
+
+/** Called by the ORM's query events: one statement's duration, charged to the fetch's tenant. */
+export function recordSqlDuration(kind: 'application' | 'transaction_control', seconds: number, organizationId: string | null | undefined): void {
+  sqlStatementSeconds.observe({ kind }, seconds);
+  if (organizationId) tenantLatencies.record(organizationId, 'sql', seconds * 1000);
+}
+
+interface PoolLike {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+}
+const pools = new Map<string, PoolLike>();
+
+/** Registers a subgraph's connection pool (tarn, under knex) for the pool gauges. */
+export function registerPool(name: string, pool: PoolLike): void {
+  pools.set(name, pool);
+}
+export function unregisterPool(name: string, pool: PoolLike): void {
+  if (pools.get(name) === pool) pools.delete(name);
+}
+
+new Gauge({
+  name: 'ubos_db_pool_connections',
+  help: 'Connections of each subgraph pool: in use, idle, and requests waiting for one.',
+  labelNames: ['pool', 'state'] as const,
+  registers: [metricsRegistry],
+  collect() {
+    this.reset();
+    for (const [name, pool] of pools) {
+      this.set({ pool: name, state: 'in_use' }, pool.numUsed());
+      this.set({ pool: name, state: 'idle' }, pool.numFree());
+      this.set({ pool: name, state: 'waiting' }, pool.numPendingAcquires());
+    }
+  },
+});

@@ -1,0 +1,159 @@
+import { Gauge } from 'prom-client';
+import { metricsRegistry } from '../metrics.js';
+import type { MigrationDatabase } from '../tenant-schema/runner.js';
+import { computeDataQuality, type DataQualityReport } from './data-quality.js';
+import { tenantLatencies } from './latency.js';
+
+/**
+ * Keeps every tenant's data quality for /metrics, on a schedule: a scrape only reads memory.
+ * A refresh walks the tenants one at a time, each in one transaction under its own RLS setting
+ * (computeDataQuality: per entity type one pass over the tenant's live rows), so its cost is
+ * the sum of the tenants' scans, spread over one connection, once per interval.
+ */
+interface TenantReport {
+  slug: string;
+  schemaVersion: number;
+  deadLetters: number;
+  report: DataQualityReport;
+}
+
+const reports = new Map<string, TenantReport>();
+const monitors = new Set<DataQualityMonitor>();
+let lastRefreshSeconds = 0;
+
+export class DataQualityMonitor {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: MigrationDatabase,
+    private readonly intervalSeconds: number,
+  ) {}
+
+  start(): void {
+    monitors.add(this);
+    if (this.intervalSeconds <= 0) return;
+    void this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.intervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    monitors.delete(this);
+    await this.running;
+  }
+
+  /** Recomputes every tenant (one refresh at a time per monitor). */
+  refresh(): Promise<void> {
+    this.running ??= this.refreshAll().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async refreshAll(): Promise<void> {
+    const startedAt = performance.now();
+    const connection = await this.db.connect();
+    try {
+      const { rows: tenants } = await connection.query<{ id: string; slug: string }>('select id, slug from ubos_organizations_for_metrics()');
+      const seen = new Set<string>();
+      for (const tenant of tenants) {
+        seen.add(tenant.id);
+        await connection.query('begin read only');
+        try {
+          await connection.query(`select set_config('app.organization_id', $1, true)`, [tenant.id]);
+          const report = await computeDataQuality(connection, tenant.id);
+          const { rows } = await connection.query<{ schema_version: number; dead_letters: string }>(
+            `select o.schema_version, (select count(*) from event_dead_letters d where d.organization_id = o.id) as dead_letters from organizations o where o.id = $1`,
+            [tenant.id],
+          );
+          reports.set(tenant.id, { slug: tenant.slug, schemaVersion: rows[0]?.schema_version ?? 1, deadLetters: Number(rows[0]?.dead_letters ?? 0), report });
+        } finally {
+          await connection.query('rollback');
+        }
+      }
+      for (const id of reports.keys()) if (!seen.has(id)) reports.delete(id);
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', msg: 'data quality refresh failed', error: String(error) }));
+    } finally {
+      connection.release();
+      lastRefreshSeconds = (performance.now() - startedAt) / 1000;
+    }
+  }
+}
+
+/** Refreshes every running monitor of this process now (tests; an operator's nudge). */
+export async function refreshDataQualityMetrics(): Promise<void> {
+  await Promise.all([...monitors].map((monitor) => monitor.refresh()));
+}
+
+function tenantGauge(name: string, help: string, value: (tenant: TenantReport, id: string) => number | null) {
+  return new Gauge({
+    name,
+    help,
+    labelNames: ['tenant'] as const,
+    registers: [metricsRegistry],
+    collect() {
+      this.reset();
+      for (const [id, tenant] of reports) {
+        const measured = value(tenant, id);
+        if (measured !== null) this.set({ tenant: tenant.slug }, measured);
+      }
+    },
+  });
+}
+
+tenantGauge('ubos_tenant_data_completeness_ratio', 'Share of expected and required custom fields filled (target above 0.95).', (t) => t.report.completeness);
+tenantGauge('ubos_tenant_data_accuracy_ratio', "Share of live rows passing today's validation rules (target above 0.99).", (t) => t.report.accuracy);
+tenantGauge('ubos_tenant_data_freshness_seconds', 'Age of the oldest undispatched outbox event (target under 3600).', (t) => t.report.freshnessSeconds);
+tenantGauge('ubos_tenant_last_migration_seconds', 'Duration of the last successful schema migration (target under 300).', (t) => t.report.lastMigrationSeconds);
+tenantGauge('ubos_tenant_schema_version', 'The schema version the tenant is served on.', (t) => t.schemaVersion);
+tenantGauge('ubos_tenant_data_quality_breaches', 'Data quality measures missing their target at the last refresh.', (t) => t.report.breaches.length);
+tenantGauge('ubos_tenant_dead_letters', 'Events and steps that exhausted their attempts.', (t) => t.deadLetters);
+
+new Gauge({
+  name: 'ubos_tenant_query_p95_seconds',
+  help: "95th percentile over the last 5 minutes of the tenant's GraphQL operations and SQL statements in this process (target under 0.05).",
+  labelNames: ['tenant', 'kind'] as const,
+  registers: [metricsRegistry],
+  collect() {
+    this.reset();
+    for (const [id, tenant] of reports) {
+      for (const kind of ['operation', 'sql'] as const) {
+        const p95 = tenantLatencies.p95(id, kind);
+        if (p95 !== null) this.set({ tenant: tenant.slug, kind }, p95 / 1000);
+      }
+    }
+  },
+});
+new Gauge({
+  name: 'ubos_outbox_backlog',
+  help: 'Outbox events not yet dispatched, over every tenant, at the last refresh.',
+  registers: [metricsRegistry],
+  collect() {
+    this.set([...reports.values()].reduce((sum, tenant) => sum + tenant.report.outboxBacklog, 0));
+  },
+});
+new Gauge({
+  name: 'ubos_outbox_dispatch_lag_seconds',
+  help: 'Age of the oldest undispatched outbox event of any tenant, at the last refresh.',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(Math.max(0, ...[...reports.values()].map((tenant) => tenant.report.freshnessSeconds)));
+  },
+});
+new Gauge({
+  name: 'ubos_dead_letters',
+  help: 'Dead letters over every tenant, at the last refresh.',
+  registers: [metricsRegistry],
+  collect() {
+    this.set([...reports.values()].reduce((sum, tenant) => sum + tenant.deadLetters, 0));
+  },
+});
+new Gauge({
+  name: 'ubos_data_quality_refresh_seconds',
+  help: "Duration of the last refresh of every tenant's data quality: the cost of the schedule.",
+  registers: [metricsRegistry],
+  collect() {
+    this.set(lastRefreshSeconds);
+  },
+});
