@@ -42,6 +42,7 @@ export {
   createTokenService,
   tokensFromConfig,
   type Role,
+  type DeliveryTokenClaims,
   type ServiceTokenClaims,
   type TokenService,
   type UserTokenClaims,
@@ -127,3 +128,7 @@ export * from './storage/index.js';
 
 // Workflows: definitions and templates shared by the workflow subgraph and the worker
 export * from './workflow/definition.js';
+
+// Events that subgraphs handle themselves, and the client merge protocol they share
+export * from './events/delivery.js';
+export * from './events/client-merge.js';

@@ -6,6 +6,7 @@ import {
   restoreEntity,
   assignChanges,
   badUserInput,
+  conflict,
   includeDeletedRows,
   emitDomainEvent,
   findPage,
@@ -65,8 +66,17 @@ export async function listClients(ctx: CrmContext, args: PageArgs & { filter?: C
   return findPage(ctx, ClientSchema, () => withCustomFields(where), args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC']);
 }
 
-export function getClient(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ClientEntity | null> {
-  return lookupAsOf(id, asOf, { current: (key) => ctx.loaders.clientById.load(key), asOf: ctx.loaders.clientHistory.asOf });
+/**
+ * A client by id. A merged client's id answers its survivor (mergedInto always names a live
+ * golden record: a later merge of the survivor re-points it), so links kept from before the
+ * merge keep working; the caller sees the redirect in the answer's id. With asOf, the client
+ * as it was then, merged or not.
+ */
+export async function getClient(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ClientEntity | null> {
+  const found = await lookupAsOf(id, asOf, { current: (key) => ctx.loaders.clientById.load(key), asOf: ctx.loaders.clientHistory.asOf });
+  if (found || asOf) return found;
+  const merged = await ctx.loaders.clientReference.load(parseId(id, 'id'));
+  return merged?.mergedInto ? ctx.loaders.clientById.load(merged.mergedInto) : null;
 }
 
 export function getContact(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ContactEntity | null> {
@@ -135,7 +145,11 @@ export function deleteClient(ctx: CrmContext, id: string, expectedVersion?: numb
 }
 
 export function restoreClient(ctx: CrmContext, id: string): Promise<ClientEntity> {
-  return restoreEntity(ctx, ClientSchema, 'Client', id);
+  return restoreEntity(ctx, ClientSchema, 'Client', id, {
+    check(client) {
+      if (client.mergedInto) throw conflict(`Client was merged into ${client.mergedInto}: undo the merge with unmergeClient instead`);
+    },
+  });
 }
 
 /**

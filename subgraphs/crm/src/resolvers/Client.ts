@@ -10,4 +10,6 @@ export const Client: ClientResolvers = {
   deals: (client, args, ctx) => crm.dealsOfClient(ctx, client.id, args),
   history: (client, args, ctx) => ctx.loaders.clientHistory.versions(client.id, args),
   customField: (client, { key }, ctx) => clientCustomFields.typed(ctx, client.customFields, key),
+  mergedInto: (client, _args, ctx) => (client.mergedInto ? ctx.loaders.clientReference.load(client.mergedInto) : null),
+  merges: (client, _args, ctx) => ctx.loaders.mergesOfClient.load(client.id),
 };
