@@ -14,6 +14,84 @@
 -- with the same name and error (23503), so the services' NOT_FOUND mapping is unchanged.
 
 ------------------------------------------------------------------------------------------
+-- The audit trigger on tables without soft deletes
+------------------------------------------------------------------------------------------
+-- A payment is never changed, except to follow its invoice to the survivor of a merge
+-- (0008); payments have no deleted_at, and the trigger read OLD.deleted_at directly, so that
+-- update failed. It now reads the column from the row's JSON, where a missing one is NULL.
+CREATE OR REPLACE FUNCTION ubos_track_change() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v_entity_type text := TG_ARGV[0];
+  v_client_source text := TG_ARGV[1];
+  old_row jsonb;
+  new_row jsonb;
+  row_data jsonb;
+  v_changes jsonb;
+  v_action text;
+  v_client uuid;
+  v_actor text := coalesce(nullif(current_setting('app.actor', true), ''), 'system');
+  v_at timestamptz;
+  erasing boolean := coalesce(current_setting('ubos.erasing', true), '') = 'on';
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    old_row := to_jsonb(OLD) - ubos_secret_columns();
+    row_data := old_row;
+    v_action := 'purged';
+    SELECT coalesce(jsonb_object_agg(key, jsonb_build_object('from', value, 'to', NULL)), '{}'::jsonb) INTO v_changes
+    FROM jsonb_each(old_row) WHERE key <> ALL (ubos_untracked_columns());
+  ELSE
+    new_row := to_jsonb(NEW) - ubos_secret_columns();
+    row_data := new_row;
+    IF TG_OP = 'INSERT' THEN
+      v_action := 'created';
+      SELECT coalesce(jsonb_object_agg(key, jsonb_build_object('from', NULL, 'to', value)), '{}'::jsonb) INTO v_changes
+      FROM jsonb_each(new_row) WHERE key <> ALL (ubos_untracked_columns());
+    ELSE
+      old_row := to_jsonb(OLD) - ubos_secret_columns();
+      SELECT coalesce(jsonb_object_agg(n.key, jsonb_build_object(
+               'from', CASE WHEN erasing THEN ubos_redact(o.value) ELSE o.value END, 'to', n.value)), '{}'::jsonb) INTO v_changes
+      FROM jsonb_each(new_row) n JOIN jsonb_each(old_row) o USING (key)
+      WHERE n.key <> ALL (ubos_untracked_columns()) AND n.value IS DISTINCT FROM o.value;
+      IF v_changes = '{}'::jsonb THEN
+        RETURN NULL;
+      END IF;
+      v_action := CASE
+        WHEN erasing THEN 'erased'
+        WHEN old_row ->> 'deleted_at' IS NULL AND new_row ->> 'deleted_at' IS NOT NULL THEN 'deleted'
+        WHEN old_row ->> 'deleted_at' IS NOT NULL AND new_row ->> 'deleted_at' IS NULL THEN 'restored'
+        ELSE 'updated'
+      END;
+    END IF;
+  END IF;
+
+  SELECT greatest(clock_timestamp(), max(h.valid_from)) INTO v_at FROM entity_history h
+  WHERE h.organization_id = (row_data ->> 'organization_id')::uuid AND h.entity_type = v_entity_type
+    AND h.entity_id = (row_data ->> 'id')::uuid AND h.valid_to IS NULL;
+
+  v_client := CASE v_client_source
+    WHEN 'self' THEN (row_data ->> 'id')::uuid
+    WHEN 'client_id' THEN (row_data ->> 'client_id')::uuid
+    WHEN 'project' THEN (SELECT p.client_id FROM projects p WHERE p.organization_id = (row_data ->> 'organization_id')::uuid AND p.id = (row_data ->> 'project_id')::uuid)
+    ELSE NULL
+  END;
+
+  INSERT INTO activity_events (organization_id, actor, entity_type, entity_id, client_id, action, changes, ip_address, user_agent, request_id, occurred_at)
+  VALUES ((row_data ->> 'organization_id')::uuid, v_actor, v_entity_type, (row_data ->> 'id')::uuid, v_client, v_action, v_changes,
+          nullif(current_setting('app.ip', true), ''), nullif(current_setting('app.user_agent', true), ''),
+          nullif(current_setting('app.request_id', true), ''), v_at);
+
+  UPDATE entity_history h SET valid_to = v_at
+  WHERE h.organization_id = (row_data ->> 'organization_id')::uuid AND h.entity_type = v_entity_type
+    AND h.entity_id = (row_data ->> 'id')::uuid AND h.valid_to IS NULL;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO entity_history (organization_id, entity_type, entity_id, version, valid_from, actor, client_id, data)
+    VALUES (NEW.organization_id, v_entity_type, NEW.id, NEW.version, v_at, v_actor, v_client, new_row);
+  END IF;
+  RETURN NULL;
+END $$;
+
+------------------------------------------------------------------------------------------
 -- The merged state of a client
 ------------------------------------------------------------------------------------------
 ALTER TABLE clients DROP CONSTRAINT clients_status_check;
@@ -106,6 +184,11 @@ CREATE CONSTRAINT TRIGGER threads_project_same_client AFTER INSERT OR UPDATE OF 
 ALTER TABLE files DROP CONSTRAINT files_project_client_fk;
 CREATE CONSTRAINT TRIGGER files_project_same_client AFTER INSERT OR UPDATE OF client_id, project_id ON files
   FOR EACH ROW EXECUTE FUNCTION ubos_check_same_client('projects', 'project_id', 'files_project_client_fk');
+
+-- A message follows its thread within communication, as a payment follows its invoice.
+ALTER TABLE messages DROP CONSTRAINT messages_organization_id_thread_id_client_id_fkey;
+ALTER TABLE messages ADD CONSTRAINT messages_organization_id_thread_id_client_id_fkey FOREIGN KEY (organization_id, thread_id, client_id)
+  REFERENCES threads (organization_id, id, client_id) ON UPDATE CASCADE;
 
 CREATE CONSTRAINT TRIGGER contracts_children_follow AFTER UPDATE OF client_id ON contracts
   FOR EACH ROW EXECUTE FUNCTION ubos_check_children_follow('engagements', 'contract_id');

@@ -1,5 +1,6 @@
 import type { DomainCases } from '../cross-tenant.js';
 import { agreementsCases } from './agreements.js';
+import { clientMergeCases } from './client-merge.js';
 import { communicationCases } from './communication.js';
 import { customFieldsCases } from './custom-fields.js';
 import { engagementsCases } from './engagements.js';
@@ -7,4 +8,4 @@ import { filesCases } from './files.js';
 import { revenueCases } from './revenue.js';
 import { workflowCases } from './workflow.js';
 
-export const DOMAIN_CASES: DomainCases[] = [agreementsCases, engagementsCases, revenueCases, communicationCases, filesCases, customFieldsCases, workflowCases];
+export const DOMAIN_CASES: DomainCases[] = [agreementsCases, engagementsCases, revenueCases, communicationCases, filesCases, customFieldsCases, workflowCases, clientMergeCases];
