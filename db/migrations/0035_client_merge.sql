@@ -173,7 +173,7 @@ CREATE CONSTRAINT TRIGGER engagement_projects_project_same_client AFTER INSERT O
 
 -- An invoice's engagement (revenue → engagements).
 ALTER TABLE invoices DROP CONSTRAINT invoices_engagement_client_fk;
-ALTER TABLE invoices ADD CONSTRAINT invoices_engagement_fk FOREIGN KEY (organization_id, engagement_id) REFERENCES engagements (organization_id, id);
+ALTER TABLE invoices ADD CONSTRAINT invoices_engagement_client_fk FOREIGN KEY (organization_id, engagement_id) REFERENCES engagements (organization_id, id);
 CREATE CONSTRAINT TRIGGER invoices_engagement_same_client AFTER INSERT OR UPDATE OF client_id, engagement_id ON invoices
   FOR EACH ROW EXECUTE FUNCTION ubos_check_same_client('engagements', 'engagement_id', 'invoices_engagement_client_fk');
 
@@ -357,7 +357,9 @@ BEGIN
   RETURN right(digits, 9);
 END $$;
 
-CREATE INDEX clients_name_key_trgm_idx ON clients USING gin (ubos_client_name_key(name) gin_trgm_ops) WHERE deleted_at IS NULL;
+-- fastupdate off: GIN's pending list would otherwise hold recent inserts unindexed until a
+-- vacuum, and every search scans it whole (9 ms a probe with 10,000 fresh clients, against 0.2).
+CREATE INDEX clients_name_key_trgm_idx ON clients USING gin (ubos_client_name_key(name) gin_trgm_ops) WITH (fastupdate = off) WHERE deleted_at IS NULL;
 CREATE INDEX clients_email_domain_idx ON clients (organization_id, ubos_client_email_domain(email)) WHERE deleted_at IS NULL;
 CREATE INDEX clients_phone_key_idx ON clients (organization_id, ubos_client_phone_key(phone)) WHERE deleted_at IS NULL;
 

@@ -124,6 +124,8 @@ describe('client merge', () => {
       expect(result.data?.mergeClients ?? null, field).toBeNull();
       expect(result.errors?.[0]?.extensions, field).toMatchObject({ code, field });
     }
+    const byHand = await owner.request('mutation($id: ID!) { updateClient(id: $id, input: { status: MERGED }) { id } }', { id: a });
+    expect(byHand.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status' });
     const member = await stack.anonymous.login('member@alpha.test');
     expect((await merge({ s: a, d: [b] }, member)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Nothing was written by any refusal.

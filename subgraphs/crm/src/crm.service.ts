@@ -112,13 +112,19 @@ function clientFields(input: CreateClientInput | UpdateClientInput) {
 
 const clientEvent = (client: ClientEntity) => ({ type: 'Client', id: client.id });
 
+/** MERGED is the outcome of mergeClients, never a status to set by hand. */
+function settableStatus<S extends string | null | undefined>(status: S): S {
+  if (status === 'MERGED') throw badUserInput('MERGED is set by mergeClients', 'input.status');
+  return status;
+}
+
 export async function createClient(ctx: CrmContext, input: CreateClientInput): Promise<ClientEntity> {
   const now = new Date();
   const client = ctx.em.create(ClientSchema, {
     id: uuidv7(),
     organizationId: ctx.organizationId(),
     name: requiredText(input.name, 'input.name'),
-    status: input.status ?? 'ACTIVE',
+    status: settableStatus(input.status) ?? 'ACTIVE',
     ...clientFields(input),
     customFields: await clientCustomFields.apply(ctx, input.customFields, null),
     createdAt: now,
@@ -133,7 +139,7 @@ export async function updateClient(ctx: CrmContext, id: string, input: UpdateCli
   const client = await loadForUpdate(ctx, ClientSchema, 'Client', id, { expectedVersion });
   const changed = assignChanges(client, {
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
-    status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
+    status: input.status === undefined ? undefined : settableStatus(requiredInput(input.status, 'input.status')),
     ...clientFields(input),
     customFields: await clientCustomFields.apply(ctx, input.customFields, client.customFields),
   } as Partial<ClientEntity>);
