@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '@ubos/kernel';
 import type { GraphQLClient } from '@ubos/test-support/stack';
 import { acceptProposal, sentProposal } from './proposals.js';
 import { startWorkflowStack, waitUntil, type WorkflowStack } from './support.js';
@@ -168,6 +169,35 @@ describe('client merge', () => {
     expect(blocked.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(blocked.errors?.[0]?.message).toBe(undoable.clientMerge.undoable.reason);
     expect(await mergeStatus(mergeId)).toBe('COMPLETED');
+
+    // Forgetting the survivor forgets the records merged into it.
+    await gql('mutation($id: ID!) { eraseClient(id: $id) { id } }', { id: survivor });
+    const [erased] = await stack.db.admin<{ name: string }>('select name from clients where id = $1', [duplicate]);
+    expect(erased!.name).toMatch(/^erased:/);
+  });
+
+  it('takes event deliveries only with a delivery token for that very event and tenant', async () => {
+    const event = {
+      id: uuidv7(),
+      organizationId,
+      type: 'ClientsMerged',
+      aggregateType: 'ClientMerge',
+      aggregateId: uuidv7(),
+      payload: { mergeId: uuidv7(), survivorId: uuidv7(), duplicateIds: [uuidv7()] },
+      actor: `user:${ownerId}`,
+      requestId: null,
+      occurredAt: new Date().toISOString(),
+    };
+    const post = async (token?: string) =>
+      (await fetch(`${stack.url}/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ event }) })).status;
+    expect(await post()).toBe(401);
+    expect(await post(owner.token)).toBe(401);
+    expect(await post(await stack.stack.tokens.signService({ organizationId, runId: uuidv7() }))).toBe(401);
+    expect(await post(await stack.stack.tokens.signDelivery({ organizationId, eventId: uuidv7() }))).toBe(400);
+    expect(await post(await stack.stack.tokens.signDelivery({ organizationId: stack.tenants.beta!.organizationId, eventId: event.id }))).toBe(400);
+    // Nor is a delivery token good for anything else.
+    const delivery = await stack.stack.tokens.signDelivery({ organizationId, eventId: event.id });
+    expect((await owner.withToken(delivery).request('{ clients(first: 1) { totalCount } }')).status).toBe(401);
   });
 
   it('merges three clients with rows in every subgraph, settles the conflicts by their rules, audits it under one request id, and undoes it', async () => {

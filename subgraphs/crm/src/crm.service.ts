@@ -167,6 +167,12 @@ export async function eraseClient(ctx: CrmContext, id: string): Promise<ClientEn
   const client = await loadForUpdate(ctx, ClientSchema, 'Client', id, { includeDeleted: true });
   await ctx.em.execute('select ubos_erase_client(?) as erased', [client.id]);
   await emitDomainEvent(ctx, 'ClientErased', clientEvent(client));
+  // The same person's records merged into this one are forgotten with it.
+  const merged = await ctx.em.execute<Array<{ id: string }>>('select id from clients where organization_id = ? and merged_into = ? order by id', [ctx.organizationId(), client.id]);
+  for (const { id: mergedId } of merged) {
+    await ctx.em.execute('select ubos_erase_client(?) as erased', [mergedId]);
+    await emitDomainEvent(ctx, 'ClientErased', { type: 'Client', id: mergedId }, { mergedInto: client.id });
+  }
   // Contacts of this client in the identity map now hold stale personal values.
   ctx.em.clear();
   return (await ctx.em.findOneOrFail(ClientSchema, { id: client.id }, { filters: { notDeleted: false } })) as ClientEntity;
