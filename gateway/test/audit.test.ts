@@ -61,7 +61,7 @@ const TABLES: Record<EntityType, string> = { Client: 'clients', Contact: 'contac
 const UNTRACKED = ['organization_id', 'id', 'version', 'updated_at', 'created_at'];
 /** What a new row holds besides its input: the columns no mutation of this API sets. */
 const CREATED_DEFAULTS: Record<EntityType, Row> = {
-  Client: { custom_fields: {}, deleted_at: null, deleted_by: null },
+  Client: { custom_fields: {}, deleted_at: null, deleted_by: null, merged_into: null },
   Contact: { custom_fields: {}, deleted_at: null, deleted_by: null },
   Project: { custom_fields: {}, deleted_at: null, deleted_by: null },
   Task: { milestone_id: null, deleted_at: null, deleted_by: null },
