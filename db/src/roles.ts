@@ -57,7 +57,8 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       -- The worker writes workflow runs, its inbox and dead letters; the workflow subgraph reads
       -- them and, to retry or replay, marks them.
       grant select, update on workflow_runs, event_dead_letters to ${who};
-      grant select on inbox to ${who};
+      -- Each subgraph claims the events it handles in the inbox, in the handler's transaction.
+      grant select, insert on inbox to ${who};
       revoke all on schema_migrations, audit_chain_heads from ${who};
       -- Readiness (/ready) compares the applied migrations with the code's.
       grant select on schema_migrations to ${who};

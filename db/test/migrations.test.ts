@@ -22,12 +22,13 @@ const validated = async () =>
 
 describe('migration 0020: same-client links validated', () => {
   it('has validated the four constraints on a database without offending rows', async () => {
-    expect(await validated()).toEqual([
-      ['engagement_projects_project_client_fk', true],
-      ['files_project_client_fk', true],
-      ['invoices_engagement_client_fk', true],
-      ['threads_project_client_fk', true],
-    ]);
+    // 0035 (client merge) compares golden records across subgraphs: three of the four became
+    // constraint triggers raising the same constraint name, and the invoice's a plain foreign key.
+    expect(await validated()).toEqual([['invoices_engagement_client_fk', true]]);
+    const triggers = await db.admin<{ tgname: string }>(
+      `select tgname from pg_trigger where tgname in ('engagement_projects_project_same_client', 'files_project_same_client', 'invoices_engagement_same_client', 'threads_project_same_client') order by tgname`,
+    );
+    expect(triggers.map((row) => row.tgname)).toEqual(['engagement_projects_project_same_client', 'files_project_same_client', 'invoices_engagement_same_client', 'threads_project_same_client']);
   });
 
   it('names each offending row by table, id and tenant, changes nothing, and passes once it is corrected', async () => {
@@ -37,7 +38,11 @@ describe('migration 0020: same-client links validated', () => {
          select 1 from projects p where p.organization_id = t.organization_id and p.client_id <> t.client_id) order by t.id limit 1`,
     );
     const [foreign] = await db.admin<{ id: string }>('select id from projects where organization_id = $1 and client_id <> $2 order by id limit 1', [thread!.organization_id, thread!.client_id]);
-    await db.admin(`alter table threads drop constraint threads_project_client_fk`);
+    // 0035 replaced the cross-subgraph keys by constraint triggers; the state before 0020 had them, NOT VALID.
+    await db.admin(`alter table engagement_projects add constraint engagement_projects_project_client_fk foreign key (organization_id, client_id, project_id)
+                    references projects (organization_id, client_id, id) on update cascade not valid`);
+    await db.admin(`alter table files add constraint files_project_client_fk foreign key (organization_id, client_id, project_id)
+                    references projects (organization_id, client_id, id) on update cascade not valid`);
     await db.admin(`alter table threads add constraint threads_project_client_fk foreign key (organization_id, client_id, project_id)
                     references projects (organization_id, client_id, id) on update cascade not valid`);
     await db.admin('alter table threads disable trigger all');

@@ -5,6 +5,7 @@ import { startApollo } from './apollo.js';
 import { readiness } from './readiness.js';
 import { ApiKeyAuthenticator } from './api-keys.js';
 import { fileStates, subgraphCaller } from './subgraph-caller.js';
+import { serveEventDelivery } from './events.js';
 import { serveMetrics } from './metrics.js';
 import type { GatewayOptions } from './options.js';
 import { PersistedOperations } from './persisted.js';
@@ -80,6 +81,8 @@ export async function startGateway(options: GatewayOptions, port: number, host =
       if (req.method === 'GET' && url.pathname === '/') return servePlaygroundPage(res, options.production ? undefined : options.demoToken);
       // Presigned file URLs: the signature in the URL is the authorization (no token, no GraphQL limits).
       if (url.pathname.startsWith('/files/') && (await options.fileStore?.handleHttp?.(req, res, url, files))) return;
+      // The worker handing an outbox event to the subgraphs' handlers (a delivery token is the authorization).
+      if (req.method === 'POST' && url.pathname === '/events') return serveEventDelivery(req, res, options);
       if (url.pathname !== '/graphql') return sendRefusal(res, new Refusal(404, 'Not found', { code: 'NOT_FOUND' }));
       await serveGraphQL(req, res, url);
     } catch (error) {

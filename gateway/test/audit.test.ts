@@ -62,7 +62,7 @@ const UNTRACKED = ['organization_id', 'id', 'version', 'updated_at', 'created_at
 /** What a new row holds besides its input: the columns no mutation of this API sets. */
 const CREATED_DEFAULTS: Record<EntityType, Row> = {
   // A client created without an address has neither of the two shapes (full_address on schema version 1, address on 2).
-  Client: { custom_fields: {}, deleted_at: null, deleted_by: null, full_address: null, address: null },
+  Client: { custom_fields: {}, deleted_at: null, deleted_by: null, full_address: null, address: null, merged_into: null },
   Contact: { custom_fields: {}, deleted_at: null, deleted_by: null },
   Project: { custom_fields: {}, deleted_at: null, deleted_by: null },
   Task: { milestone_id: null, deleted_at: null, deleted_by: null },

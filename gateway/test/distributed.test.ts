@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { seedDemo, findFreePort, type SeededOrganization } from '@ubos/db';
 import { SUBGRAPH_NAMES } from '@ubos/gateway';
-import { generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '@ubos/kernel';
+import { createTokenService, eventDeliveryOperation, generateInternalSecret, INTERNAL_CONTEXT_HEADER, InternalContextSigner, type TokenService } from '@ubos/kernel';
 import { defineCrossTenantSuite, ISOLATION_SUITE_ENV } from '@ubos/test-support/cross-tenant';
 import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 import { startProcess, waitForHealth, type RunningProcess } from '@ubos/test-support/processes';
@@ -20,6 +20,7 @@ const processes: RunningProcess[] = [];
 const subgraphUrls: Record<string, string> = {};
 let gateway: GraphQLClient;
 const secret = generateInternalSecret();
+let tokens: TokenService;
 
 /**
  * What stands between the gateway and the timeline subgraph, as a load balancer would: it
@@ -53,10 +54,12 @@ beforeAll(async () => {
   db = await createTestDatabase(inject('ubosDatabase'));
   tenants = await seedDemo(db.adminUrl, TEST_ORGANIZATIONS);
   const keys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const pems = { privateKeyPem: await exportPKCS8(keys.privateKey), publicKeyPem: await exportSPKI(keys.publicKey) };
+  tokens = await createTokenService(pems);
   const shared = {
     UBOS_INTERNAL_SECRET: secret,
-    UBOS_JWT_PRIVATE_KEY: await exportPKCS8(keys.privateKey),
-    UBOS_JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey),
+    UBOS_JWT_PRIVATE_KEY: pems.privateKeyPem,
+    UBOS_JWT_PUBLIC_KEY: pems.publicKeyPem,
     APP_DATABASE_URL: db.appUrl,
     DATABASE_URL: undefined,
     UBOS_DEMO: '0',
@@ -140,6 +143,36 @@ describe('subgraphs reject requests without a valid gateway signature', () => {
     const [payload, mac] = tampered.split('.');
     const changed = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), organizationId: tenants.beta!.organizationId })).toString('base64url');
     expect((await postToSubgraph('crm', request, `${changed}.${mac}`)).status).toBe(401);
+  });
+});
+
+describe('client merge over HTTP subgraphs', () => {
+  it('delivers ClientsMerged from the gateway to each subgraph process, and a subgraph refuses an unsigned delivery', async () => {
+    // In beta: the cross-tenant suite below counts alpha's clients against its lists, and a merged client is a deleted one.
+    const owner = await gateway.login('owner@beta.test');
+    const made = await Promise.all(['Umbrella', 'Umbrella Corp'].map(async (name) => (await owner.request('mutation($n: String!) { createClient(input: { name: $n }) { id } }', { n: name })).data.createClient.id as string));
+    await owner.request('mutation($c: ID!) { createProject(input: { clientId: $c, name: "Hive" }) { id } }', { c: made[1] });
+    const merged = await owner.request('mutation($s: ID!, $d: [ID!]!) { mergeClients(survivorId: $s, duplicateIds: $d) { id status } }', { s: made[0], d: [made[1]] });
+    expect(merged.data.mergeClients.status).toBe('APPLYING');
+    // What the worker does with the outbox row (no worker runs here).
+    const [row] = await db.admin(`select * from outbox where event_type = 'ClientsMerged' and aggregate_id = $1`, [merged.data.mergeClients.id]);
+    const event = {
+      id: row.id, organizationId: row.organization_id, type: row.event_type, aggregateType: row.aggregate_type, aggregateId: row.aggregate_id,
+      payload: row.payload, actor: row.actor, requestId: row.request_id, occurredAt: new Date(row.occurred_at).toISOString(),
+    };
+    const unsigned = await fetch(`${subgraphUrls.projects}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event, phase: 'first' }) });
+    expect(unsigned.status).toBe(401);
+    const wrongPhase = new InternalContextSigner(secret).sign({ requestId: 't', organizationId: event.organizationId, actor: { kind: 'anonymous' } }, eventDeliveryOperation('last'), event);
+    expect((await fetch(`${subgraphUrls.projects}/events`, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: wrongPhase }, body: JSON.stringify({ event, phase: 'first' }) })).status).toBe(401);
+    const delivered = await fetch(`${gateway.url}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.signDelivery({ organizationId: event.organizationId, eventId: event.id })}` },
+      body: JSON.stringify({ event }),
+    });
+    expect(delivered.status).toBe(200);
+    expect(((await delivered.json()) as { handled: string[] }).handled).toEqual(expect.arrayContaining(['projects:first', 'crm:last']));
+    const after = await owner.request('query($id: ID!, $d: ID!) { clientMerge(id: $id) { status } client(id: $d) { id projects { edges { node { name } } } } }', { id: merged.data.mergeClients.id, d: made[1] });
+    expect(after.data).toEqual({ clientMerge: { status: 'COMPLETED' }, client: { id: made[0], projects: { edges: [{ node: { name: 'Hive' } }] } } });
   });
 });
 

@@ -46,6 +46,8 @@ export interface DomainCases {
   cases: IdCase[];
   /** Root fields without an id argument; `lists` covers the ones that return data. */
   withoutId: string[];
+  /** Makes sure each tenant has a row of each kind of id this domain probes that the seed does not give. */
+  ensureRows?(db: TestDatabase, organizationId: string): Promise<void>;
   /** A selection added to the one big list query, and the tables whose foreign ids must not appear in it. */
   lists?: { selection: string; tables: string[] };
   /** Adds rows the seed does not make (e.g. sessions), so that each tenant has an id of each kind. */
@@ -132,6 +134,7 @@ async function apiKeyOf(db: TestDatabase, organizationId: string): Promise<strin
 async function idsOf(db: TestDatabase, organizationId: string): Promise<Ids> {
   for (const domain of DOMAINS) await domain.prepare?.(db, organizationId);
   const ids: Ids = { organization: organizationId, apiKey: await apiKeyOf(db, organizationId) };
+  for (const domain of DOMAINS) await domain.ensureRows?.(db, organizationId);
   for (const [what, table] of Object.entries(ID_TABLES)) {
     const [row] = await db.admin<{ id: string }>(`select id from ${table} where organization_id = $1 order by id limit 1`, [organizationId]);
     if (!row) throw new Error(`the seed gives tenant ${organizationId} no row in ${table}, so ${what} cannot be probed`);

@@ -13,6 +13,7 @@ export const ENTITY_TABLES_BY_DOMAIN: Record<string, string[]> = {
   workflow: ['workflows', 'workflow_runs', 'event_dead_letters'],
   accounts: ['sessions', 'invitations'],
   tenantSchema: ['tenant_migration_runs'],
+  clientMerge: ['client_merges', 'client_merge_effects'],
 };
 
 /** Tenant tables whose primary key is not (organization_id, id), e.g. counters and join tables. */
@@ -27,6 +28,7 @@ export const OTHER_TENANT_TABLES_BY_DOMAIN: Record<string, string[]> = {
   workflow: ['workflow_secrets', 'inbox', 'idempotency_keys'],
   accounts: [],
   tenantSchema: [],
+  clientMerge: [],
 };
 
 /** Tables keyed (organization_id, id). */

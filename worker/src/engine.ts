@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { EVENT_QUEUE, STEP_QUEUE } from '@ubos/db';
 import type { WorkerSettings } from '@ubos/kernel';
-import { clientOfEvent, conditionsHold, renderTemplates, TemplateError, type ConditionDefinition, type RunStatus, type StepDefinition, type StepRun, type TemplateContext } from '@ubos/kernel';
+import { SUBGRAPH_EVENT_TYPES, clientOfEvent, conditionsHold, renderTemplates, TemplateError, type ConditionDefinition, type RunStatus, type StepDefinition, type StepRun, type TemplateContext } from '@ubos/kernel';
 import { inTransaction, type Client, type WorkerDatabase } from './database.js';
 import { GraphCaller, StepError } from './graph.js';
 import { performStep } from './steps.js';
@@ -50,7 +50,7 @@ interface RunRow {
   generation: number;
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   organization_id: string;
   id: string;
   event_type: string;
@@ -58,6 +58,8 @@ interface OutboxRow {
   aggregate_id: string;
   payload: Record<string, unknown>;
   occurred_at: Date;
+  actor?: string;
+  request_id?: string | null;
 }
 
 /** A job id derived from what the job is for, so that sending it twice sends it once. */
@@ -109,12 +111,16 @@ export class WorkflowEngine {
   async routeEvent(job: PgBoss.JobWithMetadata<EventJobData>): Promise<void> {
     const { organizationId, eventId } = job.data;
     try {
-      await this.options.db.inTenant(organizationId, 'system', async (client) => {
+      const forSubgraphs = await this.options.db.inTenant(organizationId, 'system', async (client) => {
         // Organizations made after the migration get their default workflows here, before their first event.
         await client.query('select ubos_install_default_workflows()');
         const event = await this.claim(client, organizationId, eventId);
         if (event) await this.handle(client, event);
+        return this.subgraphEventOf(client, organizationId, eventId);
       });
+      // After the routing committed: the subgraphs' own handlers (each claims the event in its
+      // inbox, so a retry of this job after a partial delivery repeats nothing).
+      if (forSubgraphs) await this.options.graph.deliverEvent(forSubgraphs);
     } catch (error) {
       if (job.retryCount >= job.retryLimit) await this.deadLetter(organizationId, eventId, error as Error, job.retryCount + 1);
       throw error;
@@ -130,6 +136,21 @@ export class WorkflowEngine {
       return;
     }
     await this.startRuns(client, event);
+  }
+
+  /**
+   * The event this job must hand to the subgraphs, if any: the job's own event, or for a
+   * replayed dead letter the original one. Read on every attempt, since the delivery may have
+   * failed after the routing committed.
+   */
+  private async subgraphEventOf(client: Client, organizationId: string, eventId: string): Promise<OutboxRow | undefined> {
+    const { rows } = await client.query<OutboxRow>('select * from outbox where organization_id = $1 and id = $2', [organizationId, eventId]);
+    let event = rows[0];
+    if (event?.event_type === 'DeadLetterReplayRequested') {
+      const original = await client.query<OutboxRow>('select * from outbox where organization_id = $1 and id = $2', [organizationId, String(event.payload.eventId)]);
+      event = original.rows[0];
+    }
+    return event && SUBGRAPH_EVENT_TYPES.has(event.event_type) ? event : undefined;
   }
 
   /** The inbox: the first handling of an event claims it; any later delivery finds the row and does nothing. */

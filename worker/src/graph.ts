@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, isObjectType, type GraphQLSchema } from 'graphql';
 import type { TokenService } from '@ubos/kernel';
+import type { OutboxRow } from './engine.js';
 
 /**
  * How a workflow step reaches the graph: HTTP to the gateway, like any client, with a service
@@ -49,6 +50,40 @@ export class GraphCaller {
     this.tokens.set(runId, { token, until: Date.now() + 4 * 60_000 });
     if (this.tokens.size > 1000) this.tokens.delete(this.tokens.keys().next().value!);
     return token;
+  }
+
+  /**
+   * Hands one outbox event to the gateway, which passes it to the subgraphs' own handlers
+   * (POST /events, with a delivery token for this event and tenant). Any failure throws, so
+   * the job is retried; the subgraphs' inboxes make the retry repeat nothing.
+   */
+  async deliverEvent(event: OutboxRow): Promise<void> {
+    const token = await this.tokenService.signDelivery({ organizationId: event.organization_id, eventId: event.id });
+    const body = {
+      event: {
+        id: event.id,
+        organizationId: event.organization_id,
+        type: event.event_type,
+        aggregateType: event.aggregate_type,
+        aggregateId: event.aggregate_id,
+        payload: event.payload,
+        actor: event.actor ?? 'system',
+        requestId: event.request_id ?? null,
+        occurredAt: new Date(event.occurred_at).toISOString(),
+      },
+    };
+    let response: Response;
+    try {
+      response = await fetch(`${this.gatewayUrl}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs * 3),
+      });
+    } catch (error) {
+      throw new StepError(`The gateway did not answer: ${(error as Error).message}`, false);
+    }
+    if (response.status !== 200) throw new StepError(`Delivering ${event.event_type} failed: HTTP ${response.status} ${await response.text().catch(() => '')}`, false);
   }
 
   /**

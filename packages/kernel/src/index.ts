@@ -72,6 +72,7 @@ export {
   createTokenService,
   tokensFromConfig,
   type Role,
+  type DeliveryTokenClaims,
   type ServiceTokenClaims,
   type TokenService,
   type UserTokenClaims,
@@ -202,3 +203,7 @@ export {
   subgraphFetchSeconds,
 } from './metrics.js';
 export { DataQualityMonitor, refreshDataQualityMetrics } from './quality/monitor.js';
+
+// Events that subgraphs handle themselves, and the client merge protocol they share
+export * from './events/delivery.js';
+export * from './events/client-merge.js';

@@ -2,6 +2,7 @@ import { defineSubgraph } from '@ubos/kernel';
 import { ContractSchema } from './entities/contract.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
 import { createAgreementsLoaders, type AgreementsLoaders } from './loaders.js';
+import { agreementsEventHandlers } from './events.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The agreements subgraph: proposals and contracts. */
@@ -10,4 +11,5 @@ export const agreementsSubgraph = defineSubgraph<AgreementsLoaders>({
   resolvers,
   entities: [ProposalSchema, ContractSchema],
   createLoaders: createAgreementsLoaders,
+  events: agreementsEventHandlers,
 });

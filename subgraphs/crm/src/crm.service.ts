@@ -6,6 +6,7 @@ import {
   restoreEntity,
   assignChanges,
   badUserInput,
+  conflict,
   includeDeletedRows,
   emitDomainEvent,
   findPage,
@@ -71,8 +72,17 @@ export async function listClients(ctx: CrmContext, args: PageArgs & { filter?: C
   return findPage(ctx, ClientSchema, () => withCustomFields(where), args, CLIENT_ORDERS[args.orderBy ?? 'NAME_ASC']);
 }
 
-export function getClient(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ClientEntity | null> {
-  return lookupAsOf(id, asOf, { current: (key) => ctx.loaders.clientById.load(key), asOf: ctx.loaders.clientHistory.asOf });
+/**
+ * A client by id. A merged client's id answers its survivor (mergedInto always names a live
+ * golden record: a later merge of the survivor re-points it), so links kept from before the
+ * merge keep working; the caller sees the redirect in the answer's id. With asOf, the client
+ * as it was then, merged or not.
+ */
+export async function getClient(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ClientEntity | null> {
+  const found = await lookupAsOf(id, asOf, { current: (key) => ctx.loaders.clientById.load(key), asOf: ctx.loaders.clientHistory.asOf });
+  if (found || asOf) return found;
+  const merged = await ctx.loaders.clientReference.load(parseId(id, 'id'));
+  return merged?.mergedInto ? ctx.loaders.clientById.load(merged.mergedInto) : null;
 }
 
 export function getContact(ctx: CrmContext, id: string, asOf?: Date | string | null): Promise<ContactEntity | null> {
@@ -158,13 +168,19 @@ export function clientFullAddress(client: ClientEntity): string | null {
   return client.address ? formatAddress(client.address) : (client.fullAddress ?? null);
 }
 
+/** MERGED is the outcome of mergeClients, never a status to set by hand. */
+function settableStatus<S extends string | null | undefined>(status: S): S {
+  if (status === 'MERGED') throw badUserInput('MERGED is set by mergeClients', 'input.status');
+  return status;
+}
+
 export async function createClient(ctx: CrmContext, input: CreateClientInput): Promise<ClientEntity> {
   const now = new Date();
   const client = ctx.em.create(ClientSchema, {
     id: uuidv7(),
     organizationId: ctx.organizationId(),
     name: requiredText(input.name, 'input.name'),
-    status: input.status ?? 'ACTIVE',
+    status: settableStatus(input.status) ?? 'ACTIVE',
     ...clientFields(input),
     ...((await addressColumns(ctx, input)) ?? { address: null, fullAddress: null }),
     customFields: await clientCustomFields.apply(ctx, input.customFields, null),
@@ -178,7 +194,7 @@ export async function updateClient(ctx: CrmContext, id: string, input: UpdateCli
   const client = await loadForUpdate(ctx, ClientSchema, 'Client', id, { expectedVersion });
   const changed = assignChanges(client, {
     name: input.name === undefined ? undefined : requiredText(input.name, 'input.name'),
-    status: input.status === undefined ? undefined : requiredInput(input.status, 'input.status'),
+    status: input.status === undefined ? undefined : settableStatus(requiredInput(input.status, 'input.status')),
     ...clientFields(input),
     ...(await addressColumns(ctx, input)),
     customFields: await clientCustomFields.apply(ctx, input.customFields, client.customFields),
@@ -191,7 +207,11 @@ export function deleteClient(ctx: CrmContext, id: string, expectedVersion?: numb
 }
 
 export function restoreClient(ctx: CrmContext, id: string): Promise<ClientEntity> {
-  return restoreEntity(ctx, ClientSchema, 'Client', id);
+  return restoreEntity(ctx, ClientSchema, 'Client', id, {
+    check(client) {
+      if (client.mergedInto) throw conflict(`Client was merged into ${client.mergedInto}: undo the merge with unmergeClient instead`);
+    },
+  });
 }
 
 /**
@@ -203,6 +223,12 @@ export async function eraseClient(ctx: CrmContext, id: string): Promise<ClientEn
   const client = await loadForUpdate(ctx, ClientSchema, 'Client', id, { includeDeleted: true });
   await ctx.em.execute('select ubos_erase_client(?) as erased', [client.id]);
   await emitDomainEvent(ctx, 'ClientErased', clientEvent(client));
+  // The same person's records merged into this one are forgotten with it.
+  const merged = await ctx.em.execute<Array<{ id: string }>>('select id from clients where organization_id = ? and merged_into = ? order by id', [ctx.organizationId(), client.id]);
+  for (const { id: mergedId } of merged) {
+    await ctx.em.execute('select ubos_erase_client(?) as erased', [mergedId]);
+    await emitDomainEvent(ctx, 'ClientErased', { type: 'Client', id: mergedId }, { mergedInto: client.id });
+  }
   // Contacts of this client in the identity map now hold stale personal values.
   ctx.em.clear();
   return (await ctx.em.findOneOrFail(ClientSchema, { id: client.id }, { filters: { notDeleted: false } })) as ClientEntity;

@@ -1,5 +1,7 @@
 import { CustomFieldDefinitionSchema, defineSubgraph } from '@ubos/kernel';
 import { ClientSchema } from './entities/client.entity.js';
+import { ClientMergeSchema } from './entities/client-merge.entity.js';
+import { crmEventHandlers } from './merge.service.js';
 import { ContactSchema } from './entities/contact.entity.js';
 import { DealSchema } from './entities/deal.entity.js';
 import { createCrmLoaders, type CrmLoaders } from './loaders.js';
@@ -12,6 +14,7 @@ import { resolvers } from './resolvers/index.js';
 export const crmSubgraph = defineSubgraph<CrmLoaders>({
   name: 'crm',
   resolvers,
-  entities: [ClientSchema, ContactSchema, DealSchema, CustomFieldDefinitionSchema],
+  entities: [ClientSchema, ContactSchema, DealSchema, ClientMergeSchema, CustomFieldDefinitionSchema],
   createLoaders: createCrmLoaders,
+  events: crmEventHandlers,
 });

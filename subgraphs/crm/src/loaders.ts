@@ -1,5 +1,6 @@
-import { createByIdLoader, createChildPageLoader, createHistoryLoaders, type LoaderScope } from '@ubos/kernel';
+import { createByIdLoader, createChildListLoader, createChildPageLoader, createHistoryLoaders, type LoaderScope } from '@ubos/kernel';
 import { ClientSchema } from './entities/client.entity.js';
+import { ClientMergeSchema } from './entities/client-merge.entity.js';
 import { ContactSchema } from './entities/contact.entity.js';
 import { DealSchema } from './entities/deal.entity.js';
 
@@ -21,6 +22,8 @@ export function createCrmLoaders(scope: LoaderScope) {
       sort: { properties: ['lastName', 'firstName', 'id'], direction: 'ASC' },
     }),
     dealsOfClient: createChildPageLoader(scope, { entity: DealSchema, parent: 'clientId' }),
+    /** The merges a client survived, newest first: few per client. */
+    mergesOfClient: createChildListLoader(em, ClientMergeSchema, 'clientId', { orderBy: { id: 'desc' } }),
   };
 }
 

@@ -13,3 +13,11 @@ export type DealVersionModel = EntityVersion<DealEntity>;
 export type ClientVersionConnectionModel = Connection<ClientVersionModel>;
 export type ContactVersionConnectionModel = Connection<ContactVersionModel>;
 export type DealVersionConnectionModel = Connection<DealVersionModel>;
+
+/** A pair clientDuplicates found; the clients are loaded by id when asked for. */
+export interface ClientDuplicateSuggestionModel {
+  clientId: string;
+  duplicateId: string;
+  score: number;
+  reasons: Array<'SIMILAR_NAME' | 'SAME_EMAIL_DOMAIN' | 'SAME_PHONE'>;
+}

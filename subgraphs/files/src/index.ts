@@ -1,6 +1,7 @@
 import { defineSubgraph, type FileStore, type SubgraphDefinition } from '@ubos/kernel';
 import { FileObjectSchema } from './entities/file-object.entity.js';
 import { createFilesLoaders, type FilesLoaders } from './loaders.js';
+import { filesEventHandlers } from './events.js';
 import { createResolvers } from './resolvers/index.js';
 
 export type { FileStorage } from './files.service.js';
@@ -15,5 +16,6 @@ export function createFilesSubgraph(store: FileStore, options: { maxBytes: numbe
     resolvers: createResolvers({ store, maxBytes: options.maxBytes }),
     entities: [FileObjectSchema],
     createLoaders: createFilesLoaders,
+    events: filesEventHandlers,
   });
 }

@@ -3,6 +3,7 @@ import { MilestoneSchema } from './entities/milestone.entity.js';
 import { ProjectSchema } from './entities/project.entity.js';
 import { TaskSchema } from './entities/task.entity.js';
 import { createProjectsLoaders, type ProjectsLoaders } from './loaders.js';
+import { projectsEventHandlers } from './events.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The projects subgraph: projects, tasks and milestones, and Client.projects. */
@@ -11,4 +12,5 @@ export const projectsSubgraph = defineSubgraph<ProjectsLoaders>({
   resolvers,
   entities: [ProjectSchema, TaskSchema, MilestoneSchema],
   createLoaders: createProjectsLoaders,
+  events: projectsEventHandlers,
 });

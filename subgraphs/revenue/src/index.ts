@@ -5,6 +5,7 @@ import { InvoiceSchema } from './entities/invoice.entity.js';
 import { PaymentSchema } from './entities/payment.entity.js';
 import { VendorSchema } from './entities/vendor.entity.js';
 import { createRevenueLoaders, type RevenueLoaders } from './loaders.js';
+import { revenueEventHandlers } from './events.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The revenue subgraph: invoices, payments, vendors and bills. */
@@ -13,4 +14,5 @@ export const revenueSubgraph = defineSubgraph<RevenueLoaders>({
   resolvers,
   entities: [InvoiceSchema, PaymentSchema, VendorSchema, BillSchema, BillPaymentSchema],
   createLoaders: createRevenueLoaders,
+  events: revenueEventHandlers,
 });

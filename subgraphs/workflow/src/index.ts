@@ -3,6 +3,7 @@ import { DeadLetterEventSchema } from './entities/dead-letter-event.entity.js';
 import { WorkflowRunSchema } from './entities/workflow-run.entity.js';
 import { WorkflowSchema } from './entities/workflow.entity.js';
 import { createWorkflowLoaders, type WorkflowLoaders } from './loaders.js';
+import { workflowEventHandlers } from './events.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The workflow subgraph: workflows and their runs. */
@@ -11,4 +12,5 @@ export const workflowSubgraph = defineSubgraph<WorkflowLoaders>({
   resolvers,
   entities: [WorkflowSchema, WorkflowRunSchema, DeadLetterEventSchema],
   createLoaders: createWorkflowLoaders,
+  events: workflowEventHandlers,
 });

@@ -12,12 +12,18 @@ export type Actor =
   | { kind: 'user'; userId: string; role: Role; sessionId?: string }
   | { kind: 'apikey'; apiKeyId: string; scopes: string[] }
   | { kind: 'workflow'; runId: string }
+  /**
+   * A subgraph's handler of an outbox event (a client merge re-pointing its rows): it acts for
+   * whoever made the event, so the audit trail names them, under the event's request id.
+   */
+  | { kind: 'event'; eventId: string; onBehalfOf: string }
   | { kind: 'anonymous' };
 
 export function actorLabel(actor: Actor): string {
   if (actor.kind === 'user') return `user:${actor.userId}`;
   if (actor.kind === 'apikey') return `apikey:${actor.apiKeyId}`;
   if (actor.kind === 'workflow') return `workflow:${actor.runId}`;
+  if (actor.kind === 'event') return actor.onBehalfOf;
   return 'system';
 }
 

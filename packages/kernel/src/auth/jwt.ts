@@ -15,6 +15,11 @@ const CHECKPOINT_TYPE = 'ubos-audit-checkpoint+jwt';
  */
 export const SERVICE_AUDIENCE = 'ubos-graph-service';
 const SERVICE_TYPE = 'ubos-service+jwt';
+/**
+ * Event delivery tokens: the worker handing one outbox event of one tenant to the gateway,
+ * which passes it to the subgraphs' handlers. Their own type: never a user or a step token.
+ */
+const DELIVERY_TYPE = 'ubos-event-delivery+jwt';
 const JWT_ALGORITHM = 'EdDSA';
 
 export type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
@@ -43,6 +48,12 @@ export interface ServiceTokenClaims {
   runId: string;
 }
 
+/** What an event delivery token says: this event of this organization. */
+export interface DeliveryTokenClaims {
+  organizationId: string;
+  eventId: string;
+}
+
 export interface TokenService {
   sign(claims: UserTokenClaims, expiresIn?: string): Promise<string>;
   verify(token: string): Promise<VerifiedUserToken>;
@@ -50,6 +61,10 @@ export interface TokenService {
   signService(claims: ServiceTokenClaims, expiresIn?: string): Promise<string>;
   /** Verifies a service token; InvalidTokenError for anything else, user tokens included. */
   verifyService(token: string): Promise<ServiceTokenClaims>;
+  /** A token for delivering one outbox event to the subgraphs' handlers (1 minute). */
+  signDelivery(claims: DeliveryTokenClaims): Promise<string>;
+  /** Verifies a delivery token; InvalidTokenError for anything else. */
+  verifyDelivery(token: string): Promise<DeliveryTokenClaims>;
   /**
    * Signs a document (an audit checkpoint) with the platform key. It has its own audience and
    * `typ` and no expiry, so it is never accepted as a user token, nor a user token as it.
@@ -151,6 +166,34 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
         const runId = payload.sub?.startsWith('workflow:') ? payload.sub.slice('workflow:'.length) : '';
         if (typeof payload.org !== 'string' || !/^[0-9a-f-]{36}$/.test(runId)) throw new InvalidTokenError('service token lacks organization or run');
         return { organizationId: payload.org, runId };
+      } catch (error) {
+        if (error instanceof InvalidTokenError) throw error;
+        if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);
+        throw error;
+      }
+    },
+    async signDelivery(claims) {
+      return new SignJWT({ org: claims.organizationId })
+        .setProtectedHeader({ alg: JWT_ALGORITHM, typ: DELIVERY_TYPE })
+        .setSubject(`event:${claims.eventId}`)
+        .setIssuer(JWT_ISSUER)
+        .setAudience(SERVICE_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('1m')
+        .sign(privateKey);
+    },
+    async verifyDelivery(token) {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, {
+          algorithms: [JWT_ALGORITHM],
+          issuer: JWT_ISSUER,
+          audience: SERVICE_AUDIENCE,
+          typ: DELIVERY_TYPE,
+          requiredClaims: ['sub', 'exp'],
+        });
+        const eventId = payload.sub?.startsWith('event:') ? payload.sub.slice('event:'.length) : '';
+        if (typeof payload.org !== 'string' || !/^[0-9a-f-]{36}$/.test(eventId)) throw new InvalidTokenError('delivery token lacks organization or event');
+        return { organizationId: payload.org, eventId };
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
         if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);

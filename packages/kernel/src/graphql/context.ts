@@ -3,6 +3,7 @@ import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
 import type { DocumentNode } from 'graphql';
 import type { Actor } from '../auth/internal-context.js';
 import type { RequestScope } from '../scope.js';
+import type { EventHandler } from '../events/delivery.js';
 
 // The shapes a subgraph is made of. Types only: the runtime (./subgraph.ts), the loaders and
 // the write path all depend on them, and they depend on none of those.
@@ -39,6 +40,8 @@ export interface SubgraphDefinition<Loaders> {
   resolvers: GraphQLResolverMap<any>;
   entities: EntitySchema<any, any>[];
   createLoaders(scope: LoaderScope): Loaders;
+  /** This subgraph's handlers of outbox events, by event type (see events/delivery.ts). */
+  events?: Record<string, EventHandler<Loaders>>;
 }
 
 /**

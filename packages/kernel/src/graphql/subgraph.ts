@@ -20,6 +20,7 @@ import { readJsonBody, sendJson } from '../http.js';
 import { listen } from '../startup.js';
 import type { SubgraphContext, SubgraphDefinition } from './context.js';
 import { currentTenant } from '../metrics.js';
+import { EVENT_PHASES, eventDeliveryOperation, type EventDeliveryRequest } from '../events/delivery.js';
 
 /**
  * A subgraph's definition from its parts; its SDL is read from `schema/<name>.graphql`, the
@@ -204,6 +205,41 @@ export class SubgraphRuntime<Loaders> {
     }
   }
 
+  /**
+   * Runs this subgraph's handler of an outbox event, if it has one for the event's type and
+   * phase. The gateway signs the delivery like a fetch (the signature covers the event); the
+   * handler runs in one transaction of the event's tenant that first claims the inbox row
+   * (event, subgraph:<name>), so a redelivered event has no second effect. Answers whether a
+   * handler ran (false also when it had run before).
+   */
+  async deliverEvent(request: EventDeliveryRequest, headers: Record<string, string | undefined>): Promise<{ status: number; body: { handled: boolean } | { errors: Array<{ message: string; extensions: Record<string, unknown> }> } }> {
+    if (!EVENT_PHASES.includes(request?.phase) || !request.event) return { status: 400, body: { errors: [{ message: 'Bad event delivery', extensions: { code: 'BAD_REQUEST' } }] } };
+    let internal: InternalContext;
+    try {
+      internal = this.signer.verify(headers[INTERNAL_CONTEXT_HEADER], eventDeliveryOperation(request.phase), request.event);
+    } catch (error) {
+      if (!(error instanceof InvalidInternalContextError)) throw error;
+      return { status: 401, body: { errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] } };
+    }
+    const handler = this.definition.events?.[request.event.type];
+    if (!handler || (handler.phase ?? 'first') !== request.phase || internal.organizationId !== request.event.organizationId) return { status: 200, body: { handled: false } };
+    const contextValue = this.createContext(internal, false);
+    try {
+      const handled = await contextValue.scope.runInTransaction(async () => {
+        const claimed = await contextValue.em.execute<Array<{ event_id: string }>>(
+          'insert into inbox (organization_id, event_id, handler) values (?, ?, ?) on conflict do nothing returning event_id',
+          [request.event.organizationId, request.event.id, `subgraph:${this.name}`],
+        );
+        if (claimed.length === 0) return false;
+        await handler.handle(contextValue, request.event);
+        return true;
+      });
+      return { status: 200, body: { handled } };
+    } finally {
+      await contextValue.scope.end().catch(() => undefined);
+    }
+  }
+
   private createContext(internal: InternalContext, countsTotals: boolean): SubgraphContext<Loaders> {
     const em = this.orm.em.fork({ clear: true, useContext: false }) as EntityManager;
     const scope = new RequestScope(em, internal);
@@ -241,6 +277,12 @@ export class SubgraphRuntime<Loaders> {
         if (req.method === 'GET' && req.url === '/ready') {
           const readiness = await this.ready();
           return sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', subgraph: this.name, checks: readiness.checks });
+        }
+        if (req.method === 'POST' && req.url === '/events') {
+          const body = await readJsonBody(req);
+          if (!body.ok) return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+          const result = await this.deliverEvent(body.value as EventDeliveryRequest, { [INTERNAL_CONTEXT_HEADER]: req.headers[INTERNAL_CONTEXT_HEADER] as string | undefined });
+          return sendJson(res, result.status, result.body);
         }
         if (req.method !== 'POST' || !req.url?.startsWith('/graphql')) return sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
         const body = await readJsonBody(req);

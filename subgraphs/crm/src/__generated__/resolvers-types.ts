@@ -3,7 +3,8 @@ import type { ClientEntity } from '../entities/client.entity.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
 import type { DealEntity } from '../entities/deal.entity.js';
 import type { CustomFieldDefinitionEntity, TypedCustomFieldValue } from '@ubos/kernel';
-import type { ClientConnectionModel, ContactConnectionModel, DealConnectionModel, ClientVersionModel, ContactVersionModel, DealVersionModel, ClientVersionConnectionModel, ContactVersionConnectionModel, DealVersionConnectionModel } from '../mappers.js';
+import type { ClientConnectionModel, ContactConnectionModel, DealConnectionModel, ClientVersionModel, ContactVersionModel, DealVersionModel, ClientVersionConnectionModel, ContactVersionConnectionModel, DealVersionConnectionModel, ClientDuplicateSuggestionModel } from '../mappers.js';
+import type { ClientMergeEntity } from '../entities/client-merge.entity.js';
 import type { CrmContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -67,6 +68,10 @@ export type Client = {
   history: ClientVersionConnection;
   id: Scalars['ID']['output'];
   industry: Maybe<Scalars['String']['output']>;
+  /** The survivor this client was merged into (status MERGED); null for a client that was not merged. */
+  mergedInto: Maybe<Client>;
+  /** The merges this client survived, newest first (each with its duplicates, status and report). */
+  merges: Array<ClientMerge>;
   name: Scalars['String']['output'];
   notes: Maybe<Scalars['String']['output']>;
   phone: Maybe<Scalars['String']['output']>;
@@ -128,11 +133,42 @@ export type ClientConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Why two clients look like duplicates. */
+export type ClientDuplicateReason =
+  /** Their emails share a domain that is not a free mail provider's. */
+  | 'SAME_EMAIL_DOMAIN'
+  /** Their phone numbers end in the same 9 digits. */
+  | 'SAME_PHONE'
+  /** Their names are similar once lower-cased and stripped of legal forms and punctuation (pg_trgm). */
+  | 'SIMILAR_NAME';
+
+/** Two live clients that are likely the same customer. */
+export type ClientDuplicateSuggestion = {
+  __typename?: 'ClientDuplicateSuggestion';
+  /** The newer of the two. */
+  client: Client;
+  /** The older one, which it looks like. */
+  duplicate: Client;
+  reasons: Array<ClientDuplicateReason>;
+  /** Between 0 and 1: the similarity of the names, raised by a shared email domain or phone. */
+  score: Scalars['Float']['output'];
+};
+
 /** One client in a page, with its cursor. */
 export type ClientEdge = {
   __typename?: 'ClientEdge';
   cursor: Scalars['String']['output'];
   node: Client;
+};
+
+/** Which client's value a merged field takes. */
+export type ClientFieldChoice = {
+  /** The survivor or one of the duplicates: the client whose value the survivor takes. */
+  clientId: Scalars['ID']['input'];
+  /** A custom field's key; give this or field. */
+  customFieldKey?: InputMaybe<Scalars['String']['input']>;
+  /** A field of the client; give this or customFieldKey. */
+  field?: InputMaybe<ClientMergeField>;
 };
 
 /** Narrows a client list. All given conditions must hold. */
@@ -143,6 +179,89 @@ export type ClientFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<ClientStatus>>;
+};
+
+/**
+ * One merge of duplicate clients into a survivor (mergeClients). crm marks the duplicates MERGED
+ * at once; every other subgraph then re-points its own rows from the duplicates to the survivor
+ * when the ClientsMerged event reaches it, and the merge is COMPLETED when all of them have.
+ */
+export type ClientMerge = {
+  __typename?: 'ClientMerge';
+  /** When every subgraph had re-pointed its rows. */
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Conflicts the merge settled by a stated rule or left for a person, per subgraph. */
+  conflicts: Array<ClientMergeConflict>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The clients merged into the survivor, in the order given (the order conflict rules follow). */
+  duplicates: Array<Client>;
+  /** The field choices as given: [{ field | customFieldKey, clientId }]. */
+  fieldChoices: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  /** Who merged: user:<id> or apikey:<id>. */
+  mergedBy: Scalars['String']['output'];
+  /** What each subgraph re-pointed, by entity type. */
+  moves: Array<ClientMergeMove>;
+  /** The request id of mergeClients, shared by every change of every subgraph the merge made. */
+  requestId: Maybe<Scalars['String']['output']>;
+  status: ClientMergeStatus;
+  /** The client that stays: it took the chosen field values and every reference to the duplicates. */
+  survivor: Client;
+  /** Whether unmergeClient can undo it now, and if not, why not. */
+  undoable: ClientMergeUndoability;
+  /** When unmergeClient had moved everything back. */
+  undoneAt: Maybe<Scalars['DateTime']['output']>;
+  /** Grows by one with every change. */
+  version: Scalars['Int']['output'];
+};
+
+/** A conflict of a merge: the rows concerned and the rule that settled it (or that leaves it to a person). */
+export type ClientMergeConflict = {
+  __typename?: 'ClientMergeConflict';
+  /** What the rule changed, e.g. { isMain: false } for a duplicate's main thread; empty when only reported. */
+  changed: Scalars['JSON']['output'];
+  entityIds: Array<Scalars['ID']['output']>;
+  entityType: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+  subgraph: Scalars['String']['output'];
+};
+
+/** The fields of a client a merge can take from a duplicate. */
+export type ClientMergeField =
+  | 'EMAIL'
+  | 'INDUSTRY'
+  | 'NAME'
+  | 'NOTES'
+  | 'PHONE'
+  | 'STATUS'
+  | 'WEBSITE';
+
+/** How many rows of one entity type one subgraph re-pointed (and how many went back on unmerge). */
+export type ClientMergeMove = {
+  __typename?: 'ClientMergeMove';
+  count: Scalars['Int']['output'];
+  entityType: Scalars['String']['output'];
+  movedBack: Scalars['Int']['output'];
+  subgraph: Scalars['String']['output'];
+};
+
+/** Where a merge stands. */
+export type ClientMergeStatus =
+  /** crm marked the duplicates MERGED; the other subgraphs are re-pointing their rows. */
+  | 'APPLYING'
+  /** Every subgraph re-pointed its rows. */
+  | 'COMPLETED'
+  /** unmergeClient was asked; the subgraphs are moving their rows back. */
+  | 'UNDOING'
+  /** Everything moved back; the duplicates are clients again. */
+  | 'UNDONE';
+
+/** Whether a merge can be undone now. */
+export type ClientMergeUndoability = {
+  __typename?: 'ClientMergeUndoability';
+  possible: Scalars['Boolean']['output'];
+  /** Why not, when it is not possible. */
+  reason: Maybe<Scalars['String']['output']>;
 };
 
 /** Order of a client list. */
@@ -157,7 +276,9 @@ export type ClientStatus =
   | 'ACTIVE'
   | 'ARCHIVED'
   | 'INACTIVE'
-  | 'LEAD';
+  | 'LEAD'
+  /** Merged into another client (see mergedInto): soft-deleted, and client(id) answers the survivor. */
+  | 'MERGED';
 
 /** One version of a client: its fields as they were from validFrom until validTo. */
 export type ClientVersion = {
@@ -553,6 +674,16 @@ export type Mutation = {
    * digest, so the audit chain still verifies. Writes an erased event per row. Cannot be undone.
    */
   eraseClient: Maybe<Client>;
+  /**
+   * Merges duplicates into a survivor (owners and admins). The survivor takes the chosen field
+   * values (by default its own, with its empty fields filled from the duplicates in the order
+   * given, and the union of the custom fields); each duplicate becomes MERGED (soft-deleted,
+   * mergedInto the survivor). Every subgraph then re-points its own rows to the survivor through
+   * the ClientsMerged event. NOT_FOUND for a missing, deleted or foreign id; BAD_USER_INPUT for
+   * the survivor among the duplicates, a repeated id or a choice naming another client; CONFLICT
+   * when expectedVersion (the survivor's) is stale.
+   */
+  mergeClients: Maybe<ClientMerge>;
   /** Deletes a soft-deleted client for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
   purgeClient: Maybe<Scalars['ID']['output']>;
   /** Deletes a soft-deleted contact for good (owners and admins); answers its id. The audit trail keeps every event. CONFLICT when it is not deleted or is still referenced. */
@@ -565,6 +696,14 @@ export type Mutation = {
   restoreContact: Maybe<Contact>;
   /** Brings a deleted deal back. */
   restoreDeal: Maybe<Deal>;
+  /**
+   * Undoes a COMPLETED merge (owners and admins): every subgraph moves the rows it re-pointed back
+   * to their duplicate, the rules' changes are reverted, then the duplicates are clients again and
+   * the survivor gets its fields from before the merge. CONFLICT, saying why, when something newer
+   * depends on the merge: it is still applying or already undone, the survivor changed or was
+   * merged since, or a duplicate was merged again (ClientMerge.undoable says so beforehand).
+   */
+  unmergeClient: Maybe<ClientMerge>;
   /** Changes a client. NOT_FOUND when no client of this organization has the id; CONFLICT when expectedVersion is stale. */
   updateClient: Maybe<Client>;
   /** Changes a contact. Making it primary demotes the client's other primary contact. */
@@ -633,6 +772,15 @@ export type MutationEraseClientArgs = {
 };
 
 
+export type MutationMergeClientsArgs = {
+  duplicateIds: Array<Scalars['ID']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  fieldChoices?: InputMaybe<Array<ClientFieldChoice>>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  survivorId: Scalars['ID']['input'];
+};
+
+
 export type MutationPurgeClientArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -666,6 +814,12 @@ export type MutationRestoreContactArgs = {
 export type MutationRestoreDealArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUnmergeClientArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  mergeId: Scalars['ID']['input'];
 };
 
 
@@ -737,8 +891,12 @@ export type PostalAddressInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One client, or null when no client of this organization has the id (or it is deleted). With asOf, the client as it was then, or null if it did not exist yet. */
+  /** One client, or null when no client of this organization has the id (or it is deleted). A merged client's id answers its survivor (compare the id), so old links keep working. With asOf, the client as it was then, or null if it did not exist yet. */
   client: Maybe<Client>;
+  /** Pairs of live clients that are likely duplicates (similar names, the same email domain or phone), newest client first. 20 by default, 100 at most. */
+  clientDuplicates: Array<ClientDuplicateSuggestion>;
+  /** One merge, or null when no merge of this organization has the id. */
+  clientMerge: Maybe<ClientMerge>;
   /** The organization's clients. Relay connection, 20 per page by default, 100 at most. */
   clients: ClientConnection;
   /** One contact, or null. With asOf, as it was then. */
@@ -754,6 +912,16 @@ export type Query = {
 
 export type QueryClientArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryClientDuplicatesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryClientMergeArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -948,8 +1116,18 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ClientConnection: ResolverTypeWrapper<ClientConnectionModel>;
+  ClientDuplicateReason: ClientDuplicateReason;
+  ClientDuplicateSuggestion: ResolverTypeWrapper<ClientDuplicateSuggestionModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ClientEdge: ResolverTypeWrapper<Omit<ClientEdge, 'node'> & { node: ResolversTypes['Client'] }>;
+  ClientFieldChoice: ClientFieldChoice;
   ClientFilter: ClientFilter;
+  ClientMerge: ResolverTypeWrapper<ClientMergeEntity>;
+  ClientMergeConflict: ResolverTypeWrapper<ClientMergeConflict>;
+  ClientMergeField: ClientMergeField;
+  ClientMergeMove: ResolverTypeWrapper<ClientMergeMove>;
+  ClientMergeStatus: ClientMergeStatus;
+  ClientMergeUndoability: ResolverTypeWrapper<ClientMergeUndoability>;
   ClientOrderBy: ClientOrderBy;
   ClientStatus: ClientStatus;
   ClientVersion: ResolverTypeWrapper<ClientVersionModel>;
@@ -969,7 +1147,6 @@ export type ResolversTypes = {
   CustomFieldFilter: CustomFieldFilter;
   CustomFieldType: CustomFieldType;
   CustomFieldValue: ResolverTypeWrapper<TypedCustomFieldValue>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deal: ResolverTypeWrapper<DealEntity>;
@@ -1004,8 +1181,15 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   ClientConnection: ClientConnectionModel;
+  ClientDuplicateSuggestion: ClientDuplicateSuggestionModel;
+  Float: Scalars['Float']['output'];
   ClientEdge: Omit<ClientEdge, 'node'> & { node: ResolversParentTypes['Client'] };
+  ClientFieldChoice: ClientFieldChoice;
   ClientFilter: ClientFilter;
+  ClientMerge: ClientMergeEntity;
+  ClientMergeConflict: ClientMergeConflict;
+  ClientMergeMove: ClientMergeMove;
+  ClientMergeUndoability: ClientMergeUndoability;
   ClientVersion: ClientVersionModel;
   ClientVersionConnection: ClientVersionConnectionModel;
   ClientVersionEdge: Omit<ClientVersionEdge, 'node'> & { node: ResolversParentTypes['ClientVersion'] };
@@ -1021,7 +1205,6 @@ export type ResolversParentTypes = {
   CustomFieldDefinition: CustomFieldDefinitionEntity;
   CustomFieldFilter: CustomFieldFilter;
   CustomFieldValue: TypedCustomFieldValue;
-  Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Deal: DealEntity;
@@ -1062,6 +1245,8 @@ export type ClientResolvers<ContextType = CrmContext, ParentType extends Resolve
   history?: Resolver<ResolversTypes['ClientVersionConnection'], ParentType, ContextType, Partial<ClientHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
+  merges?: Resolver<Array<ResolversTypes['ClientMerge']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1077,9 +1262,53 @@ export type ClientConnectionResolvers<ContextType = CrmContext, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ClientDuplicateSuggestionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientDuplicateSuggestion'] = ResolversParentTypes['ClientDuplicateSuggestion']> = {
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  duplicate?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['ClientDuplicateReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ClientEdgeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientEdge'] = ResolversParentTypes['ClientEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+};
+
+export type ClientMergeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientMerge'] = ResolversParentTypes['ClientMerge']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['ClientMergeConflict']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  duplicates?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
+  fieldChoices?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  moves?: Resolver<Array<ResolversTypes['ClientMergeMove']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClientMergeStatus'], ParentType, ContextType>;
+  survivor?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  undoable?: Resolver<ResolversTypes['ClientMergeUndoability'], ParentType, ContextType>;
+  undoneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClientMergeConflictResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientMergeConflict'] = ResolversParentTypes['ClientMergeConflict']> = {
+  changed?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ClientMergeMoveResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientMergeMove'] = ResolversParentTypes['ClientMergeMove']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  movedBack?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ClientMergeUndoabilityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientMergeUndoability'] = ResolversParentTypes['ClientMergeUndoability']> = {
+  possible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ClientVersionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ClientVersion'] = ResolversParentTypes['ClientVersion']> = {
@@ -1252,12 +1481,14 @@ export type MutationResolvers<ContextType = CrmContext, ParentType extends Resol
   deleteContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   deleteDeal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<MutationDeleteDealArgs, 'id'>>;
   eraseClient?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<MutationEraseClientArgs, 'id'>>;
+  mergeClients?: Resolver<Maybe<ResolversTypes['ClientMerge']>, ParentType, ContextType, RequireFields<MutationMergeClientsArgs, 'duplicateIds' | 'survivorId'>>;
   purgeClient?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeClientArgs, 'id'>>;
   purgeContact?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeContactArgs, 'id'>>;
   purgeDeal?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationPurgeDealArgs, 'id'>>;
   restoreClient?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<MutationRestoreClientArgs, 'id'>>;
   restoreContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationRestoreContactArgs, 'id'>>;
   restoreDeal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<MutationRestoreDealArgs, 'id'>>;
+  unmergeClient?: Resolver<Maybe<ResolversTypes['ClientMerge']>, ParentType, ContextType, RequireFields<MutationUnmergeClientArgs, 'mergeId'>>;
   updateClient?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input'>>;
   updateContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
   updateCustomField?: Resolver<Maybe<ResolversTypes['CustomFieldDefinition']>, ParentType, ContextType, RequireFields<MutationUpdateCustomFieldArgs, 'id' | 'input'>>;
@@ -1282,6 +1513,8 @@ export type PostalAddressResolvers<ContextType = CrmContext, ParentType extends 
 
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
+  clientDuplicates?: Resolver<Array<ResolversTypes['ClientDuplicateSuggestion']>, ParentType, ContextType, Partial<QueryClientDuplicatesArgs>>;
+  clientMerge?: Resolver<Maybe<ResolversTypes['ClientMerge']>, ParentType, ContextType, RequireFields<QueryClientMergeArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'orderBy'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
   customFieldDefinitions?: Resolver<Array<ResolversTypes['CustomFieldDefinition']>, ParentType, ContextType, RequireFields<QueryCustomFieldDefinitionsArgs, 'includeArchived'>>;
@@ -1296,7 +1529,12 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 export type Resolvers<ContextType = CrmContext> = {
   Client?: ClientResolvers<ContextType>;
   ClientConnection?: ClientConnectionResolvers<ContextType>;
+  ClientDuplicateSuggestion?: ClientDuplicateSuggestionResolvers<ContextType>;
   ClientEdge?: ClientEdgeResolvers<ContextType>;
+  ClientMerge?: ClientMergeResolvers<ContextType>;
+  ClientMergeConflict?: ClientMergeConflictResolvers<ContextType>;
+  ClientMergeMove?: ClientMergeMoveResolvers<ContextType>;
+  ClientMergeUndoability?: ClientMergeUndoabilityResolvers<ContextType>;
   ClientVersion?: ClientVersionResolvers<ContextType>;
   ClientVersionConnection?: ClientVersionConnectionResolvers<ContextType>;
   ClientVersionEdge?: ClientVersionEdgeResolvers<ContextType>;

@@ -5,7 +5,7 @@ import { defineMainEntity, type PostalAddress } from '@ubos/kernel';
 // that share a column have a history of bugs, and ids are unique anyway (UUID v7).
 export const ClientSchema = defineMainEntity('Client', 'clients', {
   name: p.text(),
-  status: p.text().$type<'LEAD' | 'ACTIVE' | 'INACTIVE' | 'ARCHIVED'>(),
+  status: p.text().$type<'LEAD' | 'ACTIVE' | 'INACTIVE' | 'ARCHIVED' | 'MERGED'>(),
   email: p.text().nullable(),
   phone: p.text().nullable(),
   website: p.text().nullable(),
@@ -15,6 +15,8 @@ export const ClientSchema = defineMainEntity('Client', 'clients', {
   fullAddress: p.text().nullable(),
   address: p.json<PostalAddress>().nullable(),
   customFields: p.json<Record<string, unknown>>(),
+  /** Set when this client was merged into another (status MERGED, soft-deleted). */
+  mergedInto: p.uuid().nullable(),
 });
 
 export type ClientEntity = InferEntity<typeof ClientSchema>;

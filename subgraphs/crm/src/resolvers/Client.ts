@@ -12,4 +12,6 @@ export const Client: ClientResolvers = {
   customField: (client, { key }, ctx) => clientCustomFields.typed(ctx, client.customFields, key),
   address: (client, _args, ctx) => crm.clientAddress(ctx, client),
   fullAddress: (client) => crm.clientFullAddress(client),
+  mergedInto: (client, _args, ctx) => (client.mergedInto ? ctx.loaders.clientReference.load(client.mergedInto) : null),
+  merges: (client, _args, ctx) => ctx.loaders.mergesOfClient.load(client.id),
 };

@@ -1,5 +1,6 @@
 import { purge } from '@ubos/kernel';
 import * as crm from '../crm.service.js';
+import * as merges from '../merge.service.js';
 import { customFieldDefinitions } from '@ubos/kernel';
 import { ClientSchema } from '../entities/client.entity.js';
 import { ContactSchema } from '../entities/contact.entity.js';
@@ -15,6 +16,8 @@ export const Mutation: MutationResolvers = {
   deleteClient: (_parent, { id, expectedVersion }, ctx) => crm.deleteClient(ctx, id, expectedVersion),
   restoreClient: (_parent, { id }, ctx) => crm.restoreClient(ctx, id),
   eraseClient: (_parent, { id }, ctx) => crm.eraseClient(ctx, id),
+  mergeClients: (_parent, { survivorId, duplicateIds, fieldChoices, expectedVersion }, ctx) => merges.mergeClients(ctx, survivorId, duplicateIds, fieldChoices, expectedVersion),
+  unmergeClient: (_parent, { mergeId }, ctx) => merges.unmergeClient(ctx, mergeId),
   createContact: (_parent, { input }, ctx) => crm.createContact(ctx, input),
   updateContact: (_parent, { id, input, expectedVersion }, ctx) => crm.updateContact(ctx, id, input, expectedVersion),
   deleteContact: (_parent, { id, expectedVersion }, ctx) => crm.deleteContact(ctx, id, expectedVersion),

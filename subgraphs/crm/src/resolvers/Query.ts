@@ -1,4 +1,5 @@
 import * as crm from '../crm.service.js';
+import * as merges from '../merge.service.js';
 import { customFieldDefinitions } from '@ubos/kernel';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
@@ -9,4 +10,6 @@ export const Query: QueryResolvers = {
   contact: (_parent, { id, asOf }, ctx) => crm.getContact(ctx, id, asOf),
   deal: (_parent, { id, asOf }, ctx) => crm.getDeal(ctx, id, asOf),
   deals: (_parent, args, ctx) => crm.listDeals(ctx, args),
+  clientMerge: (_parent, { id }, ctx) => merges.getMerge(ctx, id),
+  clientDuplicates: (_parent, { first }, ctx) => merges.clientDuplicates(ctx, first),
 };
