@@ -75,11 +75,10 @@ function reachableBy(ids: { uid: number; gid: number } | undefined, dir: string)
  * /root/app, the cluster lives in a folder of its own under /var/lib/ubos-graph, named after the
  * data folder so each installation keeps its own, and `<dataDir>/pg-location` says where.
  */
-export function clusterDirectory(dataDir: string): string {
+export function clusterDirectory(dataDir: string, clusters = SYSTEM_CLUSTERS_DIR): string {
   const local = path.join(dataDir, 'pg');
   if (process.getuid?.() !== 0 || reachableBy(postgresIds(), local)) return local;
   const name = `${path.basename(dataDir).replace(/[^\w.-]/g, '').replace(/^\.+/, '') || 'data'}-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12)}`;
-  const clusters = SYSTEM_CLUSTERS_DIR;
   try {
     fs.mkdirSync(clusters, { recursive: true, mode: 0o755 });
     fs.chmodSync(clusters, 0o755);

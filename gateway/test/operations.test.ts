@@ -4,8 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFreePort, SYSTEM_CLUSTERS_DIR } from '@ubos/db';
-import { portIsFree } from '@ubos/kernel';
+import { clusterDirectory, findFreePort, SYSTEM_CLUSTERS_DIR } from '@ubos/db';
+import { portIsFree, StartupError } from '@ubos/kernel';
 import { startProcess, waitFor, type RunningProcess } from '@ubos/test-support/processes';
 
 // `npm start` as an operator meets it, with real processes and the real embedded PostgreSQL:
@@ -143,6 +143,25 @@ describe('a taken port', () => {
 });
 
 describe('root in a private folder, stopping, and recovering from kill -9', () => {
+  it('keeps the cluster in the data folder when postgres can enter it, and names the fix when no folder it can enter can be made', () => {
+    const open = tempDir('ubos-open-');
+    expect(clusterDirectory(open)).toBe(path.join(open, 'pg'));
+    const home = tempDir('ubos-closed-home-', 0o700);
+    const dataDir = path.join(home, '.ubos');
+    fs.mkdirSync(dataDir);
+    // A place where no folder can be made: below a plain file.
+    const blocked = path.join(home, 'a-file');
+    fs.writeFileSync(blocked, '');
+    let refusal: unknown;
+    try {
+      clusterDirectory(dataDir, path.join(blocked, 'clusters'));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(StartupError);
+    expect((refusal as Error).message).toMatch(/cannot enter .*Set UBOS_DATA_DIR to a folder every user can enter \(e\.g\. UBOS_DATA_DIR=\/srv\/ubos\), or DATABASE_URL/);
+  });
+
   it('starts as root from a 0700 folder, drains a request in flight on SIGTERM, stops PostgreSQL, and recovers after kill -9', async () => {
     expect(process.getuid?.(), 'this test runs as root, as the issue describes').toBe(0);
     // npm sets INIT_CWD to the folder `npm start` was typed in: a home only root can enter.
