@@ -11,7 +11,7 @@ import { SubgraphRuntime } from './subgraph.js';
  */
 export async function runStandaloneSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, defaultPort: number): Promise<void> {
   const config = loadConfig();
-  startTracing(config.tracing);
+  await startTracing(config.tracing);
   if (!config.internalSecret) throw new Error('UBOS_INTERNAL_SECRET is required when a subgraph runs on its own');
   const runtime = await SubgraphRuntime.create(definition, {
     appDatabaseUrl: deriveAppDatabaseUrl(config),
