@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    env: { UBOS_QUIET_ERRORS: process.env.UBOS_QUIET_ERRORS ?? "1" },
+    // In the test workers no log lines (the stacks they start in-process would print one per
+    // request); processes a test starts get LOG_LEVEL=info unless it says otherwise (processes.ts).
+    env: { UBOS_QUIET_ERRORS: process.env.UBOS_QUIET_ERRORS ?? "1", LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
   },
 });

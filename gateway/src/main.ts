@@ -11,7 +11,7 @@ import { SUBGRAPH_NAMES } from './subgraphs.js';
 const log = (line: string) => logger().info(line);
 const config = loadConfigOrExit();
 // Before anything else runs, so that every request and statement is traced (when configured).
-startTracing(config.tracing);
+await startTracing(config.tracing);
 const distributed = Object.keys(config.subgraphUrls).length > 0;
 
 let database: PreparedDatabase | undefined;

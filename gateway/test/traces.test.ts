@@ -10,7 +10,7 @@ let exporter: InMemorySpanExporter;
 let stack: TestStack;
 
 beforeAll(async () => {
-  exporter = startTracingInMemory();
+  exporter = await startTracingInMemory();
   stack = await startTestStack({ organizations: [{ ...TEST_ORGANIZATIONS[0]!, clients: 50 }] });
 });
 

@@ -16,7 +16,8 @@ export interface RunningProcess {
 export function startProcess(entry: string, env: Record<string, string | undefined>, args: string[] = []): RunningProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry), ...args], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    // The test workers run with LOG_LEVEL=silent; a started process logs as it would for a user.
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,7 +11,7 @@ import { startWorker } from './index.js';
  * (UBOS_JWT_* or ./.ubos/keys, as the gateway).
  */
 const config = loadConfigOrExit();
-startTracing(config.tracing);
+await startTracing(config.tracing);
 const adminUrl = config.databaseUrl ?? `postgres://postgres@127.0.0.1:${config.embeddedPostgresPort}/${EMBEDDED_DATABASE}`;
 const worker = await startWorker({
   databaseUrl: deriveWorkerDatabaseUrl(config, adminUrl),

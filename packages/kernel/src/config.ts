@@ -406,6 +406,7 @@ export const ENVIRONMENT = z.object({
   UBOS_SESSION_RECHECK_SECONDS: integer(0),
   UBOS_RATE_LIMIT_ACCOUNT: rateLimit(),
   UBOS_DATA_QUALITY_INTERVAL: integer(0),
+  UBOS_QUIET_ERRORS: flag(),
 }).partial();
 
 export type Environment = z.infer<typeof ENVIRONMENT>;
@@ -482,12 +483,9 @@ export function parseSubgraphUrls(value: string | undefined): Record<string, str
   return urls;
 }
 
-/**
- * LOG_LEVEL and LOG_FORMAT, on their own: the logger reads them before (and without) the rest
- * of the configuration. Quiet test runs (UBOS_QUIET_ERRORS=1) log nothing unless LOG_LEVEL says so.
- */
+/** LOG_LEVEL and LOG_FORMAT, on their own: the logger reads them before (and without) the rest of the configuration. */
 export function loadLogSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
-  const level = (env.LOG_LEVEL || (env.UBOS_QUIET_ERRORS === '1' ? 'silent' : 'info')).toLowerCase() as LogLevel;
+  const level = (env.LOG_LEVEL || 'info').toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const format = env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : 'pretty');
   if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);

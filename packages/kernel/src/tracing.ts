@@ -1,7 +1,5 @@
 import { context, propagation, trace, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { InMemorySpanExporter, NodeTracerProvider, ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { loadTracingSettings, type TracingSettings } from './config.js';
 
 export { SpanKind } from '@opentelemetry/api';
@@ -23,12 +21,19 @@ export function tracingEnabled(): boolean {
 
 /**
  * Starts tracing for this process when an OTLP endpoint is configured (or when a test hands its
- * own span processor, e.g. an in-memory exporter's). Answers whether tracing is on.
+ * own span processor, e.g. an in-memory exporter's). Answers whether tracing is on. The SDK is
+ * loaded only then: a process without tracing never loads it.
  */
-export function startTracing(settings: TracingSettings = loadTracingSettings(), processor?: SpanProcessor): boolean {
+export async function startTracing(settings: TracingSettings = loadTracingSettings(), processor?: SpanProcessor): Promise<boolean> {
   if (enabled) return true;
   if (!processor && !settings.otlpEndpoint) return false;
-  const spanProcessor = processor ?? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${settings.otlpEndpoint!.replace(/\/$/, '')}/v1/traces` }));
+  const { BatchSpanProcessor, NodeTracerProvider } = await import('@opentelemetry/sdk-trace-node');
+  const { resourceFromAttributes } = await import('@opentelemetry/resources');
+  let spanProcessor = processor;
+  if (!spanProcessor) {
+    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+    spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter({ url: `${settings.otlpEndpoint!.replace(/\/$/, '')}/v1/traces` }));
+  }
   provider = new NodeTracerProvider({ resource: resourceFromAttributes({ 'service.name': settings.serviceName }), spanProcessors: [spanProcessor] });
   // The AsyncLocalStorage context manager and the W3C trace-context propagator.
   provider.register();
@@ -37,9 +42,10 @@ export function startTracing(settings: TracingSettings = loadTracingSettings(), 
 }
 
 /** Tracing into memory, each span as it ends (tests and tools that read the spans back). */
-export function startTracingInMemory(): InMemorySpanExporter {
+export async function startTracingInMemory(): Promise<InMemorySpanExporter> {
+  const { InMemorySpanExporter, SimpleSpanProcessor } = await import('@opentelemetry/sdk-trace-node');
   const exporter = new InMemorySpanExporter();
-  startTracing({ serviceName: 'ubos-graph' }, new SimpleSpanProcessor(exporter));
+  await startTracing({ serviceName: 'ubos-graph' }, new SimpleSpanProcessor(exporter));
   return exporter;
 }
 

@@ -14,7 +14,7 @@ import { SubgraphRuntime } from './subgraph.js';
  */
 export async function runStandaloneSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, defaultPort: number): Promise<void> {
   const config = loadConfigOrExit();
-  startTracing(config.tracing);
+  await startTracing(config.tracing);
   let runtime: SubgraphRuntime<Loaders> | undefined;
   try {
     if (!config.internalSecret) throw new StartupError('UBOS_INTERNAL_SECRET is required when a subgraph runs on its own (the same secret as the gateway\'s)');
