@@ -151,10 +151,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let running: Promise<unknown> = Promise.resolve();
   const mailTransport = options.mailTransport ?? createMailTransport(settings.mail);
   const deliverMailNow = () => deliverPendingMail(db, mailTransport, settings, log);
+  // Mail is looked for at most once a second: it is not worth a transaction per dispatch tick.
+  const MAIL_INTERVAL_MS = Math.max(settings.dispatchIntervalMs, 1_000);
+  let mailLookedAt = 0;
+  const deliverMailWhenDue = async () => {
+    if (Date.now() - mailLookedAt < MAIL_INTERVAL_MS) return;
+    mailLookedAt = Date.now();
+    await deliverMailNow();
+  };
   const loop = () => {
     if (stopped) return;
     running = dispatchNow()
-      .then(() => deliverMailNow())
+      .then(() => deliverMailWhenDue())
       .catch((error) => log({ level: 'error', msg: 'dispatch failed', error: String(error) }))
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, settings.dispatchIntervalMs);

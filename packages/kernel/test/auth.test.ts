@@ -22,9 +22,13 @@ describe('user tokens', () => {
     const dir = keyDir();
     const tokens = await createTokenService({ keyDir: dir });
     const token = await tokens.sign(claims);
-    expect(await tokens.verify(token)).toEqual(claims);
+    const issuedAt = Math.floor(Date.now() / 1000);
+    expect(await tokens.verify(token)).toEqual({ ...claims, issuedAt: expect.toSatisfy((at: number) => Math.abs(at - issuedAt) <= 5) });
     const restarted = await createTokenService({ keyDir: dir });
-    expect(await restarted.verify(token)).toEqual(claims);
+    expect(await restarted.verify(token)).toMatchObject(claims);
+    // A token of a session names it; the gateway refuses it once the session ends.
+    const sessionId = '0190f5a1-0000-7000-8000-0000000000ff';
+    expect(await tokens.verify(await tokens.sign({ ...claims, sessionId }))).toMatchObject({ ...claims, sessionId });
   });
 
   it('pins the algorithm, issuer and audience, and refuses expired or foreign tokens', async () => {

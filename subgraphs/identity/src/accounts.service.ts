@@ -365,10 +365,16 @@ export async function inviteMember(ctx: IdentityContext, options: AccountOptions
   const token = newSecret();
   const id = uuidv7();
   const expiresAt = daysFromNow(options.settings.invitationDays);
-  await ctx.em.execute(
-    'insert into invitations (organization_id, id, email, role, token_hash, invited_by, expires_at) values (?, ?, ?, ?, ?, ?, ?)',
-    [organizationId, id, email, input.role, sha256(token), actorLabel(ctx.actor), expiresAt],
-  );
+  try {
+    await ctx.em.execute(
+      'insert into invitations (organization_id, id, email, role, token_hash, invited_by, expires_at) values (?, ?, ?, ?, ?, ?, ?)',
+      [organizationId, id, email, input.role, sha256(token), actorLabel(ctx.actor), expiresAt],
+    );
+  } catch (error) {
+    // Two invitations to one address at the same moment: the open-invitation index keeps one.
+    if ((error as { code?: string }).code === '23505') throw conflict('This address was just invited: resend that invitation instead', { field: 'input.email' });
+    throw error;
+  }
   await mailInvitation(ctx, options, { email, role: input.role, expiresAt }, token);
   await emitDomainEvent(ctx, 'InvitationCreated', { type: 'Invitation', id }, { email, role: input.role, expiresAt: expiresAt.toISOString() });
   return ctx.em.findOneOrFail(InvitationSchema, { id });
