@@ -233,7 +233,7 @@ export async function signUp(ctx: IdentityContext, options: AccountOptions, inpu
     }
     userId = existing.user_id;
   } else {
-    checkNewPassword(input.password, 'input.password', email);
+    await checkNewPassword(input.password, 'input.password', email);
     const [created] = await ctx.em.execute<Array<{ id: string | null }>>('select auth_create_user(?, ?, ?) as id', [email, name, await hashPassword(input.password)]);
     if (!created?.id) throw conflict('This email already has an account', { field: 'input.email' });
     userId = created.id;
@@ -253,7 +253,7 @@ export async function changePassword(ctx: IdentityContext, args: { currentPasswo
   const user = await ctx.em.findOneOrFail(UserSchema, { id: userId });
   const account = await findAccount(ctx, user.email);
   if (!account || !(await verifyPassword(args.currentPassword, account.password_hash))) throw badUserInput('The current password is not right', 'currentPassword');
-  checkNewPassword(args.newPassword, 'newPassword', user.email);
+  await checkNewPassword(args.newPassword, 'newPassword', user.email);
   await ctx.em.execute("select auth_set_password(?, ?, ?, 'password changed')", [userId, await hashPassword(args.newPassword), sessionId ?? null]);
   announceAfterCommit(ctx, userId);
   return true;
@@ -297,7 +297,7 @@ export async function requestPasswordReset(ctx: IdentityContext, options: Accoun
 }
 
 export async function resetPassword(ctx: IdentityContext, args: { token: string; newPassword: string }): Promise<boolean> {
-  checkNewPassword(args.newPassword, 'newPassword');
+  await checkNewPassword(args.newPassword, 'newPassword');
   const [reset] = await ctx.em.execute<Array<{ user_id: string | null }>>('select auth_reset_password(?, ?) as user_id', [sha256(args.token), await hashPassword(args.newPassword)]);
   if (!reset?.user_id) throw badUserInput('This reset link is invalid, already used or expired: ask for a new one', 'token');
   announceAfterCommit(ctx, reset.user_id);
@@ -449,7 +449,7 @@ export async function acceptInvitation(ctx: IdentityContext, options: AccountOpt
     } else {
       const name = requiredText(args.name, 'name', 200);
       if (!args.password) throw badUserInput('A password is required', 'password');
-      checkNewPassword(args.password, 'password', invitation.email);
+      await checkNewPassword(args.password, 'password', invitation.email);
       const [created] = await ctx.em.execute<Array<{ id: string | null }>>('select auth_create_user(?, ?, ?) as id', [invitation.email, name, await hashPassword(args.password)]);
       if (!created?.id) throw conflict('This email already has an account', { field: 'token' });
       userId = created.id;

@@ -1,4 +1,3 @@
-import dumbPasswords from 'dumb-passwords';
 import { badUserInput } from '../errors.js';
 
 /**
@@ -10,7 +9,13 @@ export const PASSWORD_MIN_LENGTH = 10;
 /** scrypt's cost does not grow with the input, but a bound keeps request bodies honest. */
 export const PASSWORD_MAX_LENGTH = 256;
 
-function isCommon(password: string): boolean {
+// Loaded on first use: every process imports the kernel, and only sign-up and password
+// changes need the list (building it takes tens of milliseconds).
+let commonList: Promise<{ check(password: string): boolean }> | undefined;
+
+async function isCommon(password: string): Promise<boolean> {
+  commonList ??= import('dumb-passwords').then((module) => module.default);
+  const dumbPasswords = await commonList;
   const lowered = password.toLowerCase();
   // "password123!" is "password" with a suffix everybody tries.
   const stem = lowered.replace(/[\d\W_]+$/u, '');
@@ -18,11 +23,11 @@ function isCommon(password: string): boolean {
 }
 
 /** Refuses a password that is too short, too long, or common, naming `field`. */
-export function checkNewPassword(password: string, field: string, email?: string): void {
+export async function checkNewPassword(password: string, field: string, email?: string): Promise<void> {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) throw badUserInput(`The password must have at least ${PASSWORD_MIN_LENGTH} characters`, field);
   if (length > PASSWORD_MAX_LENGTH) throw badUserInput(`The password must have at most ${PASSWORD_MAX_LENGTH} characters`, field);
-  if (isCommon(password)) throw badUserInput('This password is one of the most common ones: choose another', field);
+  if (await isCommon(password)) throw badUserInput('This password is one of the most common ones: choose another', field);
   if (email && password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) && email.split('@')[0]!.length >= 4) {
     throw badUserInput('The password must not contain the email address', field);
   }
