@@ -125,7 +125,8 @@ async function announce<T extends Tracked>(
   options: { payload?: (row: T) => Record<string, unknown>; event?: (row: T) => AnnouncedEvent },
 ): Promise<void> {
   const event = options.event?.(row);
-  if (event) await emitDomainEvent(ctx, event.eventType, event.aggregate, { ...event.payload, version: row.version });
+  // Another aggregate's event: the row's own version would mean nothing there.
+  if (event) await emitDomainEvent(ctx, event.eventType, event.aggregate, event.payload ?? {});
   else await emitDomainEvent(ctx, `${type}${verb}`, { type, id: row.id }, { ...options.payload?.(row), version: row.version });
 }
 
