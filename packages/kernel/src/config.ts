@@ -406,7 +406,6 @@ export const ENVIRONMENT = z.object({
   UBOS_SESSION_RECHECK_SECONDS: integer(0),
   UBOS_RATE_LIMIT_ACCOUNT: rateLimit(),
   UBOS_DATA_QUALITY_INTERVAL: integer(0),
-  UBOS_QUIET_ERRORS: flag(),
 }).partial();
 
 export type Environment = z.infer<typeof ENVIRONMENT>;
