@@ -71,6 +71,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     },
   });
   traceSqlStatements(orm.em.getConnection().getKnex().client);
+  oneStatementAtATime(orm.em.getConnection().getKnex().client);
   sendPreambleWithBegin(orm);
   const knex = orm.em.getConnection().getKnex();
   // Each statement's duration, charged to the tenant whose fetch sent it (see currentTenant).
@@ -92,6 +93,29 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
   const pool = (knex.client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }).pool;
   if (pool) registerPool(options.name, pool);
   return orm;
+}
+
+const SERIALISED = Symbol('ubos.oneStatementAtATime');
+
+/**
+ * Sends a connection its statements one after another. A fetch's loaders share the fetch's
+ * transaction, and several can ask in the same tick; pg would queue the second statement on
+ * the busy client itself, but it warns that pg 9 refuses that. This queue keeps the same order
+ * and makes it ours. Patched once on the dialect's prototype, like the statement tracing.
+ */
+function oneStatementAtATime(knexClient: object): void {
+  type Query = (connection: object, statement: unknown) => Promise<unknown>;
+  const prototype = Object.getPrototypeOf(knexClient) as { _query: Query; [SERIALISED]?: boolean };
+  if (prototype[SERIALISED]) return;
+  const send = prototype._query;
+  const tails = new WeakMap<object, Promise<unknown>>();
+  prototype._query = function (this: unknown, connection: object, statement: unknown) {
+    const after = tails.get(connection) ?? Promise.resolve();
+    const sent = after.then(() => send.call(this, connection, statement));
+    tails.set(connection, sent.catch(() => undefined));
+    return sent;
+  };
+  prototype[SERIALISED] = true;
 }
 
 function knexLog(subgraph: string) {
