@@ -13,8 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function run(query: string, variables: Record<string, unknown> = {}) {
-  const result = await owner.request(query, variables);
+async function run(query: string, variables: Record<string, unknown> = {}, caller: GraphQLClient = owner) {
+  const result = await caller.request(query, variables);
   expect(result.errors, query).toBeUndefined();
   return Object.values(result.data as Record<string, any>)[0];
 }
@@ -27,13 +27,24 @@ interface Case {
   query: string;
   variables?: Record<string, unknown>;
   event: string;
-  /** The id of the announced entity, from the field's answer (default: its id). */
-  entity?: (answer: any) => string;
+  /**
+   * The id of the announced entity, from the field's answer (default: its id). A field that
+   * answers no entity (a Boolean, a count, a session's tokens) finds it another way: from what
+   * the case set up, or by a query after the run.
+   */
+  entity?: (answer: any) => string | Promise<string>;
+  /** Who runs it (default: alpha's owner); anonymous mutations run as `t.anonymous`. */
+  as?: GraphQLClient;
+  /** The organization whose outbox must hold the event (default: alpha). */
+  organizationId?: string;
 }
 
-/** A mutation that changes no row at all, and why; the test checks that it wrote nothing. */
+/** A mutation that changes no row at all, and why; the test runs it and checks that it wrote nothing. */
 interface Writes {
   writesNothing: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  as?: GraphQLClient;
 }
 
 let counter = 0;
@@ -84,6 +95,71 @@ const newCustomField = async () =>
   (await run('mutation($k: String!) { defineCustomField(input: { entityType: CLIENT, key: $k, label: "Tier", type: TEXT }) { id } }', { k: `tier_${++counter}` })).id as string;
 const newApiKey = async () => (await run('mutation($n: String!) { createApiKey(input: { name: $n, scopes: ["crm:read"] }) { apiKey { id } } }', { n: unique('Key') })).apiKey.id as string;
 
+const PASSWORD = 'a fine long passphrase';
+const SESSION = 'token refreshToken session { id } organization { id } user { id email }';
+interface SignedUp {
+  caller: GraphQLClient;
+  refreshToken: string;
+  sessionId: string;
+  organizationId: string;
+  userId: string;
+  email: string;
+}
+/** A new organization and its owner, signed in with a session of their own (alpha's owner stays untouched). */
+const signedUp = async (): Promise<SignedUp> => {
+  const email = `owner.${++counter}@events.example`;
+  const answer = await run(`mutation($input: SignUpInput!) { signUp(input: $input) { ${SESSION} } }`, { input: { organizationName: unique('Firm'), name: 'Nora', email, password: PASSWORD } }, t.anonymous);
+  return { caller: t.anonymous.withToken(answer.token), refreshToken: answer.refreshToken, sessionId: answer.session.id, organizationId: answer.organization.id, userId: answer.user.id, email };
+};
+/** The token in the newest mail to the address: the mail is queued in the transaction of its change (the worker delivers it; reading the queue is enough here). */
+const mailedToken = async (to: string, kind: string): Promise<string> => {
+  const [mail] = await t.db.admin<{ body_text: string }>('select body_text from mail_outbox where to_address = $1 and kind = $2 order by id desc limit 1', [to, kind]);
+  return /^Token: (\S+)$/m.exec(mail!.body_text)![1]!;
+};
+const INVITE = 'mutation($e: String!) { inviteMember(input: { email: $e, role: MEMBER }) { id } }';
+const newInvitation = async (caller: GraphQLClient = owner) => (await run(INVITE, { e: `invited.${++counter}@events.example` }, caller)).id as string;
+const membershipOf = async (organizationId: string, userId: string): Promise<string> =>
+  (await t.db.admin<{ id: string }>('select id from memberships where organization_id = $1 and user_id = $2', [organizationId, userId]))[0]!.id;
+/** A new member of the caller's organization (invited and accepted): its membership id. */
+const newMember = async (caller: GraphQLClient = owner): Promise<string> => {
+  const email = `member.${++counter}@events.example`;
+  await run(INVITE, { e: email }, caller);
+  const accepted = await run(`mutation($t: String!) { acceptInvitation(token: $t, name: "Mo", password: "${PASSWORD}") { ${SESSION} } }`, { t: await mailedToken(email, 'invitation') }, t.anonymous);
+  return membershipOf(accepted.organization.id, accepted.user.id);
+};
+/**
+ * A merge that every subgraph has applied (COMPLETED), so that it can be undone: its
+ * ClientsMerged event handed to the gateway's POST /events as the worker's dispatch does.
+ */
+const completedMerge = async () => {
+  const id = (await run('mutation($s: ID!, $d: ID!) { mergeClients(survivorId: $s, duplicateIds: [$d]) { id } }', { s: await newClient(), d: await newClient() })).id as string;
+  const [event] = await t.db.admin<{ id: string; organization_id: string; event_type: string; aggregate_type: string; aggregate_id: string; payload: unknown; actor: string; request_id: string | null; occurred_at: Date }>(
+    "select * from outbox where aggregate_id = $1 and event_type = 'ClientsMerged'",
+    [id],
+  );
+  const token = await t.stack.tokens.signDelivery({ organizationId: event!.organization_id, eventId: event!.id });
+  const delivered = await fetch(`${t.url}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      event: {
+        id: event!.id,
+        organizationId: event!.organization_id,
+        type: event!.event_type,
+        aggregateType: event!.aggregate_type,
+        aggregateId: event!.aggregate_id,
+        payload: event!.payload,
+        actor: event!.actor,
+        requestId: event!.request_id,
+        occurredAt: new Date(event!.occurred_at).toISOString(),
+      },
+    }),
+  });
+  expect(delivered.status, await delivered.clone().text()).toBe(200);
+  expect((await run('query($id: ID!) { clientMerge(id: $id) { status } }', { id })).status).toBe('COMPLETED');
+  return id;
+};
+
 /** Deleted first, for purge and restore. */
 async function deleted(kind: string, make: () => Promise<string>): Promise<string> {
   const id = await make();
@@ -126,7 +202,119 @@ const KINDS: Record<string, { make: () => Promise<string>; update?: string }> = 
 };
 
 const CASES: Record<string, () => Promise<Case | Writes>> = {
-  login: async () => ({ writesNothing: 'it issues a token and changes no row' }),
+  login: async () => ({
+    query: `mutation { login(email: "owner@alpha.test", password: "ubos-demo") { ${SESSION} } }`,
+    as: t.anonymous,
+    event: 'SessionCreated',
+    entity: (answer) => answer.session.id,
+  }),
+  signUp: async () => {
+    const email = `signup.${++counter}@events.example`;
+    let organizationId = '';
+    return {
+      query: `mutation($input: SignUpInput!) { signUp(input: $input) { ${SESSION} } }`,
+      variables: { input: { organizationName: unique('Studio'), name: 'Sam', email, password: PASSWORD } },
+      as: t.anonymous,
+      event: 'OrganizationCreated',
+      get organizationId() {
+        return organizationId;
+      },
+      entity: (answer) => (organizationId = answer.organization.id),
+    };
+  },
+  refreshSession: async () => {
+    const account = await signedUp();
+    return {
+      query: `mutation($r: String!) { refreshSession(refreshToken: $r) { ${SESSION} } }`,
+      variables: { r: account.refreshToken },
+      as: t.anonymous,
+      event: 'SessionUpdated',
+      organizationId: account.organizationId,
+      entity: (answer) => answer.session.id,
+    };
+  },
+  logout: async () => {
+    const account = await signedUp();
+    return { query: 'mutation { logout }', as: account.caller, event: 'SessionUpdated', organizationId: account.organizationId, entity: () => account.sessionId };
+  },
+  logoutEverywhere: async () => {
+    const account = await signedUp();
+    return { query: 'mutation { logoutEverywhere }', as: account.caller, event: 'SessionUpdated', organizationId: account.organizationId, entity: () => account.sessionId };
+  },
+  revokeSession: async () => {
+    const account = await signedUp();
+    return { query: 'mutation($id: ID!) { revokeSession(id: $id) { id } }', variables: { id: account.sessionId }, as: account.caller, event: 'SessionUpdated', organizationId: account.organizationId };
+  },
+  changePassword: async () => {
+    const account = await signedUp();
+    return {
+      query: `mutation { changePassword(currentPassword: "${PASSWORD}", newPassword: "another fine passphrase") }`,
+      as: account.caller,
+      event: 'UserPasswordChanged',
+      organizationId: account.organizationId,
+      entity: () => account.userId,
+    };
+  },
+  requestPasswordReset: async () => {
+    const account = await signedUp();
+    return { query: 'mutation($e: String!) { requestPasswordReset(email: $e) }', variables: { e: account.email }, as: t.anonymous, event: 'UserPasswordResetRequested', organizationId: account.organizationId, entity: () => account.userId };
+  },
+  resetPassword: async () => {
+    const account = await signedUp();
+    await run('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: account.email }, t.anonymous);
+    return {
+      query: 'mutation($t: String!) { resetPassword(token: $t, newPassword: "a brand new passphrase") }',
+      variables: { t: await mailedToken(account.email, 'password-reset') },
+      as: t.anonymous,
+      event: 'UserPasswordChanged',
+      organizationId: account.organizationId,
+      entity: () => account.userId,
+    };
+  },
+  inviteMember: async () => ({ query: INVITE, variables: { e: `new.${++counter}@events.example` }, event: 'InvitationCreated' }),
+  resendInvitation: byId('resendInvitation', 'InvitationUpdated', () => newInvitation()),
+  revokeInvitation: byId('revokeInvitation', 'InvitationUpdated', () => newInvitation()),
+  acceptInvitation: async () => {
+    const email = `joining.${++counter}@events.example`;
+    await run(INVITE, { e: email });
+    return {
+      query: `mutation($t: String!) { acceptInvitation(token: $t, name: "Jo", password: "${PASSWORD}") { ${SESSION} } }`,
+      variables: { t: await mailedToken(email, 'invitation') },
+      as: t.anonymous,
+      event: 'MembershipCreated',
+      entity: (answer) => membershipOf(answer.organization.id, answer.user.id),
+    };
+  },
+  changeMemberRole: async () => ({ query: 'mutation($m: ID!) { changeMemberRole(membershipId: $m, role: ADMIN) { id } }', variables: { m: await newMember() }, event: 'MembershipUpdated' }),
+  removeMember: async () => ({ query: 'mutation($m: ID!) { removeMember(membershipId: $m) { id } }', variables: { m: await newMember() }, event: 'MembershipDeleted' }),
+  // In an organization of its own: the caller stops being an owner.
+  transferOwnership: async () => {
+    const account = await signedUp();
+    return {
+      query: 'mutation($m: ID!) { transferOwnership(membershipId: $m) { id } }',
+      variables: { m: await newMember(account.caller) },
+      as: account.caller,
+      event: 'MembershipUpdated',
+      organizationId: account.organizationId,
+    };
+  },
+  // In an organization of its own: the run rewrites the organization's rows in the background.
+  startTenantMigration: async () => {
+    const account = await signedUp();
+    return {
+      query: 'mutation { startTenantMigration(targetVersion: 2) { status targetVersion } }',
+      as: account.caller,
+      event: 'TenantMigrationStarted',
+      organizationId: account.organizationId,
+      entity: async () => (await t.db.admin<{ id: string }>('select id from tenant_migration_runs where organization_id = $1', [account.organizationId]))[0]!.id,
+    };
+  },
+  mergeClients: async () => ({
+    query: 'mutation($s: ID!, $d: ID!) { mergeClients(survivorId: $s, duplicateIds: [$d]) { id } }',
+    variables: { s: await newClient(), d: await newClient() },
+    event: 'ClientsMerged',
+  }),
+  unmergeClient: async () => ({ query: 'mutation($id: ID!) { unmergeClient(mergeId: $id) { id } }', variables: { id: await completedMerge() }, event: 'ClientsUnmergeRequested' }),
   createClient: async () => ({ query: 'mutation { createClient(input: { name: "New" }) { id } }', event: 'ClientCreated' }),
   createContact: async () => ({ query: 'mutation($c: ID!) { createContact(input: { clientId: $c, firstName: "Ada" }) { id } }', variables: { c: await newClient() }, event: 'ContactCreated' }),
   createDeal: async () => ({
@@ -265,13 +453,13 @@ describe('every mutation', () => {
       const prepared = await CASES[name]!();
       if ('writesNothing' in prepared) {
         const before = await t.db.admin<{ n: number }>('select (select count(*) from outbox)::int + (select count(*) from activity_events)::int as n');
-        await t.anonymous.login('owner@alpha.test');
+        await run(prepared.query, prepared.variables, prepared.as);
         const after = await t.db.admin<{ n: number }>('select (select count(*) from outbox)::int + (select count(*) from activity_events)::int as n');
         expect(after, `${name}: ${prepared.writesNothing}`).toEqual(before);
         continue;
       }
-      const answer = await run(prepared.query, prepared.variables);
-      const entityId = prepared.entity ? prepared.entity(answer) : answer.id;
+      const answer = await run(prepared.query, prepared.variables, prepared.as);
+      const entityId = prepared.entity ? await prepared.entity(answer) : answer.id;
       expect(entityId, `${name} answers the entity it changed`).toMatch(/^[0-9a-f-]{36}$/);
       const events = await t.db.admin<{ organization_id: string; with_change: boolean | null }>(
         // The audit trigger writes in the transaction of the change: the event's row must carry
@@ -285,7 +473,8 @@ describe('every mutation', () => {
         silent.push(`${name} (${prepared.event})`);
         continue;
       }
-      expect(events.map((event) => event.organization_id), name).toEqual(events.map(() => alpha!.id));
+      const organizationId = prepared.organizationId ?? alpha!.id;
+      expect(events.map((event) => event.organization_id), name).toEqual(events.map(() => organizationId));
       if (events.at(-1)!.with_change !== null) expect(events.at(-1)!.with_change, `${name}: the event is written with its change`).toBe(true);
     }
     expect(silent, 'mutations that committed without their event').toEqual([]);

@@ -53,9 +53,16 @@ const LINES = '[{ description: "Work", quantity: 1, unitPriceMinor: 1000 }]';
 /** What a case needs: the parent's id (none for Query), the deleted child's id and type, a filter for root lists. */
 interface Case {
   parent?: string;
+  /** The root field that reaches the parent when it is not `<type>(id:)`, e.g. the caller's own organization. */
+  root?: string;
   child: string;
   childType: string;
   filter?: string;
+  /**
+   * A list that is the record of an act which itself deletes its items (a merge's duplicates),
+   * and why it shows them: the test then checks that the item is deleted and still listed.
+   */
+  record?: string;
 }
 
 describe('soft-deleted items in lists', () => {
@@ -123,9 +130,25 @@ describe('soft-deleted items in lists', () => {
               'mutation { createWorkflow(input: { name: "Deleted", trigger: { eventType: "ClientCreated" }, steps: [{ key: "msg", name: "Hello", kind: POST_MESSAGE, input: { clientId: "{{event.payload.clientId}}", body: "Hi" } }] }) { id } }',
             )
           ).id;
+        case 'Membership': {
+          // Invited and accepted, as people join: the token is in the mail queued with the invitation.
+          const email = `listed.member.${Date.now()}@example.com`;
+          await run('mutation($e: String!) { inviteMember(input: { email: $e, role: MEMBER }) { id } }', { e: email });
+          const [mail] = await t.db.admin<{ body_text: string }>("select body_text from mail_outbox where to_address = $1 and kind = 'invitation'", [email]);
+          const token = /^Token: (\S+)$/m.exec(mail!.body_text)![1]!;
+          const accepted = await t.anonymous.request('mutation($t: String!) { acceptInvitation(token: $t, name: "Listed", password: "a fine long passphrase") { user { id } } }', { t: token });
+          expect(accepted.errors).toBeUndefined();
+          const [membership] = await t.db.admin<{ id: string }>("select m.id from memberships m join organizations o on o.id = m.organization_id where o.slug = 'alpha' and m.user_id = $1", [accepted.data.acceptInvitation.user.id]);
+          return membership!.id;
+        }
         default:
           throw new Error(`no way to make a ${type}: add one to this test`);
       }
+    };
+    /** Soft-deletes a child the way the graph does for its type. */
+    const remove = async (type: string, id: string) => {
+      if (type === 'Membership') await run('mutation($id: ID!) { removeMember(membershipId: $id) { id } }', { id });
+      else await run(`mutation($id: ID!) { delete${type === 'FileObject' ? 'File' : type}(id: $id) { id } }`, { id });
     };
     const children = new Map<string, string>();
     const child = async (type: string) => {
@@ -163,6 +186,13 @@ describe('soft-deleted items in lists', () => {
       'Project.milestones': async () => ({ parent: project, ...(await child('Milestone')) }),
       'Thread.messages': async () => ({ parent: thread, ...(await child('Message')) }),
       'Vendor.bills': async () => ({ parent: vendor, ...(await child('Bill')) }),
+      // A removed member is a soft-deleted membership (kept for the audit trail): gone from the list.
+      'Organization.members': async () => ({ root: 'organization', ...(await child('Membership')) }),
+      'ClientMerge.duplicates': async () => {
+        const [survivor, duplicate] = [await make('Client'), await make('Client')];
+        const merge = await run('mutation($s: ID!, $d: ID!) { mergeClients(survivorId: $s, duplicateIds: [$d]) { id } }', { s: survivor, d: duplicate });
+        return { parent: merge.id, child: duplicate, childType: 'Client', record: 'a merge deletes its duplicates, and its record names them (deletedAt and mergedInto say so)' };
+      },
     };
 
     const fields: Array<{ key: string; parentType: string; field: IntrospectedField; connection: boolean }> = [];
@@ -186,18 +216,25 @@ describe('soft-deleted items in lists', () => {
       if (names.includes('first')) args.push('first: 100');
       if (setup.filter && names.includes('filter')) args.push(`filter: ${setup.filter}`);
       if (includeDeleted) args.push('includeDeleted: true');
-      const selection = `${field.name}${args.length ? `(${args.join(', ')})` : ''} { ${connection ? 'edges { node { id } }' : 'id'} }`;
+      const item = setup.record ? 'id deletedAt' : 'id';
+      const selection = `${field.name}${args.length ? `(${args.join(', ')})` : ''} { ${connection ? `edges { node { ${item} } }` : item} }`;
       const lookup = parentType[0]!.toLowerCase() + parentType.slice(1);
-      const query = parentType === 'Query' ? `{ ${selection} }` : `query($id: ID!) { ${lookup}(id: $id) { ${selection} } }`;
-      const data = await run(query, { id: setup.parent });
+      const query = parentType === 'Query' ? `{ ${selection} }` : setup.root ? `{ ${setup.root} { ${selection} } }` : `query($id: ID!) { ${lookup}(id: $id) { ${selection} } }`;
+      const data = await run(query, setup.root ? {} : { id: setup.parent });
       const list = parentType === 'Query' ? data : data[field.name];
-      return connection ? list.edges.map((edge: { node: { id: string } }) => edge.node.id) : list.map((item: { id: string }) => item.id);
+      const items: Array<{ id: string; deletedAt?: string | null }> = connection ? list.edges.map((edge: { node: { id: string } }) => edge.node) : list;
+      if (setup.record) expect(items.find((listed) => listed.id === setup.child)?.deletedAt, `${entry.key}: ${setup.record}`).toBeTruthy();
+      return items.map((listed) => listed.id);
     };
 
     for (const entry of fields) expect(await read(entry, prepared.get(entry.key)!, false), `${entry.key} before the delete`).toContain(prepared.get(entry.key)!.child);
-    for (const [type, id] of children) await run(`mutation($id: ID!) { delete${type === 'FileObject' ? 'File' : type}(id: $id) { id } }`, { id });
+    for (const [type, id] of children) await remove(type, id);
     for (const entry of fields) {
       const setup = prepared.get(entry.key)!;
+      if (setup.record) {
+        expect(await read(entry, setup, false), `${entry.key}: ${setup.record}`).toContain(setup.child);
+        continue;
+      }
       expect(await read(entry, setup, false), `${entry.key} hides a deleted ${setup.childType}`).not.toContain(setup.child);
       if (entry.field.args.some((arg) => arg.name === 'includeDeleted')) {
         expect(await read(entry, setup, true), `${entry.key} with includeDeleted`).toContain(setup.child);

@@ -68,6 +68,13 @@ async function findAccount(ctx: IdentityContext, email: string): Promise<{ user_
   return account;
 }
 
+/** The event of sessions that just ended; the session rows carry no audit trail of their own. */
+async function announceEndedSessions(ctx: IdentityContext, sessionIds: string[], userId: string, reason: string): Promise<void> {
+  for (const id of sessionIds) {
+    await emitDomainEvent(ctx, 'SessionUpdated', { type: 'Session', id }, { changed: ['revokedAt', 'revokedReason'], userId, reason });
+  }
+}
+
 async function queueMail(ctx: IdentityContext, kind: string, to: string, subject: string, body: string): Promise<void> {
   await ctx.em.execute('insert into mail_outbox (kind, to_address, subject, body_text) values (?, ?, ?, ?)', [kind, to, subject, body]);
 }
@@ -88,6 +95,7 @@ export async function openSession(ctx: IdentityContext, options: AccountOptions,
     'insert into sessions (organization_id, id, user_id, refresh_hash, user_agent, ip, expires_at) values (?, ?, ?, ?, ?, ?, ?)',
     [organizationId, sessionId, userId, sha256(refreshToken), ctx.userAgent ?? null, ctx.ip ?? null, expiresAt],
   );
+  await emitDomainEvent(ctx, 'SessionCreated', { type: 'Session', id: sessionId }, { userId, expiresAt: expiresAt.toISOString() });
   return payloadFor(ctx, options, userId, organizationId, role, sessionId, refreshToken);
 }
 
@@ -131,18 +139,25 @@ export async function refreshSession(ctx: IdentityContext, options: AccountOptio
   await ctx.scope.switchTenant(session.organization_id, { kind: 'user', userId: session.user_id, role: 'MEMBER', sessionId });
   const presented = Buffer.from(sha256(refreshToken));
   const next = `rt.${sessionId}.${newSecret()}`;
+  const expiresAt = daysFromNow(options.settings.sessionDays);
   const rotated = timingSafeEqual(presented, Buffer.from(session.refresh_hash))
     ? await ctx.em.execute<Array<{ id: string }>>(
         `update sessions set refresh_hash = ?, last_seen_at = now(), expires_at = ?, ip = ?, user_agent = ?
           where organization_id = ? and id = ? and refresh_hash = ? and revoked_at is null returning id`,
-        [sha256(next), daysFromNow(options.settings.sessionDays), ctx.ip ?? null, ctx.userAgent ?? null, session.organization_id, sessionId, session.refresh_hash],
+        [sha256(next), expiresAt, ctx.ip ?? null, ctx.userAgent ?? null, session.organization_id, sessionId, session.refresh_hash],
       )
     : [];
   if (rotated.length === 0) {
-    await ctx.em.execute("update sessions set revoked_at = now(), revoked_reason = 'refresh token reused' where organization_id = ? and id = ? and revoked_at is null", [session.organization_id, sessionId]);
+    const ended = await ctx.em.execute<Array<{ id: string }>>(
+      "update sessions set revoked_at = now(), revoked_reason = 'refresh token reused' where organization_id = ? and id = ? and revoked_at is null returning id",
+      [session.organization_id, sessionId],
+    );
+    await announceEndedSessions(ctx, ended.map((row) => row.id), session.user_id, 'refresh token reused');
     announceAfterCommit(ctx, session.user_id, session.organization_id);
     throw new RefuseAfterCommit(invalid());
   }
+  // The new refresh token's hash is a secret: the event names the change, not the value.
+  await emitDomainEvent(ctx, 'SessionUpdated', { type: 'Session', id: sessionId }, { changed: ['refreshToken', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'], userId: session.user_id, expiresAt: expiresAt.toISOString() });
   const membership = await ctx.em.findOneOrFail(MembershipSchema, { userId: session.user_id });
   return payloadFor(ctx, options, session.user_id, session.organization_id, membership.role, sessionId, next);
 }
@@ -151,7 +166,11 @@ export async function refreshSession(ctx: IdentityContext, options: AccountOptio
 export async function logout(ctx: IdentityContext): Promise<boolean> {
   const { userId, sessionId } = signedInUser(ctx);
   if (!sessionId) return false;
-  await ctx.em.execute("update sessions set revoked_at = now(), revoked_reason = 'logout' where organization_id = ? and id = ? and user_id = ? and revoked_at is null", [ctx.organizationId(), sessionId, userId]);
+  const ended = await ctx.em.execute<Array<{ id: string }>>(
+    "update sessions set revoked_at = now(), revoked_reason = 'logout' where organization_id = ? and id = ? and user_id = ? and revoked_at is null returning id",
+    [ctx.organizationId(), sessionId, userId],
+  );
+  await announceEndedSessions(ctx, ended.map((row) => row.id), userId, 'logout');
   announceAfterCommit(ctx, userId, ctx.organizationId());
   return true;
 }
@@ -166,11 +185,15 @@ export async function logoutEverywhere(ctx: IdentityContext): Promise<number> {
 export async function revokeSession(ctx: IdentityContext, id: string): Promise<SessionEntity> {
   const { userId } = signedInUser(ctx);
   const sessionId = parseId(id, 'id');
-  const ended = await ctx.em.execute<Array<{ id: string }>>(
-    "update sessions set revoked_at = coalesce(revoked_at, now()), revoked_reason = coalesce(revoked_reason, 'revoked') where organization_id = ? and id = ? and user_id = ? returning id",
-    [ctx.organizationId(), sessionId, userId],
+  // Revoking an ended session again changes nothing and announces nothing.
+  const [found] = await ctx.em.execute<Array<{ id: string; newly: boolean }>>(
+    `with ended as (update sessions set revoked_at = now(), revoked_reason = 'revoked'
+                     where organization_id = ? and id = ? and user_id = ? and revoked_at is null returning id)
+     select s.id, exists (select 1 from ended) as newly from sessions s where s.organization_id = ? and s.id = ? and s.user_id = ?`,
+    [ctx.organizationId(), sessionId, userId, ctx.organizationId(), sessionId, userId],
   );
-  if (ended.length === 0) throw notFound('Session', 'id');
+  if (!found) throw notFound('Session', 'id');
+  if (found.newly) await announceEndedSessions(ctx, [sessionId], userId, 'revoked');
   announceAfterCommit(ctx, userId, ctx.organizationId());
   return ctx.em.findOneOrFail(SessionSchema, { id: sessionId }, { refresh: true });
 }
@@ -241,6 +264,7 @@ export async function signUp(ctx: IdentityContext, options: AccountOptions, inpu
   const [organization] = await ctx.em.execute<Array<{ id: string }>>('select auth_create_organization(?, ?) as id', [organizationName, slugBase(organizationName)]);
   const organizationId = organization!.id;
   await ctx.scope.switchTenant(organizationId, { kind: 'user', userId, role: 'OWNER' });
+  await emitDomainEvent(ctx, 'OrganizationCreated', { type: 'Organization', id: organizationId }, { name: organizationName, ownerId: userId });
   const membershipId = uuidv7();
   await ctx.em.execute("insert into memberships (organization_id, id, user_id, role) values (?, ?, ?, 'OWNER')", [organizationId, membershipId, userId]);
   await emitDomainEvent(ctx, 'MembershipCreated', { type: 'Membership', id: membershipId }, { userId, role: 'OWNER' });
@@ -515,10 +539,11 @@ export async function removeMember(ctx: IdentityContext, membershipId: string): 
     async check(membership) {
       requireOwnerFor(ctx, [membership.role], 'Only an owner may remove an owner');
       await keepAnOwner(ctx, membership);
-      await ctx.em.execute(
-        "update sessions set revoked_at = now(), revoked_reason = 'removed from the organization' where organization_id = ? and user_id = ? and revoked_at is null",
+      const ended = await ctx.em.execute<Array<{ id: string }>>(
+        "update sessions set revoked_at = now(), revoked_reason = 'removed from the organization' where organization_id = ? and user_id = ? and revoked_at is null returning id",
         [ctx.organizationId(), membership.userId],
       );
+      await announceEndedSessions(ctx, ended.map((row) => row.id), membership.userId, 'removed from the organization');
       announceAfterCommit(ctx, membership.userId, ctx.organizationId());
     },
     payload: (removed) => ({ userId: removed.userId }),

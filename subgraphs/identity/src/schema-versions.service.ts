@@ -27,7 +27,7 @@ export function migrationState(ctx: IdentityContext, organization: OrganizationE
 export async function startTenantMigration(ctx: IdentityContext, targetVersion: number): Promise<TenantMigrationState> {
   requireRole(ctx, ['OWNER'], 'Only owners can migrate the organization to another schema version');
   const db = migrationDatabaseOf(ctx.em);
-  const state = await startRun(db, ctx.organizationId(), targetVersion, actorLabel(ctx.actor));
+  const state = await startRun(db, ctx.organizationId(), targetVersion, actorLabel(ctx.actor), ctx.requestId);
   runInBackground(db, ctx.organizationId());
   return state;
 }

@@ -118,11 +118,23 @@ export function tenantMigrationState(db: MigrationDatabase, organizationId: stri
  * Records that the tenant moves to `targetVersion` (or resumes its unfinished run to that
  * version) and answers the state. It does not migrate: runTenantMigration does.
  */
-export async function startTenantMigration(db: MigrationDatabase, organizationId: string, targetVersion: number, startedBy: string): Promise<TenantMigrationState> {
+export async function startTenantMigration(
+  db: MigrationDatabase,
+  organizationId: string,
+  targetVersion: number,
+  startedBy: string,
+  requestId = 'tenant-migration-start',
+): Promise<TenantMigrationState> {
   if (!Number.isInteger(targetVersion) || targetVersion < 1 || targetVersion > LATEST_SCHEMA_VERSION) {
     throw badUserInput(`targetVersion must be a schema version from 1 to ${LATEST_SCHEMA_VERSION}`, 'targetVersion');
   }
-  return inTenantTransaction(db, organizationId, startedBy, 'tenant-migration-start', async (connection) => {
+  // Like every change, a start (or a resume) announces itself in the transaction that records it.
+  const announce = (connection: MigrationConnection, eventType: string, runId: string, payload: Record<string, unknown>) =>
+    connection.query(
+      `insert into outbox (organization_id, event_type, aggregate_type, aggregate_id, payload, actor, request_id) values ($1, $2, 'TenantMigration', $3, $4::jsonb, $5, $6)`,
+      [organizationId, eventType, runId, JSON.stringify(payload), startedBy, requestId],
+    );
+  return inTenantTransaction(db, organizationId, startedBy, requestId, async (connection) => {
     // Serialises starts of one tenant: the partial unique index would refuse the second anyway.
     await connection.query('select 1 from organizations where id = $1 for update', [organizationId]);
     const state = await readTenantMigrationState(connection, organizationId);
@@ -131,6 +143,7 @@ export async function startTenantMigration(db: MigrationDatabase, organizationId
         throw conflict(`A migration to version ${state.targetVersion} is ${state.status === 'RUNNING' ? 'running' : 'failed and waiting to be resumed'}; resume it with targetVersion ${state.targetVersion}`, { field: 'targetVersion' });
       }
       await connection.query(`update tenant_migration_runs set status = 'RUNNING', error = null, updated_at = now() where organization_id = $1 and id = $2`, [organizationId, state.runId]);
+      await announce(connection, 'TenantMigrationResumed', state.runId!, { fromVersion: state.schemaVersion, targetVersion });
       return readTenantMigrationState(connection, organizationId);
     }
     if (targetVersion <= state.schemaVersion) {
@@ -138,11 +151,12 @@ export async function startTenantMigration(db: MigrationDatabase, organizationId
     }
     const firstStep = state.schemaVersion + 1;
     const rowsTotal = await migrationOf(firstStep).countPending(connection, organizationId);
-    await connection.query(
+    const { rows: started } = await connection.query<{ id: string }>(
       `insert into tenant_migration_runs (organization_id, from_version, target_version, step_version, status, rows_total, started_by)
-       values ($1, $2, $3, $4, 'RUNNING', $5, $6)`,
+       values ($1, $2, $3, $4, 'RUNNING', $5, $6) returning id`,
       [organizationId, state.schemaVersion, targetVersion, firstStep, rowsTotal, startedBy],
     );
+    await announce(connection, 'TenantMigrationStarted', started[0]!.id, { fromVersion: state.schemaVersion, targetVersion, rowsTotal });
     return readTenantMigrationState(connection, organizationId);
   });
 }
