@@ -11,6 +11,7 @@ export const ENTITY_TABLES_BY_DOMAIN: Record<string, string[]> = {
   files: ['files'],
   customFields: ['custom_field_definitions'],
   workflow: ['workflows', 'workflow_runs', 'event_dead_letters'],
+  integrations: ['integration_connections', 'integration_quickbooks_customers', 'integration_quickbooks_invoices', 'integration_quickbooks_payments'],
 };
 
 /** Tenant tables whose primary key is not (organization_id, id), e.g. counters and join tables. */
@@ -23,6 +24,7 @@ export const OTHER_TENANT_TABLES_BY_DOMAIN: Record<string, string[]> = {
   files: [],
   customFields: ['custom_field_values'],
   workflow: ['workflow_secrets', 'inbox', 'idempotency_keys'],
+  integrations: ['integration_connection_secrets'],
 };
 
 /** Tables keyed (organization_id, id). */
