@@ -18,11 +18,8 @@ CREATE TABLE integration_connections (
   connected_at    timestamptz,
   disconnected_at timestamptz,
   disconnected_by text,
-  -- The last time a push or pull finished, and the last error that stopped the connection.
-  last_sync_at    timestamptz,
+  -- Why the connection stopped, when it did.
   last_error      text CHECK (length(last_error) <= 2000),
-  -- The Change Data Capture cursor: the newest remote change already pulled.
-  cdc_since       timestamptz,
   created_at      timestamptz NOT NULL DEFAULT now(),
   updated_at      timestamptz NOT NULL DEFAULT now(),
   version         integer NOT NULL DEFAULT 1,
@@ -32,6 +29,22 @@ CREATE TABLE integration_connections (
   UNIQUE (organization_id, provider)
 );
 SELECT ubos_track('integration_connections', 'IntegrationConnection', 'none');
+
+-- How the sync goes: written by the worker with every push, so kept out of the audited row above.
+CREATE TABLE integration_sync_status (
+  organization_id        uuid NOT NULL,
+  connection_id          uuid NOT NULL,
+  last_sync_at           timestamptz,
+  -- The newest remote change already pulled (Change Data Capture).
+  cdc_since              timestamptz,
+  -- A full sync (the first one, a resync, a reconnection): asked for by this outbox event, at
+  -- this time, and finished (or not yet).
+  full_sync_event_id     uuid,
+  full_sync_requested_at timestamptz,
+  full_sync_finished_at  timestamptz,
+  PRIMARY KEY (organization_id, connection_id),
+  FOREIGN KEY (organization_id, connection_id) REFERENCES integration_connections (organization_id, id)
+);
 
 -- The OAuth tokens, AES-256-GCM encrypted by the application with UBOS_INTEGRATION_KEY. The
 -- graph never selects this table; the worker reads and refreshes it.
@@ -138,7 +151,7 @@ DO $$
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['integration_connections', 'integration_connection_secrets', 'integration_quickbooks_customers',
+  FOREACH t IN ARRAY ARRAY['integration_connections', 'integration_sync_status', 'integration_connection_secrets', 'integration_quickbooks_customers',
                            'integration_quickbooks_invoices', 'integration_quickbooks_payments'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);

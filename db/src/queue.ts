@@ -88,8 +88,8 @@ export async function grantWorkerPrivileges(adminUrl: string, role: string): Pro
       grant execute on function ubos_install_default_workflows() to ${who};
       -- QuickBooks sync (migration 0045): the mappings, the tokens it refreshes, and the connection's state.
       grant select, insert, update, delete on integration_quickbooks_customers, integration_quickbooks_invoices, integration_quickbooks_payments to ${who};
-      grant select, update on integration_connection_secrets to ${who};
-      grant select, update (status, last_sync_at, last_error, cdc_since, updated_at) on integration_connections to ${who};
+      grant select, update on integration_connection_secrets, integration_sync_status to ${who};
+      grant select, update (status, last_error, updated_at) on integration_connections to ${who};
       grant usage on schema ${QUEUE_SCHEMA} to ${who};
       grant select, insert, update, delete on all tables in schema ${QUEUE_SCHEMA} to ${who};
       grant usage, select on all sequences in schema ${QUEUE_SCHEMA} to ${who};

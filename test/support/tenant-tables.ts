@@ -24,7 +24,7 @@ export const OTHER_TENANT_TABLES_BY_DOMAIN: Record<string, string[]> = {
   files: [],
   customFields: ['custom_field_values'],
   workflow: ['workflow_secrets', 'inbox', 'idempotency_keys'],
-  integrations: ['integration_connection_secrets'],
+  integrations: ['integration_connection_secrets', 'integration_sync_status'],
 };
 
 /** Tables keyed (organization_id, id). */

@@ -6,6 +6,7 @@ import { clientOfEvent, conditionsHold, renderTemplates, TemplateError, type Con
 import { inTransaction, type Client, type WorkerDatabase } from './database.js';
 import { GraphCaller, StepError } from './graph.js';
 import { performStep } from './steps.js';
+import type { QuickBooksSync } from './quickbooks.js';
 
 /**
  * The workflow engine: two pg-boss job handlers.
@@ -72,6 +73,8 @@ export interface EngineOptions {
   graph: GraphCaller;
   settings: WorkerSettings;
   log: (entry: Record<string, unknown>) => void;
+  /** Integrations fed by the same events (QuickBooks), routed in the router's transaction. */
+  integrations?: QuickBooksSync;
 }
 
 export class WorkflowEngine {
@@ -130,6 +133,7 @@ export class WorkflowEngine {
       return;
     }
     await this.startRuns(client, event);
+    await this.options.integrations?.route(client, event);
   }
 
   /** The inbox: the first handling of an event claims it; any later delivery finds the row and does nothing. */

@@ -41,8 +41,15 @@ export async function listIntegrations(ctx: IntegrationsContext): Promise<Integr
   manage(ctx);
   const connections = await ctx.em.find(IntegrationConnectionSchema, {}, { orderBy: { provider: 'ASC' } });
   if (connections.length === 0) return [];
-  const [figures] = await ctx.em.execute<Array<{ pending: string; conflicts: string; failed: string; oldest: Date | null }>>(
-    `select sum(pending)::text as pending, sum(conflicts)::text as conflicts, sum(failed)::text as failed, min(oldest) as oldest from (
+  // Instants as epoch milliseconds: raw rows carry timestamps as PostgreSQL's text.
+  const statuses = await ctx.em.execute<Array<{ connection_id: string; last_sync_at: number | null; full_sync_requested_at: number | null; syncing: boolean }>>(
+    `select connection_id, (extract(epoch from last_sync_at) * 1000)::float8 as last_sync_at, (extract(epoch from full_sync_requested_at) * 1000)::float8 as full_sync_requested_at,
+            full_sync_requested_at is not null and (full_sync_finished_at is null or full_sync_finished_at < full_sync_requested_at) as syncing
+       from integration_sync_status where organization_id = ?`,
+    [ctx.organizationId()],
+  );
+  const [figures] = await ctx.em.execute<Array<{ pending: string; conflicts: string; failed: string; oldest: number | null }>>(
+    `select sum(pending)::text as pending, sum(conflicts)::text as conflicts, sum(failed)::text as failed, (extract(epoch from min(oldest)) * 1000)::float8 as oldest from (
        ${Object.values(MAPPING_TABLES)
          .map(
            ({ table }) => `select count(*) filter (where sync_state = 'PENDING') as pending, count(*) filter (where sync_state = 'CONFLICT') as conflicts,
@@ -53,14 +60,18 @@ export async function listIntegrations(ctx: IntegrationsContext): Promise<Integr
     [ctx.organizationId(), ctx.organizationId(), ctx.organizationId()],
   );
   return connections.map((connection) => {
-    const oldest = connection.status === 'DISCONNECTED' || !figures?.oldest ? null : new Date(figures.oldest);
+    const status = statuses.find((row) => row.connection_id === connection.id);
+    // A full sync under way counts from when it was asked for: what it has not reached yet waits too.
+    const candidates = [figures?.oldest, status?.syncing ? status.full_sync_requested_at : null].filter((value): value is number => typeof value === 'number');
+    const oldest = connection.status === 'DISCONNECTED' || candidates.length === 0 ? null : new Date(Math.min(...candidates));
     return {
       provider: connection.provider,
       status: connection.status,
       realmId: connection.realmId ?? null,
       connectedAt: connection.connectedAt ?? null,
       connectedBy: connection.connectedBy ?? null,
-      lastSyncAt: connection.lastSyncAt ?? null,
+      lastSyncAt: typeof status?.last_sync_at === 'number' ? new Date(status.last_sync_at) : null,
+      syncing: connection.status !== 'DISCONNECTED' && Boolean(status?.syncing),
       lastError: connection.lastError ?? null,
       pendingCount: Number(figures?.pending ?? 0),
       conflictCount: Number(figures?.conflicts ?? 0),
@@ -139,7 +150,7 @@ export async function completeQuickBooksConnection(ctx: IntegrationsContext, cod
   let connection = await ctx.em.findOne(IntegrationConnectionSchema, { provider: 'QUICKBOOKS' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const fields = { realmId: realm, status: 'CONNECTED' as const, connectedBy: actorLabel(ctx.actor), connectedAt: now, disconnectedAt: null, disconnectedBy: null, lastError: null };
   if (!connection) {
-    connection = ctx.em.create(IntegrationConnectionSchema, { id: uuidv7(), organizationId, provider: 'QUICKBOOKS', createdAt: now, updatedAt: now, lastSyncAt: null, cdcSince: now, ...fields } as IntegrationConnectionEntity);
+    connection = ctx.em.create(IntegrationConnectionSchema, { id: uuidv7(), organizationId, provider: 'QUICKBOOKS', createdAt: now, updatedAt: now, ...fields } as IntegrationConnectionEntity);
     await insertEntity(ctx, connection, 'IntegrationConnection', { payload: (row) => ({ provider: row.provider, realmId: row.realmId }) });
   } else {
     // Another company than before: the old mappings point at objects that company does not have.
@@ -158,8 +169,19 @@ export async function completeQuickBooksConnection(ctx: IntegrationsContext, cod
     [organizationId, connection.id, sealSecret(key, tokens.accessToken, tokenContext(organizationId, 'access')), sealSecret(key, tokens.refreshToken, tokenContext(organizationId, 'refresh')), tokens.accessExpiresAt, tokens.refreshExpiresAt],
   );
   // The worker pushes what QuickBooks lacks (everything, the first time; what waited, after a re-authorization).
-  await emitDomainEvent(ctx, 'IntegrationSyncRequested', { type: 'IntegrationConnection', id: connection.id }, { provider: 'QUICKBOOKS', reason: 'connected' });
+  await requestFullSync(ctx, connection.id, 'connected');
   return integrationOf(ctx, 'QUICKBOOKS');
+}
+
+/** Asks the worker, through the outbox, for a full sync; until it finishes, the integration shows `syncing` and its lag counts from now. */
+async function requestFullSync(ctx: IntegrationsContext, connectionId: string, reason: string): Promise<void> {
+  const requestedAt = new Date().toISOString();
+  await ctx.em.execute(
+    `insert into integration_sync_status (organization_id, connection_id, full_sync_requested_at, cdc_since) values (?, ?, ?, ?)
+     on conflict (organization_id, connection_id) do update set full_sync_requested_at = excluded.full_sync_requested_at`,
+    [ctx.organizationId(), connectionId, requestedAt, requestedAt],
+  );
+  await emitDomainEvent(ctx, 'IntegrationSyncRequested', { type: 'IntegrationConnection', id: connectionId }, { provider: 'QUICKBOOKS', reason, requestedAt });
 }
 
 async function deleteMappings(ctx: IntegrationsContext): Promise<void> {
@@ -203,7 +225,7 @@ export async function resyncIntegration(ctx: IntegrationsContext, provider: Inte
   manage(ctx);
   const connection = await lockConnection(ctx, provider);
   if (connection.status !== 'CONNECTED') throw conflict(`The ${provider} connection is ${connection.status}: connect it again first`, { field: 'provider' });
-  await emitDomainEvent(ctx, 'IntegrationSyncRequested', { type: 'IntegrationConnection', id: connection.id }, { provider, reason: 'resync' });
+  await requestFullSync(ctx, connection.id, 'resync');
   return integrationOf(ctx, provider);
 }
 

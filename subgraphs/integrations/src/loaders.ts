@@ -15,7 +15,8 @@ export interface MappingRow {
   remote_id: string | null;
   sync_state: QuickBooksSyncModel['syncState'];
   qb_sync_token: string | null;
-  last_synced_at: Date | null;
+  /** Epoch milliseconds (raw rows carry timestamps as text). */
+  last_synced_at: number | null;
   last_synced_version: number | null;
   last_error: string | null;
   conflict_ubos: Record<string, unknown> | null;
@@ -24,7 +25,7 @@ export interface MappingRow {
 
 export function mappingSelect(kind: QuickBooksKind): string {
   const { table, entityColumn, remoteColumn } = MAPPING_TABLES[kind];
-  return `select id, ${entityColumn} as entity_id, ${remoteColumn} as remote_id, sync_state, qb_sync_token, last_synced_at, last_synced_version, last_error, conflict_ubos, conflict_remote from ${table}`;
+  return `select id, ${entityColumn} as entity_id, ${remoteColumn} as remote_id, sync_state, qb_sync_token, (extract(epoch from last_synced_at) * 1000)::float8 as last_synced_at, last_synced_version, last_error, conflict_ubos, conflict_remote from ${table}`;
 }
 
 export function toSyncModel(kind: QuickBooksKind, row: MappingRow): QuickBooksSyncModel {
@@ -39,7 +40,7 @@ export function toSyncModel(kind: QuickBooksKind, row: MappingRow): QuickBooksSy
     remoteId: row.remote_id,
     syncState: row.sync_state,
     syncToken: row.qb_sync_token,
-    lastSyncedAt: row.last_synced_at,
+    lastSyncedAt: row.last_synced_at === null ? null : new Date(row.last_synced_at),
     lastSyncedVersion: row.last_synced_version,
     error: row.last_error,
     conflict,

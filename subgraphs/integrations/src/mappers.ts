@@ -9,7 +9,9 @@ export type InvoiceReference = EntityReference;
 export type QuickBooksKind = 'CUSTOMER' | 'INVOICE' | 'PAYMENT';
 
 /** A connection with its sync figures, computed in SQL. */
-export interface IntegrationModel extends Pick<IntegrationConnectionEntity, 'provider' | 'status' | 'realmId' | 'connectedAt' | 'connectedBy' | 'lastSyncAt' | 'lastError'> {
+export interface IntegrationModel extends Pick<IntegrationConnectionEntity, 'provider' | 'status' | 'realmId' | 'connectedAt' | 'connectedBy' | 'lastError'> {
+  lastSyncAt: Date | null;
+  syncing: boolean;
   pendingCount: number;
   conflictCount: number;
   failedCount: number;

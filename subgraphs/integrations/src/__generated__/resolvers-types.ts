@@ -50,6 +50,8 @@ export type Integration = {
   /** The QuickBooks company (realm) connected. */
   realmId: Maybe<Scalars['String']['output']>;
   status: IntegrationStatus;
+  /** A full sync (the first one after connecting, a resync) is under way. */
+  syncing: Scalars['Boolean']['output'];
 };
 
 /** An outside system the organization's books follow. */
@@ -347,6 +349,7 @@ export type ResolversTypes = {
   Integration: ResolverTypeWrapper<IntegrationModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   IntegrationProvider: IntegrationProvider;
   IntegrationStatus: IntegrationStatus;
   Invoice: ResolverTypeWrapper<InvoiceReference>;
@@ -361,7 +364,6 @@ export type ResolversTypes = {
   QuickBooksPaymentSync: ResolverTypeWrapper<QuickBooksSyncModel>;
   QuickBooksSync: ResolverTypeWrapper<QuickBooksSyncModel>;
   QuickBooksSyncState: QuickBooksSyncState;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -372,6 +374,7 @@ export type ResolversParentTypes = {
   Integration: IntegrationModel;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Invoice: InvoiceReference;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -382,7 +385,6 @@ export type ResolversParentTypes = {
   QuickBooksInvoiceSync: QuickBooksSyncModel;
   QuickBooksPaymentSync: QuickBooksSyncModel;
   QuickBooksSync: QuickBooksSyncModel;
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export type ClientResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = {
@@ -408,6 +410,7 @@ export type IntegrationResolvers<ContextType = IntegrationsContext, ParentType e
   provider?: Resolver<ResolversTypes['IntegrationProvider'], ParentType, ContextType>;
   realmId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IntegrationStatus'], ParentType, ContextType>;
+  syncing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type InvoiceResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {

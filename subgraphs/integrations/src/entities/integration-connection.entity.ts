@@ -15,9 +15,7 @@ export const IntegrationConnectionSchema = defineMainEntity('IntegrationConnecti
   connectedAt: p.datetime().nullable(),
   disconnectedAt: p.datetime().nullable(),
   disconnectedBy: p.text().nullable(),
-  lastSyncAt: p.datetime().nullable(),
   lastError: p.text().nullable(),
-  cdcSince: p.datetime().nullable(),
 });
 
 export type IntegrationConnectionEntity = InferEntity<typeof IntegrationConnectionSchema>;
