@@ -66,8 +66,8 @@ interface Local {
   view: View;
   /** Rows it depends on, pushed first. */
   dependsOn?: { kind: SyncKind; id: string };
-  /** The QuickBooks fields, given the remote ids of what it depends on. */
-  toQuickBooks(remoteDependency: string | undefined): Record<string, unknown>;
+  /** The QuickBooks fields, given the remote ids of what it depends on (of `view`, or of another view of it). */
+  toQuickBooks(remoteDependency: string | undefined, view?: View): Record<string, unknown>;
 }
 
 class Throttled extends Error {
@@ -76,6 +76,8 @@ class Throttled extends Error {
   }
 }
 class Stopped extends Error {}
+/** QuickBooks refused the refresh token. Marked outside any push's transaction, which holds the connection row. */
+class NeedsReauth extends Stopped {}
 
 interface Session {
   organizationId: string;
@@ -124,11 +126,12 @@ function customerView(client: any | null): View {
 function localCustomer(client: any | null, previous: View | null): Local {
   // A deleted client keeps the fields QuickBooks has; only Active changes.
   const view = client ? customerView(client) : { ...(previous ?? {}), Active: false };
+  const local = view;
   return {
     version: client?.version ?? -1,
     gone: !client,
     view,
-    toQuickBooks: () => ({
+    toQuickBooks: (_dependency, view = local) => ({
       ...(view.DisplayName !== undefined ? { DisplayName: view.DisplayName, CompanyName: view.DisplayName } : {}),
       ...('PrimaryEmailAddr' in view ? { PrimaryEmailAddr: { Address: view.PrimaryEmailAddr ?? '' } } : {}),
       ...('PrimaryPhone' in view ? { PrimaryPhone: { FreeFormNumber: view.PrimaryPhone ?? '' } } : {}),
@@ -170,13 +173,14 @@ function localInvoice(invoice: any | null): Local {
     TotalAmt: amount(invoice.total.amountMinor),
     Voided: invoice.status === 'VOID',
   };
+  const fields = view;
   return {
     version: invoice.version,
     gone: invoice.status === 'VOID',
     skip: invoice.status === 'DRAFT',
     view,
     dependsOn: { kind: 'CUSTOMER', id: invoice.client.id },
-    toQuickBooks: (customerId) => ({
+    toQuickBooks: (customerId, view = fields) => ({
       CustomerRef: { value: customerId },
       DocNumber: view.DocNumber,
       ...(view.TxnDate ? { TxnDate: view.TxnDate } : {}),
@@ -303,6 +307,16 @@ export class QuickBooksSync {
         this.options.log({ level: 'warn', msg: 'QuickBooks throttled a sync job', organizationId: data.organizationId, retryAfter: error.seconds });
         return;
       }
+      if (error instanceof NeedsReauth) {
+        await this.options.db.inTenant(data.organizationId, QUICKBOOKS_ACTOR, (client) =>
+          client.query(
+            "update integration_connections set status = 'NEEDS_REAUTH', last_error = $2, updated_at = now() where organization_id = $1 and provider = 'QUICKBOOKS' and status = 'CONNECTED'",
+            [data.organizationId, 'QuickBooks refused to refresh the access token: an owner or admin must connect QuickBooks again'],
+          ),
+        );
+        this.options.log({ level: 'warn', msg: 'QuickBooks connection needs re-authorization', organizationId: data.organizationId });
+        return;
+      }
       if (error instanceof Stopped) return;
       if (job.retryCount >= job.retryLimit && data.kind !== 'FULL' && data.entityId) await this.markFailed(data.organizationId, data.kind, data.entityId, (error as Error).message);
       throw error;
@@ -349,14 +363,7 @@ export class QuickBooksSync {
         );
         return { ...base, accessToken: tokens.accessToken };
       } catch (error) {
-        if (error instanceof QuickBooksError && (error.kind === 'INVALID_GRANT' || error.kind === 'UNAUTHORIZED')) {
-          await client.query(
-            "update integration_connections set status = 'NEEDS_REAUTH', last_error = $2, updated_at = now() where organization_id = $1 and provider = 'QUICKBOOKS'",
-            [organizationId, 'QuickBooks refused to refresh the access token: an owner or admin must connect QuickBooks again'],
-          );
-          this.options.log({ level: 'warn', msg: 'QuickBooks connection needs re-authorization', organizationId });
-          return undefined;
-        }
+        if (error instanceof QuickBooksError && (error.kind === 'INVALID_GRANT' || error.kind === 'UNAUTHORIZED')) throw new NeedsReauth(error.message);
         throw error;
       }
     });
@@ -472,9 +479,14 @@ export class QuickBooksSync {
       }
 
       if (row.resolve_keep === 'QUICKBOOKS') {
+        // QuickBooks' side of the fields it changed goes into UBOS; UBOS' own changes stay and are pushed with them.
         const remote = await this.withApi(session, (api) => api.read(entity, row.remote_id!));
-        const version = await this.applyRemote(session, kind, entityId, REMOTE_VIEW[kind](remote), remote.SyncToken);
-        return save(remote, { ...local.view, ...REMOTE_VIEW[kind](remote) }, version ?? local.version);
+        const remoteView = REMOTE_VIEW[kind](remote);
+        const theirs = Object.fromEntries(WATCHED[kind].filter((field) => !same(remoteView[field], row.pushed?.[field])).map((field) => [field, remoteView[field] ?? null]));
+        const version = await this.applyRemote(session, kind, entityId, theirs, remote.SyncToken);
+        const merged = { ...local.view, ...theirs };
+        const updated = await this.withApi(session, (api) => api.update(entity, row.remote_id!, remote.SyncToken, local.toQuickBooks(dependency, merged), digest(organizationId, kind, entityId, 'keep-quickbooks', remote.SyncToken)));
+        return save(updated, merged, version ?? local.version);
       }
 
       if (kind === 'PAYMENT') return save({ Id: row.remote_id, SyncToken: row.qb_sync_token ?? '0' }, local.view, local.version);
@@ -542,19 +554,15 @@ export class QuickBooksSync {
   }
 
   /** Keep QUICKBOOKS: QuickBooks' values go into UBOS through the graph, validated and audited like any change. */
-  private async applyRemote(session: Session, kind: SyncKind, entityId: string, remote: View, syncToken: string): Promise<number | undefined> {
+  private async applyRemote(session: Session, kind: SyncKind, entityId: string, theirs: View, syncToken: string): Promise<number | undefined> {
     const call = { organizationId: session.organizationId, runId: session.connectionId, requestId: `quickbooks:${session.connectionId}` };
     const key = `quickbooks:${entityId}:${syncToken}`;
-    if (kind === 'CUSTOMER') {
-      const input = { name: remote.DisplayName, email: remote.PrimaryEmailAddr ?? null, phone: remote.PrimaryPhone ?? null, website: remote.WebAddr ?? null, notes: remote.Notes ?? null };
-      const result = await this.options.graph.mutate(call, 'updateClient', { id: entityId, input }, key, '{ id version }');
-      return Number(result.version);
-    }
-    if (kind === 'INVOICE') {
-      const result = await this.options.graph.mutate(call, 'updateInvoice', { id: entityId, input: { dueDate: remote.DueDate ?? null, notes: remote.PrivateNote ?? null } }, key, '{ id version }');
-      return Number(result.version);
-    }
-    return undefined;
+    const names: Record<string, string> =
+      kind === 'CUSTOMER' ? { DisplayName: 'name', PrimaryEmailAddr: 'email', PrimaryPhone: 'phone', WebAddr: 'website', Notes: 'notes' } : { DueDate: 'dueDate', PrivateNote: 'notes' };
+    const input = Object.fromEntries(Object.entries(theirs).map(([field, value]) => [names[field]!, value]));
+    if (kind === 'PAYMENT' || Object.keys(input).length === 0) return undefined;
+    const result = await this.options.graph.mutate(call, kind === 'CUSTOMER' ? 'updateClient' : 'updateInvoice', { id: entityId, input }, key, '{ id version }');
+    return Number(result.version);
   }
 
   // -------------------------------------------------------------------------------------

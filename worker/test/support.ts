@@ -66,7 +66,7 @@ export async function startWorkflowStack(options: TestStackOptions = {}): Promis
         gatewayUrl: stack.url,
         tokens: stack.stack.tokens,
         settings: { ...TEST_WORKER_SETTINGS, ...settings },
-        log: () => undefined,
+        log: process.env.QB_DEBUG ? (entry) => console.log('WORKER', JSON.stringify(entry)) : () => undefined,
       });
       workers.push(worker);
       return worker;
