@@ -408,8 +408,7 @@ export class QuickBooksSync {
   async syncOne(organizationId: string, kind: SyncKind, entityId: string, given?: Local, sessionGiven?: Session): Promise<string | undefined> {
     const session = sessionGiven ?? (await this.session(organizationId));
     if (!session) return undefined;
-    const previous = await this.mapping(organizationId, kind, entityId);
-    const local = given ?? (await this.readLocal(session, kind, entityId, previous?.pushed ?? null));
+    const local = given ?? (await this.readLocal(session, kind, entityId, (await this.mapping(organizationId, kind, entityId))?.pushed ?? null));
     let dependency: string | undefined;
     if (local.dependsOn && !local.gone && !local.skip) {
       dependency = (await this.remoteIdOf(organizationId, local.dependsOn.kind, local.dependsOn.id)) ?? (await this.syncOne(organizationId, local.dependsOn.kind, local.dependsOn.id, undefined, session));
@@ -577,7 +576,9 @@ export class QuickBooksSync {
       this.send(undefined, { organizationId: data.organizationId, eventId: data.eventId, kind: 'FULL', phase, cursor, requestedAt: data.requestedAt }, jobIdOf('qb-full', data.eventId, phase!, cursor ?? ''));
     if (data.phase === 'CUSTOMER') {
       const page = (await this.options.graph.query(call, `query($after: String) { page: clients(first: ${PAGE}, after: $after) { edges { node { ${CLIENT_FIELDS} } } pageInfo { hasNextPage endCursor } } }`, { after: data.cursor ?? null })).page;
-      for (const { node } of page.edges) await this.syncOne(data.organizationId, 'CUSTOMER', node.id, localCustomer(node, null), session);
+      await inParallel(page.edges, async ({ node }: any) => {
+        await this.syncOne(data.organizationId, 'CUSTOMER', node.id, localCustomer(node, null), session);
+      });
       await (page.pageInfo.hasNextPage ? next('CUSTOMER', page.pageInfo.endCursor) : next('INVOICE', null));
       return;
     }
@@ -589,10 +590,10 @@ export class QuickBooksSync {
           { after: data.cursor ?? null },
         )
       ).page;
-      for (const { node } of page.edges) {
+      await inParallel(page.edges, async ({ node }: any) => {
         await this.syncOne(data.organizationId, 'INVOICE', node.id, localInvoice(node), session);
         if (node.status !== 'DRAFT') for (const payment of node.payments) await this.syncOne(data.organizationId, 'PAYMENT', payment.id, localPayment(payment), session);
-      }
+      });
       await (page.pageInfo.hasNextPage ? next('INVOICE', page.pageInfo.endCursor) : next('LEFTOVERS', null));
       return;
     }
@@ -611,6 +612,18 @@ export class QuickBooksSync {
       client.query('update integration_sync_status set full_sync_finished_at = now(), last_sync_at = now() where organization_id = $1 and full_sync_requested_at = $2', [data.organizationId, data.requestedAt ?? null]),
     );
   }
+}
+
+/**
+ * Runs `work` over the items a few at a time: the rows of a page are independent (their
+ * dependencies were pushed by an earlier phase), and each waits mostly on PostgreSQL and QuickBooks.
+ */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width = 6): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
 }
 
 function jobIdOf(...parts: Array<string | number>): string {
