@@ -1,6 +1,7 @@
 import { loadConfig } from '@ubos/kernel';
 import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
 import { startWorker, type RunningWorker } from '@ubos/worker';
+import { startDemoQuickBooks } from './demo-quickbooks.js';
 import { startStack, type RunningStack } from './stack.js';
 import { SUBGRAPH_NAMES } from './subgraphs.js';
 
@@ -15,6 +16,7 @@ const distributed = Object.keys(config.subgraphUrls).length > 0;
 let database: PreparedDatabase | undefined;
 let stack: RunningStack | undefined;
 let worker: RunningWorker | undefined;
+let demoQuickBooks: { close(): Promise<void> } | undefined;
 let stopping = false;
 
 async function shutdown(signal: string, code = 0) {
@@ -22,6 +24,7 @@ async function shutdown(signal: string, code = 0) {
   stopping = true;
   log(`${signal}: shutting down`);
   await worker?.close().catch((error) => console.error(error));
+  await demoQuickBooks?.close().catch((error) => console.error(error));
   await stack?.close().catch((error) => console.error(error));
   await database?.stop().catch((error) => console.error(error));
   log('stopped');
@@ -35,6 +38,8 @@ try {
   if (!distributed) database = await prepareDatabase(config, log);
   const acme = database?.demoOrganizations?.acme;
   const demoOwnerId = acme?.userIds['owner@acme.test'];
+  // Demo mode: Acme's books follow it into a local QuickBooks stand-in (README, Integrations).
+  demoQuickBooks = database && acme && !config.production ? await startDemoQuickBooks({ adminUrl: database.adminUrl, organizationId: acme.organizationId, dataDir: config.dataDir, log }) : undefined;
   stack = await startStack({
     config,
     appUrl: database?.appUrl,

@@ -66,7 +66,7 @@ export async function startWorkflowStack(options: TestStackOptions = {}): Promis
         gatewayUrl: stack.url,
         tokens: stack.stack.tokens,
         settings: { ...TEST_WORKER_SETTINGS, ...settings },
-        log: process.env.QB_DEBUG ? (entry) => console.log('WORKER', JSON.stringify(entry)) : () => undefined,
+        log: () => undefined,
       });
       workers.push(worker);
       return worker;
