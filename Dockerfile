@@ -12,6 +12,7 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
 # workspace of the root package.json needs its package.json here, or `npm ci` refuses.
 COPY package.json package-lock.json ./
 COPY packages/kernel/package.json packages/kernel/
+COPY packages/quickbooks/package.json packages/quickbooks/
 COPY db/package.json db/
 COPY subgraphs/identity/package.json subgraphs/identity/
 COPY subgraphs/crm/package.json subgraphs/crm/
@@ -23,6 +24,7 @@ COPY subgraphs/communication/package.json subgraphs/communication/
 COPY subgraphs/files/package.json subgraphs/files/
 COPY subgraphs/workflow/package.json subgraphs/workflow/
 COPY subgraphs/timeline/package.json subgraphs/timeline/
+COPY subgraphs/integrations/package.json subgraphs/integrations/
 COPY gateway/package.json gateway/
 COPY worker/package.json worker/
 COPY bench/package.json bench/

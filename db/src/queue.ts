@@ -20,13 +20,15 @@ export const QUEUE_SCHEMA = 'pgboss';
 export const EVENT_QUEUE = 'ubos-event';
 /** One job per step of a workflow run. */
 export const STEP_QUEUE = 'ubos-step';
+/** One job per change an integration must push (QuickBooks), and its periodic pulls. */
+export const INTEGRATION_QUEUE = 'ubos-integration';
 
 export async function installQueue(adminUrl: string): Promise<void> {
   const boss = new PgBoss({ connectionString: adminUrl, schema: QUEUE_SCHEMA, max: 1, supervise: false, schedule: false, migrate: true });
   boss.on('error', () => undefined);
   await boss.start();
   try {
-    for (const queue of [EVENT_QUEUE, STEP_QUEUE]) {
+    for (const queue of [EVENT_QUEUE, STEP_QUEUE, INTEGRATION_QUEUE]) {
       if (!(await boss.getQueue(queue))) await boss.createQueue(queue, { name: queue, policy: 'standard' });
     }
   } finally {
@@ -86,6 +88,10 @@ export async function grantWorkerPrivileges(adminUrl: string, role: string): Pro
       grant execute on function ubos_install_default_workflows() to ${who};
       -- The mail step (migration 0030): pending mail of every tenant and of no tenant.
       grant select, update on mail_outbox to ${who};
+      -- QuickBooks sync (migration 0045): the mappings, the tokens it refreshes, and the connection's state.
+      grant select, insert, update, delete on integration_quickbooks_customers, integration_quickbooks_invoices, integration_quickbooks_payments to ${who};
+      grant select, update on integration_connection_secrets, integration_sync_status to ${who};
+      grant select, update (status, last_error, updated_at) on integration_connections to ${who};
       grant usage on schema ${QUEUE_SCHEMA} to ${who};
       grant select, insert, update, delete on all tables in schema ${QUEUE_SCHEMA} to ${who};
       grant usage, select on all sequences in schema ${QUEUE_SCHEMA} to ${who};

@@ -71,5 +71,8 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       [SPECIALLY_GRANTED_TENANT_TABLES],
     );
     for (const { table } of rows) await client.query(`grant select, insert, update on ${quoteIdent(table)} to ${who}`);
+    // Integration rows are derived data that disconnecting deletes for good (migration 0045);
+    // the core rows they point at are never deleted.
+    await client.query(`grant delete on integration_connection_secrets, integration_quickbooks_customers, integration_quickbooks_invoices, integration_quickbooks_payments to ${who}`);
   });
 }

@@ -1,6 +1,7 @@
 import { loadConfigOrExit, logger, portIsFree, portTaken, startTracing, stopTracing } from '@ubos/kernel';
 import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
 import { startWorker, type RunningWorker } from '@ubos/worker';
+import { startDemoQuickBooks } from './demo-quickbooks.js';
 import { startStack, type RunningStack } from './stack.js';
 import { SUBGRAPH_NAMES } from './subgraphs.js';
 
@@ -17,6 +18,7 @@ const distributed = Object.keys(config.subgraphUrls).length > 0;
 let database: PreparedDatabase | undefined;
 let stack: RunningStack | undefined;
 let worker: RunningWorker | undefined;
+let demoQuickBooks: { close(): Promise<void> } | undefined;
 let stopping = false;
 
 /**
@@ -33,6 +35,7 @@ async function shutdown(reason: string, code = 0) {
   await starting.catch(() => undefined);
   const failed = (what: string) => (error: unknown) => logger().error({ error: String(error) }, `${what} failed to stop`);
   await worker?.close().catch(failed('worker'));
+  await demoQuickBooks?.close().catch(failed('the QuickBooks stand-in'));
   if (stack) log(`gateway: no new requests; those in flight get ${config.shutdownGraceMs} ms to finish`);
   await stack?.close(config.shutdownGraceMs).catch(failed('servers'));
   await database?.stop().catch(failed('PostgreSQL'));
@@ -51,6 +54,8 @@ async function start(): Promise<void> {
   if (stopping) return;
   const acme = database?.demoOrganizations?.acme;
   const demoOwnerId = acme?.userIds['owner@acme.test'];
+  // Demo mode: Acme's books follow it into a local QuickBooks stand-in (README, Integrations).
+  demoQuickBooks = database && acme && !config.production ? await startDemoQuickBooks({ adminUrl: database.adminUrl, organizationId: acme.organizationId, dataDir: config.dataDir, log }) : undefined;
   stack = await startStack({
     config,
     appUrl: database?.appUrl,

@@ -9,6 +9,7 @@ import { communicationSubgraph } from '@ubos/communication';
 import { createFilesSubgraph } from '@ubos/files';
 import { workflowSubgraph } from '@ubos/workflow';
 import { createTimelineSubgraph } from '@ubos/timeline';
+import { integrationsSubgraph } from '@ubos/integrations';
 import { readCommittedSupergraph } from './compose.js';
 import { RedisRateLimitStore } from './rate-limit-redis.js';
 import { startGateway, type RunningGateway } from './server.js';
@@ -64,6 +65,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         createFilesSubgraph(fileStore, { maxBytes: config.files.maxBytes }),
         workflowSubgraph,
         createTimelineSubgraph(tokens),
+        integrationsSubgraph,
       ]) {
         runtimes.push((await SubgraphRuntime.create(definition as never, runtimeOptions)) as SubgraphRuntime<unknown>);
       }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The subgraphs of the supergraph, in composition order, with their default ports when distributed. */
-export const SUBGRAPH_NAMES = ['identity', 'crm', 'agreements', 'engagements', 'projects', 'revenue', 'communication', 'files', 'workflow', 'timeline'] as const;
+export const SUBGRAPH_NAMES = ['identity', 'crm', 'agreements', 'engagements', 'projects', 'revenue', 'communication', 'files', 'workflow', 'timeline', 'integrations'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
@@ -17,6 +17,7 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
   communication: 4008,
   files: 4009,
   workflow: 4010,
+  integrations: 4011,
 };
 
 export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');

@@ -14,6 +14,7 @@ export const ENTITY_TABLES_BY_DOMAIN: Record<string, string[]> = {
   accounts: ['sessions', 'invitations'],
   tenantSchema: ['tenant_migration_runs'],
   clientMerge: ['client_merges', 'client_merge_effects'],
+  integrations: ['integration_connections', 'integration_quickbooks_customers', 'integration_quickbooks_invoices', 'integration_quickbooks_payments'],
 };
 
 /** Tenant tables whose primary key is not (organization_id, id), e.g. counters and join tables. */
@@ -29,6 +30,7 @@ export const OTHER_TENANT_TABLES_BY_DOMAIN: Record<string, string[]> = {
   accounts: [],
   tenantSchema: [],
   clientMerge: [],
+  integrations: ['integration_connection_secrets', 'integration_sync_status'],
 };
 
 /** Tables keyed (organization_id, id). */

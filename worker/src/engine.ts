@@ -6,6 +6,7 @@ import { SUBGRAPH_EVENT_TYPES, clientOfEvent, conditionsHold, renderTemplates, T
 import { inTransaction, type Client, type WorkerDatabase } from './database.js';
 import { GraphCaller, StepError } from './graph.js';
 import { performStep } from './steps.js';
+import type { QuickBooksSync } from './quickbooks.js';
 
 /**
  * The workflow engine: two pg-boss job handlers.
@@ -74,6 +75,8 @@ export interface EngineOptions {
   graph: GraphCaller;
   settings: WorkerSettings;
   log: (entry: Record<string, unknown>) => void;
+  /** Integrations fed by the same events (QuickBooks), routed in the router's transaction. */
+  integrations?: QuickBooksSync;
 }
 
 export class WorkflowEngine {
@@ -136,6 +139,7 @@ export class WorkflowEngine {
       return;
     }
     await this.startRuns(client, event);
+    await this.options.integrations?.route(client, event);
   }
 
   /**

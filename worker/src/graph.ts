@@ -52,6 +52,11 @@ export class GraphCaller {
     return token;
   }
 
+  /** Reads the graph as the service principal of `runId` in the organization. */
+  async query(call: { organizationId: string; runId: string; requestId: string }, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
+    return queryGraph(this.gatewayUrl, await this.token(call.organizationId, call.runId), this.timeoutMs, query, variables, call.requestId);
+  }
+
   /**
    * Hands one outbox event to the gateway, which passes it to the subgraphs' own handlers
    * (POST /events, with a delivery token for this event and tenant). Any failure throws, so
@@ -139,4 +144,33 @@ export class GraphCaller {
     if (!body.data?.result) throw new StepError(`${field} answered no result (HTTP ${response.status})`, response.status < 500 && response.status !== 429);
     return body.data.result;
   }
+}
+
+/** Reads the graph as the tenant's service principal; answers `data`, or throws a StepError. */
+export async function queryGraph(
+  gatewayUrl: string,
+  token: string,
+  timeoutMs: number,
+  query: string,
+  variables: Record<string, unknown>,
+  requestId: string,
+): Promise<Record<string, any>> {
+  let response: Response;
+  try {
+    response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new StepError(`The gateway did not answer: ${(error as Error).message}`, false);
+  }
+  const body = (await response.json().catch(() => ({}))) as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  const error = body.errors?.[0];
+  if (error || !body.data) {
+    const code = String(error?.extensions?.code ?? '');
+    throw new StepError(`${code}: ${error?.message ?? `HTTP ${response.status}`}`, PERMANENT_CODES.has(code));
+  }
+  return body.data;
 }

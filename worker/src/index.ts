@@ -1,17 +1,19 @@
 import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
-import { EVENT_QUEUE, QUEUE_SCHEMA, STEP_QUEUE } from '@ubos/db';
+import { EVENT_QUEUE, INTEGRATION_QUEUE, QUEUE_SCHEMA, STEP_QUEUE } from '@ubos/db';
 import type { TokenService, WorkerSettings } from '@ubos/kernel';
 import { logger } from '@ubos/kernel';
 import { sessionTimeouts, WorkerDatabase } from './database.js';
 import { WorkflowEngine, type EventJobData, type StepJobData } from './engine.js';
 import { GraphCaller } from './graph.js';
 import { createMailTransport, deliverPendingMail, type MailTransport } from './mail.js';
+import { QuickBooksSync, type IntegrationJobData } from './quickbooks.js';
 
 export { jobId, ROUTER, type EventJobData, type StepJobData } from './engine.js';
 export { webhookSignature } from './steps.js';
 export { createMailTransport, deliverPendingMail, type MailTransport, type OutgoingMail } from './mail.js';
 export { WorkerDatabase } from './database.js';
+export { QUICKBOOKS_ACTOR, type IntegrationJobData } from './quickbooks.js';
 
 export interface WorkerOptions {
   /** The worker role's connection (ubos_worker). */
@@ -95,7 +97,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   boss.on('error', (error: Error) => log({ level: 'error', msg: 'queue error', error: error.message }));
   await boss.start();
   const graph = new GraphCaller(options.gatewayUrl.replace(/\/$/, ''), options.tokens, settings.stepTimeoutMs);
-  const engine = new WorkflowEngine({ db, boss, graph, settings, log });
+  const quickBooks = new QuickBooksSync({ db, boss, graph, settings, log });
+  const engine = new WorkflowEngine({ db, boss, graph, settings, log, integrations: quickBooks });
 
   const eventWorkers: string[] = [];
   const stepWorkers: string[] = [];
@@ -116,6 +119,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     // The next step's job was just sent: let an idle step worker take it now.
     for (const id of stepWorkers) boss.notifyWorker(id);
   });
+
+  const integrationWorkers: string[] = [];
+  await work<IntegrationJobData>(INTEGRATION_QUEUE, integrationWorkers, (job) => quickBooks.run(job));
 
   // The dispatcher: committed outbox rows become jobs, in the transaction that marks them
   // dispatched; the job's id is the event's, so a repeated send is the same job.

@@ -406,6 +406,18 @@ export const ENVIRONMENT = z.object({
   UBOS_SESSION_RECHECK_SECONDS: integer(0),
   UBOS_RATE_LIMIT_ACCOUNT: rateLimit(),
   UBOS_DATA_QUALITY_INTERVAL: integer(0),
+  UBOS_INTEGRATION_KEY: z.string().refine((raw) => {
+    const key = raw.trim();
+    return /^[0-9a-f]{64}$/i.test(key) || (/^[A-Za-z0-9+/]+={0,2}$/.test(key) && Buffer.from(key, 'base64').length === 32);
+  }, { error: '32 bytes as 64 hex characters or base64 (e.g. openssl rand -hex 32)' }),
+  UBOS_QUICKBOOKS_CLIENT_ID: text(),
+  UBOS_QUICKBOOKS_CLIENT_SECRET: text(),
+  UBOS_QUICKBOOKS_API_URL: httpUrl('https://quickbooks.api.intuit.com'),
+  UBOS_QUICKBOOKS_OAUTH_URL: httpUrl('https://oauth.platform.intuit.com'),
+  UBOS_QUICKBOOKS_AUTHORIZE_URL: httpUrl('https://appcenter.intuit.com/connect/oauth2'),
+  UBOS_QUICKBOOKS_WEBHOOK_VERIFIER: text(),
+  UBOS_QUICKBOOKS_MINOR_VERSION: integer(1),
+  UBOS_QUICKBOOKS_TIMEOUT_MS: integer(1),
 }).partial();
 
 export type Environment = z.infer<typeof ENVIRONMENT>;

@@ -22,5 +22,7 @@ export const API_SCOPES = [
   'workflow:read',
   'workflow:write',
   'timeline:read',
+  'integrations:read',
+  'integrations:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

@@ -1,0 +1,4 @@
+import { runStandaloneSubgraph } from '@ubos/kernel';
+import { integrationsSubgraph } from './index.js';
+
+await runStandaloneSubgraph(integrationsSubgraph, 4011);
