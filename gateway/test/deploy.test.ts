@@ -143,9 +143,9 @@ describe("the README's distributed steps, without Docker", () => {
     script = script.replace(/^export DATABASE_URL=\S+/m, `export DATABASE_URL=${adminUrl}`);
     // The documented ports, each replaced by a free one (the same everywhere it appears).
     const ports = new Map<string, string>();
-    for (const port of new Set(script.match(/\b40(?:0\d|10)\b/g))) ports.set(port, String(await findFreePort()));
+    for (const port of new Set(script.match(/\b40(?:0\d|1\d)\b/g))) ports.set(port, String(await findFreePort()));
     expect([...ports.keys()].sort()).toEqual(['4000', ...Object.values(DEFAULT_SUBGRAPH_PORTS).map(String)].sort());
-    script = script.replace(/\b40(?:0\d|10)\b/g, (port) => ports.get(port)!);
+    script = script.replace(/\b40(?:0\d|1\d)\b/g, (port) => ports.get(port)!);
 
     let output = '';
     shell = spawn('bash', ['-e', '-c', script], {
