@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startQuickBooksStandIn, type QuickBooksStandIn } from '@ubos/quickbooks/standin';
 import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Every mutation of the public graph announces its change: found by introspection, each runs
@@ -7,11 +9,18 @@ import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-s
 // that commits without its event, fails this test by itself.
 let t: TestStack;
 let owner: GraphQLClient;
+// The QuickBooks connect flow runs the real client against the stand-in.
+let quickBooks: QuickBooksStandIn;
 beforeAll(async () => {
+  quickBooks = await startQuickBooksStandIn();
+  Object.assign(process.env, quickBooks.env(), { UBOS_INTEGRATION_KEY: randomBytes(32).toString('hex') });
   t = await startTestStack();
   owner = await t.as('alpha');
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await quickBooks?.close();
+});
 
 async function run(query: string, variables: Record<string, unknown> = {}) {
   const result = await owner.request(query, variables);
@@ -28,12 +37,14 @@ interface Case {
   variables?: Record<string, unknown>;
   event: string;
   /** The id of the announced entity, from the field's answer (default: its id). */
-  entity?: (answer: any) => string;
+  entity?: (answer: any) => string | Promise<string>;
 }
 
 /** A mutation that changes no row at all, and why; the test checks that it wrote nothing. */
 interface Writes {
   writesNothing: string;
+  /** Runs the mutation (default: login). */
+  perform?: () => Promise<unknown>;
 }
 
 let counter = 0;
@@ -241,6 +252,45 @@ const CASES: Record<string, () => Promise<Case | Writes>> = {
     return { query: 'mutation($id: ID!) { replayDeadLetterEvent(id: $id) { id } }', variables: { id: letter!.id }, event: 'DeadLetterReplayRequested' };
   },
 };
+// Integrations: an Integration answers by provider, so its event is found on the connection's row.
+const QUICKBOOKS_CONNECTION = async () =>
+  (await t.db.admin<{ id: string }>("select c.id from integration_connections c join organizations o on o.id = c.organization_id where o.slug = 'alpha' and c.provider = 'QUICKBOOKS'"))[0]!.id;
+/** Through Intuit's consent page (the stand-in's): the callback's code, state and realm. */
+async function quickBooksCallback() {
+  quickBooks.approveAs('mutation-events');
+  const started = await run('mutation { connectQuickBooks(redirectUri: "https://app.example.com/cb") { authorizationUrl } }');
+  const location = new URL((await fetch(started.authorizationUrl, { redirect: 'manual' })).headers.get('location')!);
+  return { code: location.searchParams.get('code')!, state: location.searchParams.get('state')!, realmId: location.searchParams.get('realmId')! };
+}
+const COMPLETE_QUICKBOOKS = 'mutation($code: String!, $state: String!, $realmId: String!) { completeQuickBooksConnection(code: $code, state: $state, realmId: $realmId) { status } }';
+async function quickBooksConnected(): Promise<void> {
+  const [connection] = await t.db.admin<{ status: string }>("select c.status from integration_connections c join organizations o on o.id = c.organization_id where o.slug = 'alpha' and c.provider = 'QUICKBOOKS'");
+  if (connection?.status !== 'CONNECTED') await run(COMPLETE_QUICKBOOKS, await quickBooksCallback());
+}
+Object.assign(CASES, {
+  connectQuickBooks: async () => ({
+    writesNothing: 'it signs a state and answers the consent URL; the connection is made by completeQuickBooksConnection',
+    perform: () => run('mutation { connectQuickBooks(redirectUri: "https://app.example.com/cb") { authorizationUrl state } }'),
+  }),
+  completeQuickBooksConnection: async () => ({ query: COMPLETE_QUICKBOOKS, variables: await quickBooksCallback(), event: 'IntegrationConnectionUpdated', entity: QUICKBOOKS_CONNECTION }),
+  disconnectIntegration: async () => {
+    await quickBooksConnected();
+    return { query: 'mutation { disconnectIntegration(provider: QUICKBOOKS) { status } }', event: 'IntegrationConnectionUpdated', entity: QUICKBOOKS_CONNECTION };
+  },
+  resyncIntegration: async () => {
+    await quickBooksConnected();
+    return { query: 'mutation { resyncIntegration(provider: QUICKBOOKS) { syncing } }', event: 'IntegrationSyncRequested', entity: QUICKBOOKS_CONNECTION };
+  },
+  resolveQuickBooksConflict: async () => {
+    const [mapping] = await t.db.admin<{ id: string }>(
+      `insert into integration_quickbooks_customers (organization_id, client_id, qb_customer_id, sync_state, conflict_ubos, conflict_remote)
+       select c.organization_id, c.id, $2, 'CONFLICT', '{"PrimaryPhone": null}', '{"PrimaryPhone": "+1 555 0100"}' from clients c where c.id = $1 returning id`,
+      [await newClient(), `qb-${++counter}`],
+    );
+    return { query: 'mutation($id: ID!) { resolveQuickBooksConflict(id: $id, keep: UBOS) { id } }', variables: { id: mapping!.id }, event: 'QuickBooksConflictResolved' };
+  },
+} satisfies Record<string, () => Promise<Case | Writes>>);
+
 // The update, delete, restore and purge mutations of every main entity follow one pattern.
 for (const [kind, { make, update }] of Object.entries(KINDS)) {
   const type = kind === 'File' ? 'FileObject' : kind;
@@ -265,13 +315,13 @@ describe('every mutation', () => {
       const prepared = await CASES[name]!();
       if ('writesNothing' in prepared) {
         const before = await t.db.admin<{ n: number }>('select (select count(*) from outbox)::int + (select count(*) from activity_events)::int as n');
-        await t.anonymous.login('owner@alpha.test');
+        await (prepared.perform ?? (() => t.anonymous.login('owner@alpha.test')))();
         const after = await t.db.admin<{ n: number }>('select (select count(*) from outbox)::int + (select count(*) from activity_events)::int as n');
         expect(after, `${name}: ${prepared.writesNothing}`).toEqual(before);
         continue;
       }
       const answer = await run(prepared.query, prepared.variables);
-      const entityId = prepared.entity ? prepared.entity(answer) : answer.id;
+      const entityId = prepared.entity ? await prepared.entity(answer) : answer.id;
       expect(entityId, `${name} answers the entity it changed`).toMatch(/^[0-9a-f-]{36}$/);
       const events = await t.db.admin<{ organization_id: string; with_change: boolean | null }>(
         // The audit trigger writes in the transaction of the change: the event's row must carry
