@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startQuickBooksStandIn, type QuickBooksStandIn } from '@ubos/quickbooks/standin';
 import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-support/stack';
 
 // Every mutation of the public graph announces its change: found by introspection, each runs
@@ -7,11 +9,18 @@ import { startTestStack, type GraphQLClient, type TestStack } from '@ubos/test-s
 // that commits without its event, fails this test by itself.
 let t: TestStack;
 let owner: GraphQLClient;
+// The QuickBooks connect flow runs the real client against the stand-in.
+let quickBooks: QuickBooksStandIn;
 beforeAll(async () => {
+  quickBooks = await startQuickBooksStandIn();
+  Object.assign(process.env, quickBooks.env(), { UBOS_INTEGRATION_KEY: randomBytes(32).toString('hex') });
   t = await startTestStack();
   owner = await t.as('alpha');
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await quickBooks?.close();
+});
 
 async function run(query: string, variables: Record<string, unknown> = {}, caller: GraphQLClient = owner) {
   const result = await caller.request(query, variables);
@@ -429,6 +438,45 @@ const CASES: Record<string, () => Promise<Case | Writes>> = {
     return { query: 'mutation($id: ID!) { replayDeadLetterEvent(id: $id) { id } }', variables: { id: letter!.id }, event: 'DeadLetterReplayRequested' };
   },
 };
+// Integrations: an Integration answers by provider, so its event is found on the connection's row.
+const QUICKBOOKS_CONNECTION = async () =>
+  (await t.db.admin<{ id: string }>("select c.id from integration_connections c join organizations o on o.id = c.organization_id where o.slug = 'alpha' and c.provider = 'QUICKBOOKS'"))[0]!.id;
+/** Through Intuit's consent page (the stand-in's): the callback's code, state and realm. */
+async function quickBooksCallback() {
+  quickBooks.approveAs('mutation-events');
+  const started = await run('mutation { connectQuickBooks(redirectUri: "https://app.example.com/cb") { authorizationUrl } }');
+  const location = new URL((await fetch(started.authorizationUrl, { redirect: 'manual' })).headers.get('location')!);
+  return { code: location.searchParams.get('code')!, state: location.searchParams.get('state')!, realmId: location.searchParams.get('realmId')! };
+}
+const COMPLETE_QUICKBOOKS = 'mutation($code: String!, $state: String!, $realmId: String!) { completeQuickBooksConnection(code: $code, state: $state, realmId: $realmId) { status } }';
+async function quickBooksConnected(): Promise<void> {
+  const [connection] = await t.db.admin<{ status: string }>("select c.status from integration_connections c join organizations o on o.id = c.organization_id where o.slug = 'alpha' and c.provider = 'QUICKBOOKS'");
+  if (connection?.status !== 'CONNECTED') await run(COMPLETE_QUICKBOOKS, await quickBooksCallback());
+}
+Object.assign(CASES, {
+  connectQuickBooks: async () => ({
+    writesNothing: 'it signs a state and answers the consent URL; the connection is made by completeQuickBooksConnection',
+    query: 'mutation { connectQuickBooks(redirectUri: "https://app.example.com/cb") { authorizationUrl state } }',
+  }),
+  completeQuickBooksConnection: async () => ({ query: COMPLETE_QUICKBOOKS, variables: await quickBooksCallback(), event: 'IntegrationConnectionUpdated', entity: QUICKBOOKS_CONNECTION }),
+  disconnectIntegration: async () => {
+    await quickBooksConnected();
+    return { query: 'mutation { disconnectIntegration(provider: QUICKBOOKS) { status } }', event: 'IntegrationConnectionUpdated', entity: QUICKBOOKS_CONNECTION };
+  },
+  resyncIntegration: async () => {
+    await quickBooksConnected();
+    return { query: 'mutation { resyncIntegration(provider: QUICKBOOKS) { syncing } }', event: 'IntegrationSyncRequested', entity: QUICKBOOKS_CONNECTION };
+  },
+  resolveQuickBooksConflict: async () => {
+    const [mapping] = await t.db.admin<{ id: string }>(
+      `insert into integration_quickbooks_customers (organization_id, client_id, qb_customer_id, sync_state, conflict_ubos, conflict_remote)
+       select c.organization_id, c.id, $2, 'CONFLICT', '{"PrimaryPhone": null}', '{"PrimaryPhone": "+1 555 0100"}' from clients c where c.id = $1 returning id`,
+      [await newClient(), `qb-${++counter}`],
+    );
+    return { query: 'mutation($id: ID!) { resolveQuickBooksConflict(id: $id, keep: UBOS) { id } }', variables: { id: mapping!.id }, event: 'QuickBooksConflictResolved' };
+  },
+} satisfies Record<string, () => Promise<Case | Writes>>);
+
 // The update, delete, restore and purge mutations of every main entity follow one pattern.
 for (const [kind, { make, update }] of Object.entries(KINDS)) {
   const type = kind === 'File' ? 'FileObject' : kind;

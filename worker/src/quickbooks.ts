@@ -400,7 +400,12 @@ export class QuickBooksSync {
 
   private async readLocal(session: Session, kind: SyncKind, id: string, previous: View | null): Promise<Local> {
     const call = this.graphCall(session);
-    if (kind === 'CUSTOMER') return localCustomer((await this.options.graph.query(call, `query($id: ID!) { row: client(id: $id) { ${CLIENT_FIELDS} } }`, { id })).row, previous);
+    if (kind === 'CUSTOMER') {
+      const client = (await this.options.graph.query(call, `query($id: ID!) { row: client(id: $id) { ${CLIENT_FIELDS} } }`, { id })).row;
+      // A merged client's id answers its survivor: its own customer is gone from UBOS (made
+      // inactive, never overwritten with the survivor's values or made again for it).
+      return localCustomer(client?.id === id ? client : null, previous);
+    }
     if (kind === 'INVOICE') return localInvoice((await this.options.graph.query(call, `query($id: ID!) { row: invoice(id: $id) { ${INVOICE_FIELDS} } }`, { id })).row);
     return localPayment((await this.options.graph.query(call, `query($id: ID!) { row: payment(id: $id) { ${PAYMENT_FIELDS} } }`, { id })).row);
   }

@@ -291,4 +291,65 @@ describe('client merge', () => {
     const done = await owner.request('mutation($id: ID!) { unmergeClient(mergeId: $id) { id } }', { id: merge.id });
     expect(done.errors?.[0]?.message).toMatch(/already undone/);
   }, 180_000);
+
+  it("re-points QuickBooks mappings by the one-customer rule, reports the customer kept apart, and moves them back on undo", async () => {
+    await ensureWorker();
+    const newClient = async (name: string) => (await gql('mutation($n: String!) { createClient(input: { name: $n }) { id } }', { n: name })).createClient.id as string;
+    const [survivor, first, second] = [await newClient('Hooli'), await newClient('Hooli XYZ'), await newClient('HOOLI')];
+    const invoice = (
+      await gql('mutation($c: ID!) { createInvoice(input: { clientId: $c, currency: "USD", lineItems: [{ description: "Work", quantity: 1, unitPriceMinor: 1000 }] }) { id } }', { c: first })
+    ).createInvoice.id as string;
+    // Both duplicates are in QuickBooks, the survivor not yet (the router may already hold an empty mapping for it: it names no customer).
+    const suffix = uuidv7().slice(-12);
+    const mapCustomer = (clientId: string, remoteId: string) =>
+      stack.db.admin(
+        `insert into integration_quickbooks_customers (organization_id, client_id, qb_customer_id, qb_sync_token, sync_state) values ($1, $2, $3, '0', 'SYNCED')
+         on conflict (organization_id, client_id) do update set qb_customer_id = excluded.qb_customer_id, qb_sync_token = '0', sync_state = 'SYNCED'`,
+        [organizationId, clientId, remoteId],
+      );
+    await mapCustomer(first, `qb-first-${suffix}`);
+    await mapCustomer(second, `qb-second-${suffix}`);
+    await stack.db.admin(
+      `insert into integration_quickbooks_invoices (organization_id, invoice_id, qb_invoice_id, qb_sync_token, sync_state) values ($1, $2, $3, '0', 'SYNCED')
+       on conflict (organization_id, invoice_id) do update set qb_invoice_id = excluded.qb_invoice_id, sync_state = 'SYNCED'`,
+      [organizationId, invoice, `qb-invoice-${suffix}`],
+    );
+    const customers = async () =>
+      Object.fromEntries(
+        (
+          await stack.db.admin<{ qb_customer_id: string; client_id: string }>(
+            'select qb_customer_id, client_id from integration_quickbooks_customers where organization_id = $1 and client_id = any($2::uuid[]) and qb_customer_id is not null',
+            [organizationId, [survivor, first, second]],
+          )
+        ).map((row) => [row.qb_customer_id.replace(`-${suffix}`, ''), row.client_id]),
+      );
+    const invoiceMapping = async () =>
+      stack.db.admin<{ qb_invoice_id: string; client_id: string }>(
+        'select m.qb_invoice_id, i.client_id from integration_quickbooks_invoices m join invoices i on i.organization_id = m.organization_id and i.id = m.invoice_id where m.organization_id = $1 and m.invoice_id = $2',
+        [organizationId, invoice],
+      );
+    const [secondMapping] = await stack.db.admin<{ id: string }>('select id from integration_quickbooks_customers where organization_id = $1 and client_id = $2', [organizationId, second]);
+
+    const merge = (await gql('mutation($s: ID!, $d: [ID!]!) { mergeClients(survivorId: $s, duplicateIds: $d) { id } }', { s: survivor, d: [first, second] })).mergeClients;
+    await waitUntil(async () => (await mergeStatus(merge.id)) === 'COMPLETED', 'the merge to complete');
+    // The first duplicate's customer is now the survivor's; the second's stays on its merged client, reported; the invoice's mapping follows its invoice.
+    expect(await customers()).toEqual({ 'qb-first': survivor, 'qb-second': second });
+    // It now stands for the golden record, whose values wait to be pushed (the survivor's empty mapping, if any, made way for it).
+    const onSurvivor = await stack.db.admin<{ sync_state: string }>('select sync_state from integration_quickbooks_customers where organization_id = $1 and client_id = $2', [organizationId, survivor]);
+    expect(onSurvivor).toHaveLength(1);
+    expect(onSurvivor[0]!.sync_state).not.toBe('SYNCED');
+    expect(await invoiceMapping()).toEqual([{ qb_invoice_id: `qb-invoice-${suffix}`, client_id: survivor }]);
+    const report = (await gql('query($id: ID!) { clientMerge(id: $id) { moves { subgraph entityType count movedBack } conflicts { subgraph entityType entityIds rule } } }', { id: merge.id })).clientMerge;
+    expect(report.moves).toContainEqual({ subgraph: 'integrations', entityType: 'QuickBooksCustomerSync', count: 1, movedBack: 0 });
+    expect(report.conflicts.filter((conflict: any) => conflict.subgraph === 'integrations')).toEqual([
+      { subgraph: 'integrations', entityType: 'QuickBooksCustomerSync', entityIds: [secondMapping!.id], rule: expect.stringMatching(/^One QuickBooks customer per client/) },
+    ]);
+
+    await gql('mutation($id: ID!) { unmergeClient(mergeId: $id) { id } }', { id: merge.id });
+    await waitUntil(async () => (await mergeStatus(merge.id)) === 'UNDONE', 'the unmerge to finish');
+    expect(await customers()).toEqual({ 'qb-first': first, 'qb-second': second });
+    expect(await invoiceMapping()).toEqual([{ qb_invoice_id: `qb-invoice-${suffix}`, client_id: first }]);
+    const undone = (await gql('query($id: ID!) { clientMerge(id: $id) { moves { subgraph entityType count movedBack } } }', { id: merge.id })).clientMerge;
+    expect(undone.moves).toContainEqual({ subgraph: 'integrations', entityType: 'QuickBooksCustomerSync', count: 1, movedBack: 1 });
+  }, 120_000);
 });

@@ -267,6 +267,43 @@ describe('QuickBooks Online sync', () => {
     expect(await settled(alpha)).toMatchObject({ status: 'CONNECTED', failedCount: 0, conflictCount: 0 });
   }, 180_000);
 
+  it('merging synced clients keeps one QuickBooks customer per client, and a late event of a merged client never pushes the survivor onto its customer', async () => {
+    const clientsNamed = async (names: string[]) =>
+      Promise.all(names.map(async (name) => (await stack.db.admin<{ id: string }>('select id from clients where organization_id = $1 and name = $2', [alphaOrg, name]))[0]!.id));
+    const [survivor, duplicate] = await clientsNamed(['Bulk client 0041', 'Bulk client 0042']);
+    const customerOf = async (clientId: string) =>
+      (await stack.db.admin<{ id: string; qb_customer_id: string }>('select id, qb_customer_id from integration_quickbooks_customers where organization_id = $1 and client_id = $2', [alphaOrg, clientId]))[0]!;
+    const [survivorCustomer, duplicateCustomer] = [await customerOf(survivor!), await customerOf(duplicate!)];
+    const customersBefore = standIn.objects('realm-alpha', 'Customer').length;
+
+    const merged = await alpha.request('mutation($s: ID!, $d: [ID!]!) { mergeClients(survivorId: $s, duplicateIds: $d) { id } }', { s: survivor, d: [duplicate] });
+    expect(merged.errors).toBeUndefined();
+    const mergeId = merged.data.mergeClients.id;
+    const report = await waitUntil(async () => {
+      const merge = (await alpha.request('query($id: ID!) { clientMerge(id: $id) { status conflicts { subgraph entityType entityIds } } }', { id: mergeId })).data.clientMerge;
+      return merge.status === 'COMPLETED' ? merge : undefined;
+    }, 'the merge to complete');
+    // Both are in QuickBooks: the survivor's customer stays, the duplicate's is kept on its merged client and reported.
+    expect(report.conflicts.filter((conflict: any) => conflict.subgraph === 'integrations')).toEqual([{ subgraph: 'integrations', entityType: 'QuickBooksCustomerSync', entityIds: [duplicateCustomer.id] }]);
+    expect(await customerOf(survivor!)).toEqual(survivorCustomer);
+    expect(await customerOf(duplicate!)).toEqual(duplicateCustomer);
+
+    // An event of the duplicate that reaches the sync after the merge (here: replayed) reads a merged id,
+    // which the graph answers with the survivor: the duplicate's customer becomes inactive and keeps its own values.
+    const replayed = await stack.db.admin<{ id: string }>(
+      `insert into outbox (organization_id, event_type, aggregate_type, aggregate_id, payload, actor, request_id)
+       values ($1, 'ClientUpdated', 'Client', $2, '{"changed": ["notes"]}', $3, 'late') returning id`,
+      [alphaOrg, duplicate, `user:${stack.tenants.alpha!.userIds['owner@alpha.test']}`],
+    );
+    expect(replayed).toHaveLength(1);
+    await waitUntil(async () => standIn.object('realm-alpha', 'Customer', duplicateCustomer.qb_customer_id)!.Active === false, 'the duplicate customer to become inactive');
+    await settled(alpha);
+    expect(standIn.object('realm-alpha', 'Customer', duplicateCustomer.qb_customer_id)).toMatchObject({ DisplayName: 'Bulk client 0042', Active: false });
+    expect(standIn.object('realm-alpha', 'Customer', survivorCustomer.qb_customer_id)).toMatchObject({ DisplayName: 'Bulk client 0041', Active: true });
+    expect(standIn.objects('realm-alpha', 'Customer')).toHaveLength(customersBefore);
+    expect((await integration(alpha)).failedCount).toBe(0);
+  }, 120_000);
+
   it("never uses tenant A's tokens for tenant B, and disconnecting deletes only integration rows", async () => {
     await connect(beta, 'realm-beta');
     await settled(beta);

@@ -1,5 +1,6 @@
 import { defineSubgraph } from '@ubos/kernel';
 import { IntegrationConnectionSchema } from './entities/integration-connection.entity.js';
+import { integrationsEventHandlers } from './events.js';
 import { createIntegrationsLoaders, type IntegrationsLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -9,6 +10,7 @@ export const integrationsSubgraph = defineSubgraph<IntegrationsLoaders>({
   resolvers,
   entities: [IntegrationConnectionSchema],
   createLoaders: createIntegrationsLoaders,
+  events: integrationsEventHandlers,
 });
 
 export { MAPPING_TABLES } from './loaders.js';
