@@ -32,6 +32,7 @@ import { communicationSubgraph } from '@ubos/communication';
 import { createFilesSubgraph } from '@ubos/files';
 import { workflowSubgraph } from '@ubos/workflow';
 import { createTimelineSubgraph } from '@ubos/timeline';
+import { integrationsSubgraph } from '@ubos/integrations';
 // Not exported from @ubos/gateway's index: the same functions the project's gateway runs.
 import { authenticate, errorsPlugin, isPublicOperation, readGraphQLRequest, Refusal, requestLimitsPlugin, supergraphForGateway, type GatewayContext } from '@ubos/gateway/request';
 import { applyIsolationSwitch } from '../isolation.js';
@@ -80,6 +81,7 @@ const definitions: SubgraphDefinition<unknown>[] = [
   createFilesSubgraph(fileStore, { maxBytes: config.files.maxBytes }),
   workflowSubgraph,
   createTimelineSubgraph(tokens),
+  integrationsSubgraph,
 ] as SubgraphDefinition<unknown>[];
 const byName = new Map(definitions.map((definition) => [definition.name, definition]));
 const entities = [...new Set(definitions.flatMap((definition) => definition.entities))];

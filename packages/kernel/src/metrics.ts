@@ -17,6 +17,9 @@ export const sqlStatementsTotal = new Counter({
   labelNames: ['kind'] as const,
   registers: [metricsRegistry],
 });
+// Both series exist from the start, at 0: a process that has sent no statement yet (a gateway
+// in front of remote subgraphs) says so rather than leaving the series out.
+for (const kind of ['application', 'transaction_control']) sqlStatementsTotal.inc({ kind }, 0);
 export const sqlStatementSeconds = new Histogram({
   name: 'ubos_sql_statement_duration_seconds',
   help: 'Time from sending a SQL statement to its answer.',
