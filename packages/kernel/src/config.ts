@@ -479,14 +479,6 @@ function shown(variable: string, value: string): string {
   return `"${value.length > 60 ? `${value.slice(0, 12)}…` : value}"`;
 }
 
-/** `rate/burst` (e.g. `20/100`: 20 requests per second, 100 at once), a lone rate (burst = rate), or `0` for off. */
-export function parseRateLimit(name: string, value: string | undefined, fallback: RateLimit | null): RateLimit | null {
-  if (value === undefined || value.trim() === '') return fallback;
-  const limit = rateLimitOf(value);
-  if (limit === undefined) throw new ConfigError([{ variable: name, problem: `${shown(name, value)} is not valid`, expected: RATE_LIMIT_FORM }]);
-  return limit;
-}
-
 export function parseSubgraphUrls(value: string | undefined): Record<string, string> {
   if (!value) return {};
   const urls = subgraphUrlsOf(value);

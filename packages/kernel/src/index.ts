@@ -9,7 +9,6 @@ export {
   loadConfigOrExit,
   validateEnvironment,
   type ConfigProblem,
-  parseRateLimit,
   parseSubgraphUrls,
   DEFAULT_RATE_LIMITS,
   DEFAULT_REQUEST_LIMITS,

@@ -77,21 +77,11 @@ export class RequestScope {
     await this.begin();
     try {
       const result = await work();
-      await this.em.commit();
-      this.transactionOpen = false;
-      this.resetCaches();
-      const callbacks = this.committed;
-      this.committed = [];
-      for (const callback of callbacks) callback();
+      await this.commit();
       return result;
     } catch (error) {
       if (error instanceof RefuseAfterCommit && this.transactionOpen) {
-        await this.em.commit();
-        this.transactionOpen = false;
-        this.resetCaches();
-        const callbacks = this.committed;
-        this.committed = [];
-        for (const callback of callbacks) callback();
+        await this.commit();
         throw error.refusal;
       }
       this.transactionOpen = false;
@@ -104,6 +94,16 @@ export class RequestScope {
       // Fields below the mutation's result still read; they do so in a transaction of their own.
       await this.begin();
     }
+  }
+
+  /** Commits, then runs what waited for the commit (afterCommit), once. */
+  private async commit(): Promise<void> {
+    await this.em.commit();
+    this.transactionOpen = false;
+    this.resetCaches();
+    const callbacks = this.committed;
+    this.committed = [];
+    for (const callback of callbacks) callback();
   }
 
   /** Ends the fetch. A read transaction is rolled back: it has nothing to keep. */
