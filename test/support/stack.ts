@@ -74,7 +74,11 @@ export function testConfig(overrides: Partial<UbosConfig> = {}): UbosConfig {
   // same-process invalidation still applies at once (accounts.test.ts); sessions.test.ts tests
   // the recheck interval itself.
   const accounts = { ...base.accounts, sessionRecheckSeconds: 3600 };
-  return { ...base, port: 0, demo: false, dataDir, accounts, ...overrides };
+  // The token buckets refill by the clock, so whether a busy test runs into them depends on how
+  // fast the machine is (a property test passed on a slow machine and was throttled on a fast
+  // one). They are off unless a test sets them; the rate-limit tests do (limits, accounts, redis).
+  const rateLimits = { actor: null, tenant: null, login: null, account: null };
+  return { ...base, port: 0, demo: false, dataDir, accounts, rateLimits, ...overrides };
 }
 
 export interface TestStackOptions {

@@ -35,6 +35,7 @@ describe('time travel', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
         const created = await owner.request(`mutation { createClient(input: { name: "Seed" }) { id ${FIELDS} } }`);
+        expect(created.errors).toBeUndefined();
         const { id, ...initial } = created.data.createClient;
         // Snapshots taken between commits, with the database clock at that moment.
         const snapshots: Array<{ at: string; state: any }> = [{ at: await dbClock(), state: initial }];
@@ -45,12 +46,17 @@ describe('time travel', () => {
               : next.kind === 'delete'
                 ? `mutation($id: ID!) { deleteClient(id: $id) { ${FIELDS} } }`
                 : `mutation($id: ID!) { restoreClient(id: $id) { ${FIELDS} } }`;
-          await owner.request(document, { id, input: next.kind === 'update' ? next.input : undefined });
+          const changed = await owner.request(document, { id, input: next.kind === 'update' ? next.input : undefined });
+          // A deleted client can only be restored; restoring a live one changes nothing.
+          const deletedBefore = Boolean(snapshots.at(-1)!.state.deletedAt);
+          const expectedCode = deletedBefore && next.kind !== 'restore' ? 'NOT_FOUND' : undefined;
+          expect(changed.errors?.map((error: any) => error.extensions.code)[0]).toBe(expectedCode);
           const [row] = await t.db.admin('select name, status, email, notes, version, deleted_at from clients where id = $1', [id]);
           snapshots.push({ at: await dbClock(), state: { name: row.name, status: row.status, email: row.email, notes: row.notes, version: row.version, deletedAt: row.deleted_at } });
         }
         for (const snapshot of snapshots) {
           const past = await owner.request(`query($id: ID!, $at: DateTime) { client(id: $id, asOf: $at) { ${FIELDS} } }`, { id, at: snapshot.at });
+          expect(past.errors).toBeUndefined();
           if (snapshot.state.deletedAt) expect(past.data.client).toBeNull();
           else expect(past.data.client).toEqual({ ...snapshot.state, deletedAt: null });
         }
