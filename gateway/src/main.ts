@@ -1,13 +1,16 @@
-import { loadConfigOrExit, logger, portIsFree, portTaken, startTracing, stopTracing } from '@ubos/kernel';
+import cluster from 'node:cluster';
+import { loadConfigOrExit, logger, portIsFree, portTaken, startTracing, stopTracing, tokensFromConfig, type TokenService } from '@ubos/kernel';
 import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
 import { startWorker, type RunningWorker } from '@ubos/worker';
 import { startDemoQuickBooks } from './demo-quickbooks.js';
-import { startStack, type RunningStack } from './stack.js';
+import { serveAsClusterMember, startCluster } from './cluster.js';
+import { startStack } from './stack.js';
 import { SUBGRAPH_NAMES } from './subgraphs.js';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, every
- * subgraph and the gateway in this one process. With UBOS_SUBGRAPH_URLS, only the gateway.
+ * subgraph and the gateway in this one process (or in UBOS_PROCESSES copies of it, see
+ * cluster.ts). With UBOS_SUBGRAPH_URLS, only the gateway.
  */
 const log = (line: string) => logger().info(line);
 const config = loadConfigOrExit();
@@ -16,10 +19,12 @@ await startTracing(config.tracing);
 const distributed = Object.keys(config.subgraphUrls).length > 0;
 
 let database: PreparedDatabase | undefined;
-let stack: RunningStack | undefined;
+/** What serves the port: this process's stack, or the cluster of its copies. */
+let stack: { url: string; tokens: TokenService; demoToken?: string; close(graceMs: number): Promise<void> } | undefined;
 let worker: RunningWorker | undefined;
 let demoQuickBooks: { close(): Promise<void> } | undefined;
 let stopping = false;
+let starting: Promise<void> = Promise.resolve();
 
 /**
  * The order matters: the worker first (its workflow steps call this gateway), then the gateway
@@ -43,9 +48,6 @@ async function shutdown(reason: string, code = 0) {
   log('stopped');
   process.exit(code);
 }
-// `on`, not `once`: a second Ctrl-C while stopping must not kill the process before PostgreSQL is down.
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 async function start(): Promise<void> {
   // Before anything is started, so that a taken port leaves nothing behind.
@@ -56,14 +58,16 @@ async function start(): Promise<void> {
   const demoOwnerId = acme?.userIds['owner@acme.test'];
   // Demo mode: Acme's books follow it into a local QuickBooks stand-in (README, Integrations).
   demoQuickBooks = database && acme && !config.production ? await startDemoQuickBooks({ adminUrl: database.adminUrl, organizationId: acme.organizationId, dataDir: config.dataDir, log }) : undefined;
-  stack = await startStack({
-    config,
-    appUrl: database?.appUrl,
-    demoToken: async (tokens) => {
-      if (config.production || !acme || !demoOwnerId) return undefined;
-      return tokens.sign({ userId: demoOwnerId, organizationId: acme.organizationId, role: 'OWNER' }, '30d');
-    },
-  });
+  const demoToken = (tokens: TokenService) => {
+    if (config.production || !acme || !demoOwnerId) return Promise.resolve(undefined);
+    return tokens.sign({ userId: demoOwnerId, organizationId: acme.organizationId, role: 'OWNER' }, '30d');
+  };
+  if (config.processes > 1 && !distributed) {
+    stack = await startCluster({ config, appUrl: database!.appUrl, demoToken: await demoToken(await tokensFromConfig(config)) });
+  } else {
+    const started = await startStack({ config, appUrl: database?.appUrl, demoToken });
+    stack = { url: started.gateway.url, tokens: started.tokens, demoToken: started.demoToken, close: (graceMs) => started.close(graceMs) };
+  }
   const base = `http://localhost:${config.port}`;
   log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : `subgraphs running in-process: ${SUBGRAPH_NAMES.join(', ')}`);
   log(`GraphQL endpoint: ${base}/graphql (liveness ${base}/health, readiness ${base}/ready)`);
@@ -73,7 +77,7 @@ async function start(): Promise<void> {
     if (stopping) return;
     worker = await startWorker({
       databaseUrl: database.workerUrl,
-      gatewayUrl: config.worker.gatewayUrl ?? stack.gateway.url,
+      gatewayUrl: config.worker.gatewayUrl ?? stack.url,
       tokens: stack.tokens,
       settings: config.worker,
     });
@@ -84,9 +88,16 @@ async function start(): Promise<void> {
   log('press Ctrl-C to stop');
 }
 
-const starting = start();
-starting.catch(async (error) => {
-  // The operator gets one line: a StartupError names the fix; anything else its message only.
-  console.error(`[ubos] cannot start: ${error instanceof Error ? error.message : String(error)}`);
-  await shutdown('startup failure', 1);
-});
+if (cluster.isWorker) {
+  serveAsClusterMember(config);
+} else {
+  // `on`, not `once`: a second Ctrl-C while stopping must not kill the process before PostgreSQL is down.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  starting = start();
+  starting.catch(async (error) => {
+    // The operator gets one line: a StartupError names the fix; anything else its message only.
+    console.error(`[ubos] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown('startup failure', 1);
+  });
+}

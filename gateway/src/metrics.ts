@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { metricsRegistry, sendJson } from '@ubos/kernel';
+import { metricsText } from './cluster-metrics.js';
 import type { GatewayOptions } from './options.js';
 
 /**
@@ -11,7 +12,7 @@ export async function serveMetrics(req: http.IncomingMessage, res: http.ServerRe
   if (options.production && (!options.metricsToken || req.headers.authorization !== `Bearer ${options.metricsToken}`)) {
     return sendJson(res, 401, { error: 'metrics token required' });
   }
-  const text = await metricsRegistry.metrics();
+  const text = await metricsText();
   res.writeHead(200, { 'content-type': metricsRegistry.contentType });
   res.end(text);
 }

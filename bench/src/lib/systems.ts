@@ -20,6 +20,7 @@ export interface SystemSpec {
 /** The systems, in the order of every round (A B C D … A B C D …); the isolation variants run next to `one`, so that drift between them is least. */
 export const SYSTEMS: SystemSpec[] = [
   { key: 'one', label: 'UBOS one process', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: '`npm start` (gateway/src/main.ts): the gateway with the ten subgraphs in-process' },
+  { key: 'cluster', label: 'UBOS one, 2 processes', scenarios: ['Q1', 'Q2', 'Q3'], description: '`npm start` with UBOS_PROCESSES=2: the same stack in two processes sharing the port (one per core of this machine)' },
   { key: 'one-rls-off', label: 'UBOS one, RLS off', scenarios: ['Q2'], description: 'as "one", connected as the bench-only BYPASSRLS role (benchmark only)' },
   { key: 'one-filter-off', label: 'UBOS one, filter off', scenarios: ['Q2'], description: 'as "one", with the ORM tenant filter switched off by a bench preload (benchmark only)' },
   { key: 'one-traced', label: 'UBOS one, traced', scenarios: ['Q1', 'Q2'], description: 'as "one", with OpenTelemetry tracing on, exporting over OTLP/HTTP to a sink in the harness', optIn: true },
@@ -76,6 +77,7 @@ const ports = (base: number) => ({
   'one-rls-off': base + 5,
   'one-filter-off': base + 6,
   'one-traced': base + 7,
+  cluster: base + 8,
   subgraph: (index: number) => base + 11 + index,
   subgraphMetrics: (index: number) => base + 31 + index,
 });
@@ -142,6 +144,7 @@ export async function startSystems(keys: string[], env: Environment, fleet: Flee
 
   // The one-process stacks, one at a time, while the others start.
   if (want('one')) await oneProcess('one', {});
+  if (want('cluster')) await oneProcess('cluster', { UBOS_PROCESSES: '2' });
   if (want('one-rls-off')) await oneProcess('one-rls-off', { APP_DATABASE_URL: env.bypassRlsUrl });
   if (want('one-filter-off')) await oneProcess('one-filter-off', { BENCH_TENANT_FILTER: 'off' }, true);
   if (want('one-traced')) {

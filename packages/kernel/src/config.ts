@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -37,6 +38,8 @@ export interface UbosConfig {
   host?: string;
   /** On SIGINT/SIGTERM, how long in-flight requests may take to finish before their connections are cut. */
   shutdownGraceMs: number;
+  /** `npm start` in one-process mode: how many copies of the stack serve the port (UBOS_PROCESSES); 1 = this process alone. */
+  processes: number;
   /** Seconds between refreshes of every tenant's data quality for /metrics (UBOS_DATA_QUALITY_INTERVAL); 0 = only on demand. */
   dataQualityIntervalSeconds: number;
   /** Limits on every GraphQL request at the gateway (gateway/src/request/limits.ts). */
@@ -349,6 +352,7 @@ export const ENVIRONMENT = z.object({
   UBOS_DATA_DIR: text(),
   UBOS_EMBEDDED_PG_PORT: integer(1, 65_535),
   UBOS_DB_POOL_MAX: integer(1, 1_000),
+  UBOS_PROCESSES: z.union([z.literal('auto'), integer(1, 64)], { error: 'auto or an integer from 1 to 64' }),
   UBOS_METRICS_TOKEN: text(16, 'a token of at least 16 characters'),
   UBOS_HOST: text(1, 'an address to bind, e.g. 127.0.0.1 or 0.0.0.0'),
   UBOS_MAX_BATCH: integer(0, 1_000),
@@ -523,6 +527,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
     metricsToken: e.UBOS_METRICS_TOKEN,
     host: e.UBOS_HOST,
     shutdownGraceMs: e.UBOS_SHUTDOWN_GRACE_MS ?? 10_000,
+    processes: e.UBOS_PROCESSES === 'auto' ? os.availableParallelism() : (e.UBOS_PROCESSES ?? 1),
     dataQualityIntervalSeconds: e.UBOS_DATA_QUALITY_INTERVAL ?? 300,
     limits: {
       maxDepth: e.UBOS_MAX_DEPTH ?? DEFAULT_REQUEST_LIMITS.maxDepth,
