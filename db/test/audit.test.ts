@@ -253,8 +253,8 @@ describe('events and transactions', () => {
   });
 
   it('seals a large transaction with the hashes ubos_event_hash gives, for awkward values (quotes, unicode, empty and null fields, updates and deletes)', async () => {
-    // Sealing computes the hashed text in two halves for speed (0070); ubos_verify_audit_chain
-    // and this check recompute it whole, so a byte of difference fails here.
+    // Every sealed event, recomputed whole: a byte of difference between what sealing hashed
+    // and what verification hashes fails here, for values that need escaping.
     const alpha = org('alpha');
     const [head] = await sql('select seq::int as seq from audit_chain_heads where organization_id = $1', [alpha]);
     await asApp(async (client) => {
