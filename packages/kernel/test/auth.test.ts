@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT, generateKeyPair, exportPKCS8, exportSPKI } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createTokenService,
   hashPassword,
@@ -40,6 +40,26 @@ describe('user tokens', () => {
     await expect(tokens.verify(unsigned)).rejects.toThrow(InvalidTokenError);
     const hmac = await new SignJWT({ org: 'o1', role: 'OWNER' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setExpirationTime('1h').sign(new TextEncoder().encode(tokens.publicKeyPem));
     await expect(tokens.verify(hmac)).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('keeps a verified token only until it expires, and never accepts a changed one', async () => {
+    const tokens = await createTokenService({ keyDir: keyDir() });
+    const token = await tokens.sign(claims, '2s');
+    expect(await tokens.verify(token)).toMatchObject(claims);
+    expect(await tokens.verify(token)).toMatchObject(claims);
+    // One character of the signature or of the payload changed: a different token, checked afresh.
+    const [head, body, signature] = token.split('.');
+    const flip = (text: string) => text.slice(0, -2) + (text.at(-2) === 'A' ? 'B' : 'A') + text.at(-1);
+    await expect(tokens.verify(`${head}.${body}.${flip(signature!)}`)).rejects.toThrow(InvalidTokenError);
+    await expect(tokens.verify(`${head}.${flip(body!)}.${signature}`)).rejects.toThrow(InvalidTokenError);
+    // Past its expiry the kept token is refused like any expired one.
+    const now = Date.now();
+    vi.useFakeTimers({ now: now + 5_000, toFake: ['Date'] });
+    try {
+      await expect(tokens.verify(token)).rejects.toThrow(InvalidTokenError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a token for another audience or issuer signed with the right key', async () => {

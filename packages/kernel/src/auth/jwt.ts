@@ -98,6 +98,8 @@ async function loadOrCreateKeys(options: { privateKeyPem?: string; publicKeyPem?
 }
 
 const ROLES = new Set<string>(['OWNER', 'ADMIN', 'MEMBER']);
+/** Verified user tokens kept per token service (a few hundred bytes each). */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /**
  * Signs and verifies user tokens. Verification pins the algorithm, issuer and audience, so a
@@ -105,6 +107,16 @@ const ROLES = new Set<string>(['OWNER', 'ADMIN', 'MEMBER']);
  */
 export async function createTokenService(options: { privateKeyPem?: string; publicKeyPem?: string; keyDir?: string }): Promise<TokenService> {
   const pems = await loadOrCreateKeys(options);
+  // A user sends the same token with every request, and checking its Ed25519 signature was a
+  // tenth of a by-id read's CPU. A token that verified is kept (by its whole text, with its
+  // claims) until it expires: what it says cannot change, and whether its session still stands
+  // is asked separately on every request (gateway/src/sessions.ts). Only genuine tokens are
+  // kept, so the bound is on real sessions; past it the oldest go first.
+  const verifiedTokens = new Map<string, { claims: VerifiedUserToken; expiresAt: number }>();
+  const remember = (token: string, claims: VerifiedUserToken, expiresAt: number) => {
+    if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) verifiedTokens.delete(verifiedTokens.keys().next().value!);
+    verifiedTokens.set(token, { claims, expiresAt });
+  };
   const privateKey: CryptoKey = await importPKCS8(pems.privateKeyPem, JWT_ALGORITHM);
   const publicKey: CryptoKey = await importSPKI(pems.publicKeyPem, JWT_ALGORITHM);
   return {
@@ -120,6 +132,11 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
         .sign(privateKey);
     },
     async verify(token) {
+      const known = verifiedTokens.get(token);
+      if (known) {
+        if (known.expiresAt > Date.now()) return known.claims;
+        verifiedTokens.delete(token);
+      }
       try {
         const { payload } = await jwtVerify(token, publicKey, {
           algorithms: [JWT_ALGORITHM],
@@ -131,13 +148,15 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
           throw new InvalidTokenError('token lacks organization or role');
         }
         if (payload.sid !== undefined && (typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid))) throw new InvalidTokenError('malformed session');
-        return {
+        const claims: VerifiedUserToken = Object.freeze({
           userId: payload.sub,
           organizationId: payload.org,
           role: payload.role as Role,
           ...(payload.sid ? { sessionId: payload.sid as string } : {}),
           issuedAt: typeof payload.iat === 'number' ? payload.iat : 0,
-        };
+        });
+        remember(token, claims, payload.exp! * 1000);
+        return claims;
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
         if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);
