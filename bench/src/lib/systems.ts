@@ -26,6 +26,7 @@ export const SYSTEMS: SystemSpec[] = [
   { key: 'one-traced', label: 'UBOS one, traced', scenarios: ['Q1', 'Q2'], description: 'as "one", with OpenTelemetry tracing on, exporting over OTLP/HTTP to a sink in the harness', optIn: true },
   { key: 'distributed', label: 'UBOS distributed', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: 'the project gateway over HTTP to one process per subgraph' },
   { key: 'hive', label: 'Hive Gateway', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: '@graphql-hive/gateway 2.15.1, one fork, the committed supergraph, the same subgraph processes, signing plugin' },
+  { key: 'hive-2', label: 'Hive Gateway, 2 forks', scenarios: ['Q1', 'Q2', 'Q3'], description: 'as "Hive Gateway", with --fork 2: two gateway processes, the peer of "UBOS one, 2 processes"' },
   { key: 'monolith', label: 'Monolith', scenarios: ['Q1', 'Q2', 'Q3', 'W1'], description: 'one Apollo Server over the union schema with the subgraphs\' resolvers, one ORM, no gateway' },
   { key: 'floor', label: 'Floor (pg)', scenarios: lifecycleSql ? ['Q1', 'Q2', 'Q3', 'W1'] : ['Q1', 'Q2', 'W1'], description: 'bare Node http + pg, hand-written SQL, serving role under RLS' },
 ];
@@ -78,6 +79,7 @@ const ports = (base: number) => ({
   'one-filter-off': base + 6,
   'one-traced': base + 7,
   cluster: base + 8,
+  'hive-2': base + 9,
   subgraph: (index: number) => base + 11 + index,
   subgraphMetrics: (index: number) => base + 31 + index,
 });
@@ -161,18 +163,19 @@ export async function startSystems(keys: string[], env: Environment, fleet: Flee
     await gateway.waitForHealth(`${url}/health`);
     systems.set('distributed', { spec: spec('distributed'), url, pids: () => [gateway.pid, ...subgraphPids()], metricsUrls: [`${url}/metrics`, ...subgraphMetrics] });
   }
-  if (want('hive')) {
-    const url = `http://127.0.0.1:${p.hive}`;
-    log(`starting Hive Gateway on ${url}`);
-    const supergraph = hiveSupergraph(env);
+  const hiveGateway = async (key: 'hive' | 'hive-2', forks: number) => {
+    const url = `http://127.0.0.1:${p[key]}`;
+    log(`starting ${spec(key).label} on ${url}`);
     const bin = path.join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js');
     const hive = fleet.start(
-      'hive',
-      [bin, 'supergraph', supergraph, '--host', '127.0.0.1', '--port', String(p.hive), '--fork', '1', '--config-path', 'bench/src/hive/gateway.config.ts', '--disable-websockets'],
+      key,
+      [bin, 'supergraph', hiveSupergraph(env), '--host', '127.0.0.1', '--port', String(p[key]), '--fork', String(forks), '--config-path', 'bench/src/hive/gateway.config.ts', '--disable-websockets'],
       { ...env.base, NODE_ENV: 'production' },
     );
     await hive.waitForHealth(`${url}/healthcheck`);
-    systems.set('hive', { spec: spec('hive'), url, pids: () => [hive.pid, ...subgraphPids()], metricsUrls: subgraphMetrics });
-  }
+    systems.set(key, { spec: spec(key), url, pids: () => [hive.pid, ...subgraphPids()], metricsUrls: subgraphMetrics });
+  };
+  if (want('hive')) await hiveGateway('hive', 1);
+  if (want('hive-2')) await hiveGateway('hive-2', 2);
   return systems;
 }
