@@ -34,6 +34,28 @@ export async function installQueue(adminUrl: string): Promise<void> {
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }
+  await grantQueueMetricsReader(adminUrl);
+}
+
+/** The role that owns ubos_queue_metrics() (migration 0065). */
+export const QUEUE_METRICS_READER = 'ubos_queue_reader';
+
+/**
+ * What ubos_queue_metrics() reads, and nothing else: the queue names, and of each job its
+ * queue, state and creation time (never its data). Granted here because the schema is made
+ * after the migrations; a database migrated before 0065 has no reader yet and is skipped.
+ */
+export async function grantQueueMetricsReader(adminUrl: string): Promise<void> {
+  await withAdminClient(adminUrl, async (client) => {
+    const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [QUEUE_METRICS_READER]);
+    if (!rowCount) return;
+    const who = quoteIdent(QUEUE_METRICS_READER);
+    await client.query(`
+      grant usage on schema ${QUEUE_SCHEMA} to ${who};
+      grant select (name) on ${QUEUE_SCHEMA}.queue to ${who};
+      grant select (name, state, created_on) on ${QUEUE_SCHEMA}.job to ${who};
+    `);
+  });
 }
 
 export function workerPasswordFile(dataDir: string): string {

@@ -36,6 +36,8 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       grant execute on function ubos_erase_client(uuid), ubos_purge(text, uuid) to ${who};
       grant execute on function auth_find_user_by_email(text), auth_user_memberships(uuid), auth_find_api_key(text) to ${who};
       grant execute on function ubos_organizations_for_metrics() to ${who};
+      -- Queue depth and dead letters per queue name for /metrics (migration 0065), not the jobs.
+      grant execute on function ubos_queue_metrics() to ${who};
       -- The secret's hash is for auth_find_api_key only.
       grant select (organization_id, id, name, prefix, scopes, persisted_only, limits, expires_at, revoked_at, revoked_by, created_by,
                     last_used_at, created_at, updated_at, version, deleted_at, deleted_by) on api_keys to ${who};

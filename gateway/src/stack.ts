@@ -70,9 +70,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         runtimes.push((await SubgraphRuntime.create(definition as never, runtimeOptions)) as SubgraphRuntime<unknown>);
       }
     }
-    // Every tenant's data quality for /metrics, on a schedule, through the identity pool.
+    // Every tenant's data quality and the queue's counts for /metrics, on schedules, through the
+    // identity pool (in distributed mode the identity process keeps them: standalone.ts).
     const identity = runtimes.find((runtime) => runtime.name === 'identity');
-    const qualityMonitor = identity ? new DataQualityMonitor(migrationDatabaseOf(identity.orm.em), config.dataQualityIntervalSeconds) : undefined;
+    const qualityMonitor = identity ? new DataQualityMonitor(migrationDatabaseOf(identity.orm.em), config.dataQualityIntervalSeconds, config.queueMetricsIntervalSeconds) : undefined;
     qualityMonitor?.start();
     const demoToken = await options.demoToken?.(tokens);
     const gateway = await startGateway(

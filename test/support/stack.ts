@@ -78,7 +78,8 @@ export function testConfig(overrides: Partial<UbosConfig> = {}): UbosConfig {
   // fast the machine is (a property test passed on a slow machine and was throttled on a fast
   // one). They are off unless a test sets them; the rate-limit tests do (limits, accounts, redis).
   const rateLimits = { actor: null, tenant: null, login: null, account: null };
-  return { ...base, port: 0, demo: false, dataDir, accounts, rateLimits, ...overrides };
+  // The queue's counts are read on demand (refreshDataQualityMetrics), not every 15 s behind a test's back.
+  return { ...base, port: 0, demo: false, dataDir, accounts, rateLimits, queueMetricsIntervalSeconds: 0, ...overrides };
 }
 
 export interface TestStackOptions {

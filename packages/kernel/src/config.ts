@@ -42,6 +42,8 @@ export interface UbosConfig {
   processes: number;
   /** Seconds between refreshes of every tenant's data quality for /metrics (UBOS_DATA_QUALITY_INTERVAL); 0 = only on demand. */
   dataQualityIntervalSeconds: number;
+  /** Seconds between reads of the job queue's depth and dead letters for /metrics (UBOS_QUEUE_METRICS_INTERVAL); 0 = only on demand. */
+  queueMetricsIntervalSeconds: number;
   /** Limits on every GraphQL request at the gateway (gateway/src/request/limits.ts). */
   limits: RequestLimits;
   /** Token buckets at the gateway (gateway/src/rate-limit.ts); null = off. */
@@ -410,6 +412,7 @@ export const ENVIRONMENT = z.object({
   UBOS_SESSION_RECHECK_SECONDS: integer(0),
   UBOS_RATE_LIMIT_ACCOUNT: rateLimit(),
   UBOS_DATA_QUALITY_INTERVAL: integer(0),
+  UBOS_QUEUE_METRICS_INTERVAL: integer(0),
   UBOS_INTEGRATION_KEY: z.string().refine((raw) => {
     const key = raw.trim();
     return /^[0-9a-f]{64}$/i.test(key) || (/^[A-Za-z0-9+/]+={0,2}$/.test(key) && Buffer.from(key, 'base64').length === 32);
@@ -529,6 +532,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
     shutdownGraceMs: e.UBOS_SHUTDOWN_GRACE_MS ?? 10_000,
     processes: e.UBOS_PROCESSES === 'auto' ? os.availableParallelism() : (e.UBOS_PROCESSES ?? 1),
     dataQualityIntervalSeconds: e.UBOS_DATA_QUALITY_INTERVAL ?? 300,
+    queueMetricsIntervalSeconds: e.UBOS_QUEUE_METRICS_INTERVAL ?? 15,
     limits: {
       maxDepth: e.UBOS_MAX_DEPTH ?? DEFAULT_REQUEST_LIMITS.maxDepth,
       maxAliases: e.UBOS_MAX_ALIASES ?? DEFAULT_REQUEST_LIMITS.maxAliases,

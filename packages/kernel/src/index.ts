@@ -197,6 +197,7 @@ export {
   httpRequestSeconds,
   httpRequestsTotal,
   metricsRegistry,
+  serveMetrics,
   operationLabel,
   rateLimitRefusalsTotal,
   subgraphFetchSeconds,

@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type http from 'node:http';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { sendJson } from './http.js';
 import { tenantLatencies } from './quality/latency.js';
 
 /**
- * The process's Prometheus metrics (prom-client), served by the gateway at /metrics. Labels are
+ * The process's Prometheus metrics (prom-client), served at /metrics by the gateway and by a
+ * subgraph running as its own process. Labels are
  * bounded: a kind, a status class, a subgraph name, an operation name from a capped set, and a
  * tenant's slug (one series per tenant and measure). No ids.
  */
@@ -108,3 +111,23 @@ new Gauge({
     }
   },
 });
+
+/**
+ * GET /metrics: this process's registry in Prometheus's text format. A scrape reads memory only
+ * (tenant and queue gauges come from their schedules). Open in development; in production only
+ * with the metrics token, since tenant slugs and operation names are not for everyone.
+ */
+export async function serveMetrics(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: { production: boolean; metricsToken?: string },
+  /** The text to serve: this process's registry, unless the caller gathers more (a cluster's members). */
+  text: () => Promise<string> = () => metricsRegistry.metrics(),
+): Promise<void> {
+  if (options.production && (!options.metricsToken || req.headers.authorization !== `Bearer ${options.metricsToken}`)) {
+    return sendJson(res, 401, { error: 'metrics token required' });
+  }
+  const body = await text();
+  res.writeHead(200, { 'content-type': metricsRegistry.contentType });
+  res.end(body);
+}

@@ -2,6 +2,8 @@ import { loadConfigOrExit, STANDALONE_POOL_MAX } from '../config.js';
 import { deriveAppDatabaseUrl } from '../db/urls.js';
 import { drain } from '../http-drain.js';
 import { logger } from '../logger.js';
+import { DataQualityMonitor } from '../quality/monitor.js';
+import { migrationDatabaseOf } from '../tenant-schema/in-process.js';
 import { StartupError } from '../startup.js';
 import { startTracing, stopTracing } from '../tracing.js';
 import type { SubgraphDefinition } from './context.js';
@@ -28,7 +30,11 @@ export async function runStandaloneSubgraph<Loaders>(definition: SubgraphDefinit
     runtime = await SubgraphRuntime.create(definition, { appDatabaseUrl, poolMax: config.poolMax ?? STANDALONE_POOL_MAX, internalSecret: config.internalSecret, timeouts: config.timeouts });
     const port = process.env.PORT ? config.port : defaultPort;
     const host = config.host ?? '127.0.0.1';
-    const server = await runtime.listen(port, host);
+    const server = await runtime.listen(port, host, { production: config.production, metricsToken: config.metricsToken });
+    // The tenants' data quality and the queue's counts are kept by one process, as in one-process
+    // mode through the identity pool: here the identity subgraph's (its /metrics has them).
+    const monitor = definition.name === 'identity' ? new DataQualityMonitor(migrationDatabaseOf(runtime.orm.em), config.dataQualityIntervalSeconds, config.queueMetricsIntervalSeconds) : undefined;
+    monitor?.start();
     logger().info({ subgraph: definition.name, url: `http://${host}:${port}/graphql` }, 'subgraph listening');
     let stopping = false;
     const shutdown = async (signal: string) => {
@@ -36,6 +42,7 @@ export async function runStandaloneSubgraph<Loaders>(definition: SubgraphDefinit
       stopping = true;
       logger().info({ subgraph: definition.name, signal }, 'subgraph shutting down');
       await drain(server, config.shutdownGraceMs);
+      await monitor?.stop();
       await runtime?.close();
       await stopTracing();
       logger().info({ subgraph: definition.name }, 'subgraph stopped');

@@ -19,7 +19,7 @@ import { withIdempotencyKey } from './idempotency.js';
 import { readJsonBody, sendJson } from '../http.js';
 import { listen } from '../startup.js';
 import type { SubgraphContext, SubgraphDefinition } from './context.js';
-import { currentTenant } from '../metrics.js';
+import { currentTenant, serveMetrics } from '../metrics.js';
 import { EVENT_PHASES, eventDeliveryOperation, type EventDeliveryRequest } from '../events/delivery.js';
 
 /**
@@ -269,11 +269,16 @@ export class SubgraphRuntime<Loaders> {
     };
   }
 
-  /** Serves this subgraph alone over HTTP (distributed mode). */
-  listen(port: number, host = '127.0.0.1'): Promise<http.Server> {
+  /**
+   * Serves this subgraph alone over HTTP (distributed mode). `metrics`: how GET /metrics is
+   * guarded (this process's SQL statements and latencies, its pool, and whatever else it
+   * records), as the gateway guards its own; open (development) when not given.
+   */
+  listen(port: number, host = '127.0.0.1', metrics: { production: boolean; metricsToken?: string } = { production: false }): Promise<http.Server> {
     const server = http.createServer(async (req, res) => {
       try {
         if (req.method === 'GET' && req.url === '/health') return sendJson(res, 200, { status: 'ok', subgraph: this.name });
+        if (req.method === 'GET' && (req.url === '/metrics' || req.url?.startsWith('/metrics?'))) return await serveMetrics(req, res, metrics);
         if (req.method === 'GET' && req.url === '/ready') {
           const readiness = await this.ready();
           return sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', subgraph: this.name, checks: readiness.checks });

@@ -21,17 +21,39 @@ const reports = new Map<string, TenantReport>();
 const monitors = new Set<DataQualityMonitor>();
 let lastRefreshSeconds = 0;
 
+/**
+ * The worker's queues as /metrics labels: the three the product makes, and `other` for any
+ * queue someone added by hand (their counts are summed), so the label stays bounded.
+ */
+export const QUEUE_LABELS = ['ubos-event', 'ubos-step', 'ubos-integration'] as const;
+interface QueueCounts {
+  waiting: number;
+  active: number;
+  failed: number;
+  oldestWaitingSeconds: number;
+}
+let queues = new Map<string, QueueCounts>();
+
 export class DataQualityMonitor {
   private timer: NodeJS.Timeout | undefined;
+  private queueTimer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private readingQueues: Promise<void> | undefined;
 
   constructor(
     private readonly db: MigrationDatabase,
     private readonly intervalSeconds: number,
+    /** The queue's counts are cheap and go stale fast, so they have a schedule of their own. */
+    private readonly queueIntervalSeconds = 0,
   ) {}
 
   start(): void {
     monitors.add(this);
+    if (this.queueIntervalSeconds > 0) {
+      void this.refreshQueues();
+      this.queueTimer = setInterval(() => void this.refreshQueues(), this.queueIntervalSeconds * 1000);
+      this.queueTimer.unref();
+    }
     if (this.intervalSeconds <= 0) return;
     void this.refresh();
     this.timer = setInterval(() => void this.refresh(), this.intervalSeconds * 1000);
@@ -40,14 +62,52 @@ export class DataQualityMonitor {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.queueTimer);
     monitors.delete(this);
     await this.running;
+    await this.readingQueues;
   }
 
   /** Recomputes every tenant (one refresh at a time per monitor). */
   refresh(): Promise<void> {
     this.running ??= this.refreshAll().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * Reads the queue's counts per queue name through ubos_queue_metrics() (migration 0065): the
+   * serving role cannot read pg-boss's tables, and needs no more than these numbers.
+   */
+  refreshQueues(): Promise<void> {
+    this.readingQueues ??= this.readQueues().finally(() => (this.readingQueues = undefined));
+    return this.readingQueues;
+  }
+
+  private async readQueues(): Promise<void> {
+    let connection: Awaited<ReturnType<MigrationDatabase['connect']>> | undefined;
+    try {
+      connection = await this.db.connect();
+      const { rows } = await connection.query<{ queue: string; waiting: string; active: string; failed: string; oldest_waiting_seconds: number }>(
+        'select queue, waiting, active, failed, oldest_waiting_seconds from ubos_queue_metrics()',
+      );
+      const next = new Map<string, QueueCounts>();
+      for (const row of rows) {
+        const label = (QUEUE_LABELS as readonly string[]).includes(row.queue) ? row.queue : 'other';
+        const counts = next.get(label) ?? { waiting: 0, active: 0, failed: 0, oldestWaitingSeconds: 0 };
+        counts.waiting += Number(row.waiting);
+        counts.active += Number(row.active);
+        counts.failed += Number(row.failed);
+        counts.oldestWaitingSeconds = Math.max(counts.oldestWaitingSeconds, Number(row.oldest_waiting_seconds));
+        next.set(label, counts);
+      }
+      queues = next;
+    } catch (error) {
+      // Stale counts would look healthy: a queue that cannot be read has no series until it can.
+      queues = new Map();
+      console.error(JSON.stringify({ level: 'error', msg: 'queue metrics read failed', error: String(error) }));
+    } finally {
+      connection?.release();
+    }
   }
 
   private async refreshAll(): Promise<void> {
@@ -83,7 +143,7 @@ export class DataQualityMonitor {
 
 /** Refreshes every running monitor of this process now (tests; an operator's nudge). */
 export async function refreshDataQualityMetrics(): Promise<void> {
-  await Promise.all([...monitors].map((monitor) => monitor.refresh()));
+  await Promise.all([...monitors].flatMap((monitor) => [monitor.refresh(), monitor.refreshQueues()]));
 }
 
 function tenantGauge(name: string, help: string, value: (tenant: TenantReport, id: string) => number | null) {
@@ -160,3 +220,21 @@ new Gauge({
     this.set(lastRefreshSeconds);
   },
 });
+
+function queueGauge(name: string, help: string, value: (counts: QueueCounts) => number) {
+  return new Gauge({
+    name,
+    help,
+    labelNames: ['queue'] as const,
+    registers: [metricsRegistry],
+    collect() {
+      this.reset();
+      for (const [queue, counts] of queues) this.set({ queue }, value(counts));
+    },
+  });
+}
+
+queueGauge('ubos_queue_depth', 'Jobs of the worker queue waiting to run (created, or retrying after a failed attempt), at the last read.', (q) => q.waiting);
+queueGauge('ubos_queue_active_jobs', 'Jobs of the worker queue being run, at the last read.', (q) => q.active);
+queueGauge('ubos_queue_dead_letters', 'Jobs of the worker queue that failed their last attempt (pg-boss state failed, until it archives them), at the last read.', (q) => q.failed);
+queueGauge('ubos_queue_oldest_waiting_seconds', 'Age of the oldest waiting job of the worker queue, at the last read (0 when none waits).', (q) => q.oldestWaitingSeconds);
