@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
@@ -184,6 +185,48 @@ describe('the gateway over HTTP subgraphs', () => {
     expect(result.data.me.email).toBe('owner@alpha.test');
     const [first] = result.data.clients.edges;
     expect(first.node.projects.edges[0].node.client.name).toBe(first.node.name);
+  });
+});
+
+describe('/metrics of a subgraph process', () => {
+  /** A process's /metrics through a real Prometheus text parser: family name to its samples. */
+  async function scrape(url: string): Promise<Map<string, any>> {
+    const response = await fetch(`${url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    return new Map(parsePrometheusTextFormat(await response.text()).map((family: any) => [family.name, family]));
+  }
+  const value = (families: Map<string, any>, name: string, labels: Record<string, string>) => {
+    const sample = families.get(name)?.metrics.find((metric: any) => Object.entries(labels).every(([key, wanted]) => metric.labels?.[key] === wanted));
+    return sample === undefined ? undefined : Number(sample.value);
+  };
+
+  it('serves its own SQL statements, their latency and its pool, and the identity process every tenant\'s data quality', async () => {
+    const before = await scrape(subgraphUrls.crm!);
+    const alpha = await gateway.login('owner@alpha.test');
+    expect((await alpha.request('{ clients(first: 2) { edges { node { name } } } }')).errors).toBeUndefined();
+    const crm = await scrape(subgraphUrls.crm!);
+    // The crm process sent the page's statements itself: its counters moved, the gateway's are elsewhere.
+    expect(value(crm, 'ubos_sql_statements_total', { kind: 'application' })!).toBeGreaterThan(value(before, 'ubos_sql_statements_total', { kind: 'application' })!);
+    expect(value(crm, 'ubos_sql_statements_total', { kind: 'transaction_control' })!).toBeGreaterThan(0);
+    const latency = crm.get('ubos_sql_statement_duration_seconds');
+    expect(latency.type).toBe('HISTOGRAM');
+    // The parser keeps a histogram's buckets (it drops their labels): statements were timed.
+    expect(latency.metrics.some((metric: any) => Number(metric.buckets['+Inf']) > 0)).toBe(true);
+    for (const state of ['in_use', 'idle', 'waiting']) expect(value(crm, 'ubos_db_pool_connections', { pool: 'crm', state })).toBeGreaterThanOrEqual(0);
+    // Only its own pool: the other subgraphs' pools are in their processes.
+    expect(crm.get('ubos_db_pool_connections').metrics.every((metric: any) => metric.labels.pool === 'crm')).toBe(true);
+
+    // The identity process keeps the tenants' data quality (its first refresh runs as it starts).
+    let identity = await scrape(subgraphUrls.identity!);
+    for (let attempt = 0; attempt < 100 && !value(identity, 'ubos_data_quality_refresh_seconds', {}); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      identity = await scrape(subgraphUrls.identity!);
+    }
+    expect(value(identity, 'ubos_tenant_schema_version', { tenant: 'alpha' })).toBe(1);
+    expect(value(identity, 'ubos_tenant_data_completeness_ratio', { tenant: 'beta' })).toBeGreaterThan(0);
+    expect(value(identity, 'ubos_data_quality_refresh_seconds', {})).toBeGreaterThan(0);
+    expect(crm.get('ubos_tenant_schema_version')?.metrics ?? []).toEqual([]);
   });
 });
 
