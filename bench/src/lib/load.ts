@@ -86,7 +86,13 @@ export function percentile(sorted: number[], p: number): number {
  * a request that must wait for a free socket waits in the client, and its latency counts from
  * its scheduled time, so a slow server is not flattered (no coordinated omission).
  */
-export async function paced(url: string, token: string, workload: Workload, options: { seconds: number; connections: number; rate: number }): Promise<{ latencies: number[]; requests: number }> {
+export async function paced(
+  url: string,
+  token: string,
+  workload: Workload,
+  /** `until`: stop scheduling once it answers true (checked before each request; `seconds` is then the most). */
+  options: { seconds: number; connections: number; rate: number; until?: () => boolean },
+): Promise<{ latencies: number[]; requests: number; seconds: number }> {
   if (!workload.read) throw new Error('paced load is for reads');
   const { body, expected } = workload.read;
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
@@ -118,15 +124,19 @@ export async function paced(url: string, token: string, workload: Workload, opti
   const count = Math.max(1, Math.round(options.seconds * options.rate));
   const start = performance.now() + 10;
   const inFlight: Array<Promise<void>> = [];
+  let sent = 0;
   for (let index = 0; index < count; index++) {
+    if (options.until?.()) break;
+    sent++;
     const scheduled = start + index * interval;
     const wait = scheduled - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     inFlight.push(send(scheduled));
   }
   await Promise.all(inFlight);
+  const seconds = (performance.now() - start) / 1000;
   agent.destroy();
   if (failures.length) throw new Error(`${workload.name} at ${options.rate} req/s against ${url}: ${failures.length} failed requests, e.g. ${failures[0]}`);
   latencies.sort((a, b) => a - b);
-  return { latencies, requests: count };
+  return { latencies, requests: sent, seconds };
 }
