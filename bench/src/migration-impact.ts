@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -51,8 +52,8 @@ const params = {
   quick,
   tenants: int(values.tenants, quick ? 2 : 10),
   clients: int(values.clients, quick ? 500 : 10_000),
-  rounds: int(values.rounds, quick ? 1 : 3),
-  baselineSeconds: int(values['baseline-seconds'], quick ? 5 : 20),
+  rounds: int(values.rounds, quick ? 1 : 5),
+  baselineSeconds: int(values['baseline-seconds'], quick ? 5 : 10),
   q1Rate: int(values['q1-rate'], 50),
   q2Rate: int(values['q2-rate'], 10),
   connections: int(values.connections, 10),
@@ -101,6 +102,8 @@ interface Window {
   kind: 'baseline' | 'migrating';
   round: number;
   seconds: number;
+  /** The machine's 1-minute load average as the window began: other work on a shared machine. */
+  loadAverage: number;
   q1: { requests: number; reqPerSec: number; p50: number; p95: number; p99: number };
   q2: { requests: number; reqPerSec: number; p50: number; p95: number; p99: number };
   cpuSecondsPerSecond?: { server: number; postgres: number };
@@ -157,6 +160,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= params.rounds; round++) {
       // B alone.
       {
+        const load0 = os.loadavg()[0]!;
         const serverBefore = cpu(one.pids());
         const pgBefore = pgPid ? cpu([pgPid]) : 0;
         const t0 = performance.now();
@@ -169,6 +173,7 @@ async function main(): Promise<void> {
           kind: 'baseline',
           round,
           seconds: round2(seconds),
+          loadAverage: round2(load0),
           q1: summary(q1),
           q2: summary(q2),
           cpuSecondsPerSecond: { server: round2((cpu(one.pids()) - serverBefore) / seconds), postgres: round2(((pgPid ? cpu([pgPid]) : 0) - pgBefore) / seconds) },
@@ -179,6 +184,7 @@ async function main(): Promise<void> {
       {
         if (round > 1) log(`tenant A back on version 1: ${await resetTenantA(admin, a!)} rows`);
         await admin.query('vacuum analyze clients');
+        const load0 = os.loadavg()[0]!;
         const serverBefore = cpu(one.pids());
         const pgBefore = pgPid ? cpu([pgPid]) : 0;
         const t0 = performance.now();
@@ -215,6 +221,7 @@ async function main(): Promise<void> {
           kind: 'migrating',
           round,
           seconds: round2(seconds),
+          loadAverage: round2(load0),
           q1: summary(q1),
           q2: summary(q2),
           cpuSecondsPerSecond: { server: round2((cpu(one.pids()) - serverBefore) / seconds), postgres: round2(((pgPid ? cpu([pgPid]) : 0) - pgBefore) / seconds) },
@@ -229,18 +236,26 @@ async function main(): Promise<void> {
     const [{ version: bVersion }] = (await admin.query<{ version: number }>('select schema_version as version from organizations where id = $1', [b])).rows as [{ version: number }];
 
     const of = (kind: Window['kind'], pick: (window: Window) => number) => round2(median(windows.filter((window) => window.kind === kind).map(pick)));
+    // Each round's migrating window against the B-alone window just before it: drift on a shared
+    // machine (other work comes and goes over minutes) falls on both halves of a pair alike.
+    const pairRise = (query: 'q1' | 'q2') =>
+      Array.from({ length: params.rounds }, (_, index) => {
+        const alone = windows.find((window) => window.kind === 'baseline' && window.round === index + 1)!;
+        const during = windows.find((window) => window.kind === 'migrating' && window.round === index + 1)!;
+        return during[query].p95 / alone[query].p95 - 1;
+      });
     const verdict = (['q1', 'q2'] as const).map((query) => {
-      const alone = of('baseline', (window) => window[query].p95);
-      const during = of('migrating', (window) => window[query].p95);
-      const rise = round2(during / alone - 1);
+      const rises = pairRise(query);
+      const rise = round2(median(rises));
       return {
         query: query.toUpperCase(),
         offeredPerSec: query === 'q1' ? params.q1Rate : params.q2Rate,
         reqPerSec: { alone: of('baseline', (window) => window[query].reqPerSec), migrating: of('migrating', (window) => window[query].reqPerSec) },
-        p95Ms: { alone, migrating: during },
+        p95Ms: { alone: of('baseline', (window) => window[query].p95), migrating: of('migrating', (window) => window[query].p95) },
         p99Ms: { alone: of('baseline', (window) => window[query].p99), migrating: of('migrating', (window) => window[query].p99) },
+        p95RisePerRound: rises.map(round2),
         p95Rise: rise,
-        budget: `p95 rises by at most ${BUDGET_P95_RISE * 100}%`,
+        budget: `p95 rises by at most ${BUDGET_P95_RISE * 100}% (median over rounds of each round's pair)`,
         met: rise <= BUDGET_P95_RISE,
       };
     });
@@ -261,10 +276,12 @@ async function main(): Promise<void> {
     const file = path.join(root, 'bench/results', quick ? 'migration-impact-quick.json' : 'migration-impact.json');
     fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log('');
-    console.log(`| B's reads (tenant bulk-1) | offered/s | req/s alone | req/s while A migrates | p95 alone | p95 while A migrates | rise | budget (${BUDGET_P95_RISE * 100}%) |`);
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(`| B's reads (tenant bulk-1) | offered/s | req/s alone | req/s while A migrates | p95 alone | p95 while A migrates | p95 rise per round | median rise | budget (${BUDGET_P95_RISE * 100}%) |`);
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const row of verdict) {
-      console.log(`| ${row.query} | ${row.offeredPerSec} | ${row.reqPerSec.alone} | ${row.reqPerSec.migrating} | ${row.p95Ms.alone} ms | ${row.p95Ms.migrating} ms | ${Math.round(row.p95Rise * 100)}% | ${row.met ? 'met' : 'not met'} |`);
+      console.log(
+        `| ${row.query} | ${row.offeredPerSec} | ${row.reqPerSec.alone} | ${row.reqPerSec.migrating} | ${row.p95Ms.alone} ms | ${row.p95Ms.migrating} ms | ${row.p95RisePerRound.map((rise) => `${Math.round(rise * 100)}%`).join(', ')} | ${Math.round(row.p95Rise * 100)}% | ${row.met ? 'met' : 'not met'} |`,
+      );
     }
     console.log(`migration of A: ${rowsOfA} rows, median ${report.migration.medianSeconds} s (${report.migration.rowsPerSecond} rows/s)`);
     log(`wrote ${path.relative(root, file)} in ${report.totalSeconds} s`);
