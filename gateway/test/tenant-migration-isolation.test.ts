@@ -39,9 +39,17 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Backends of this test's database waiting for a lock right now (other test files use other databases). */
-async function lockWaiters(): Promise<Array<{ pid: number; query: string }>> {
-  return t.db.admin(`select pid, query from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+const PROBE = 'isolation-probe';
+
+/**
+ * Backends of this test's database waiting for a lock right now (other test files use other
+ * databases): the control probe's alone, or everyone else's.
+ */
+async function lockWaiters(probe = false): Promise<Array<{ pid: number; query: string }>> {
+  return t.db.admin(
+    `select pid, query from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and (application_name = '${PROBE}') = $1`,
+    [probe],
+  );
 }
 
 /**
@@ -49,12 +57,12 @@ async function lockWaiters(): Promise<Array<{ pid: number; query: string }>> {
  * Answers the work's result, or the waiters the moment one appears (a blocked B would otherwise
  * just hang until A's batch commits, which this test holds back until B is done).
  */
-async function withoutLockWaits<T>(work: Promise<T>): Promise<{ value?: T; waiters?: unknown[] }> {
+async function withoutLockWaits<T>(work: Promise<T>, probe = false): Promise<{ value?: T; waiters?: unknown[] }> {
   let settled = false;
   const done = work.then((value) => ((settled = true), { value }));
   const watch = (async () => {
     while (!settled) {
-      const waiters = await lockWaiters();
+      const waiters = await lockWaiters(probe);
       if (waiters.length > 0) return { waiters };
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -102,12 +110,20 @@ describe('a tenant migration and the other tenants', () => {
     const [{ count: betaEventsBefore }] = await t.db.admin(`select count(*)::int as count from activity_events where organization_id = $1`, [betaOrg]);
 
     const heldBatches: Array<{ openTransactions: number; aMigratedVisible: number }> = [];
+    let probe: Promise<unknown> | undefined;
     let bWrites = 0;
     const whileOpen = async () => {
       // A's batch is open: its transaction sits idle before COMMIT, and what it changed is not visible yet.
       const [open] = await t.db.admin(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'idle in transaction'`);
       const [visible] = await t.db.admin(`select count(*)::int as n from clients where organization_id = $1 and full_address is null`, [alphaOrg]);
       heldBatches.push({ openTransactions: open.n, aMigratedVisible: visible.n });
+      if (heldBatches.length === 1) {
+        // The control: something that does need A's locked rows is seen waiting (it gets them,
+        // and writes nothing, once the batch commits).
+        probe = t.db.admin(`begin; set local application_name = '${PROBE}'; set local lock_timeout = '30s'; select id from clients where organization_id = '${alphaOrg}' for update; commit;`);
+        const caught = await withoutLockWaits(probe, true);
+        expect(caught.waiters?.length, 'a query needing A\'s locked rows was not seen waiting').toBeGreaterThan(0);
+      }
 
       const read = await withoutLockWaits(beta.request(B_READ, { id: betaClient!.id }));
       expect(read.waiters, `B's read waited on a lock: ${JSON.stringify(read.waiters)}`).toBeUndefined();
@@ -130,6 +146,7 @@ describe('a tenant migration and the other tenants', () => {
     const started = await startTenantMigration(db, alphaOrg, 2, 'test:isolation');
     expect(started).toMatchObject({ status: 'RUNNING', rowsTotal: A_CLIENTS });
     const final = await runTenantMigration(db, alphaOrg, { batchSize: BATCH });
+    await probe;
     expect(final).toMatchObject({ status: 'IDLE', schemaVersion: 2, rowsDone: A_CLIENTS, error: null });
 
     // B worked inside every batch of A that changed rows (ceil(36 / 5) = 8, and the one that raised the version).
