@@ -15,7 +15,7 @@ import { startStack } from './stack.js';
  *   spread round-robin, so the whole stays close to the configured limit); with Redis they share;
  * - /metrics: the member asked gathers every member's registry through the primary and answers
  *   the sum (per-tenant p95 gauges: the largest), so a scrape sees the whole server;
- * - the data-quality schedule runs in the first member only;
+ * - the data-quality schedule and the queue's counts run in the first member only;
  * - a session ended in one member is refused by the others after the session recheck
  *   (UBOS_SESSION_RECHECK_SECONDS), as with several gateways.
  */
@@ -180,6 +180,7 @@ export function serveAsClusterMember(config: UbosConfig): void {
         ...config,
         rateLimits: rateLimits as UbosConfig['rateLimits'],
         dataQualityIntervalSeconds: message.index === 0 ? config.dataQualityIntervalSeconds : 0,
+        queueMetricsIntervalSeconds: message.index === 0 ? config.queueMetricsIntervalSeconds : 0,
       };
       startStack({ config: memberConfig, appUrl: message.appUrl, demoToken: async () => message.demoToken }).then(
         (started) => {

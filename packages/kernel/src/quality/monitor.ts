@@ -227,6 +227,9 @@ function queueGauge(name: string, help: string, value: (counts: QueueCounts) => 
     help,
     labelNames: ['queue'] as const,
     registers: [metricsRegistry],
+    // Several server processes (UBOS_PROCESSES): the first member reads the counts, the others
+    // have none; were two to read them, the sum would count each job twice.
+    aggregator: 'max',
     collect() {
       this.reset();
       for (const [queue, counts] of queues) this.set({ queue }, value(counts));
