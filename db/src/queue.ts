@@ -114,6 +114,8 @@ export async function grantWorkerPrivileges(adminUrl: string, role: string): Pro
       grant select, insert, update, delete on integration_quickbooks_customers, integration_quickbooks_invoices, integration_quickbooks_payments to ${who};
       grant select, update on integration_connection_secrets, integration_sync_status to ${who};
       grant select, update (status, last_error, updated_at) on integration_connections to ${who};
+      -- The CDC poll's round of connected tenants (migration 0055).
+      grant execute on function integration_quickbooks_connected() to ${who};
       grant usage on schema ${QUEUE_SCHEMA} to ${who};
       grant select, insert, update, delete on all tables in schema ${QUEUE_SCHEMA} to ${who};
       grant usage, select on all sequences in schema ${QUEUE_SCHEMA} to ${who};

@@ -38,6 +38,8 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
       grant execute on function ubos_organizations_for_metrics() to ${who};
       -- Queue depth and dead letters per queue name for /metrics (migration 0065), not the jobs.
       grant execute on function ubos_queue_metrics() to ${who};
+      -- QuickBooks' webhook reaches the tenants of its realm only through this (migration 0055).
+      grant execute on function integration_quickbooks_notified(text, jsonb) to ${who};
       -- The secret's hash is for auth_find_api_key only.
       grant select (organization_id, id, name, prefix, scopes, persisted_only, limits, expires_at, revoked_at, revoked_by, created_by,
                     last_used_at, created_at, updated_at, version, deleted_at, deleted_by) on api_keys to ${who};

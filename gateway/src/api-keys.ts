@@ -14,7 +14,7 @@ export interface ApiKeyPrincipal {
  * Sends one operation to the identity subgraph, signed like any fetch of the gateway: as an
  * anonymous actor, in the given organization (none for a key lookup).
  */
-export type IdentityCaller = (query: string, variables: Record<string, unknown>, organizationId?: string) => Promise<{ data?: any; errors?: readonly unknown[] }>;
+export type IdentityCaller = (query: string, variables: Record<string, unknown>, organizationId?: string, requestId?: string) => Promise<{ data?: any; errors?: readonly unknown[] }>;
 
 const PRINCIPAL_QUERY = 'query ApiKeyPrincipal($secret: String!) { apiKeyPrincipal(secret: $secret) { organizationId apiKeyId scopes persistedOnly limits } }';
 

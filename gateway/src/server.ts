@@ -7,6 +7,7 @@ import { ApiKeyAuthenticator } from './api-keys.js';
 import { fileStates, subgraphCaller } from './subgraph-caller.js';
 import { serveEventDelivery } from './events.js';
 import { serveMetrics } from './metrics.js';
+import { QUICKBOOKS_WEBHOOK_PATH, serveQuickBooksWebhook } from './quickbooks-webhook.js';
 import type { GatewayOptions } from './options.js';
 import { PersistedOperations } from './persisted.js';
 import { servePlaygroundAsset, servePlaygroundPage } from './playground.js';
@@ -83,6 +84,8 @@ export async function startGateway(options: GatewayOptions, port: number, host =
       if (url.pathname.startsWith('/files/') && (await options.fileStore?.handleHttp?.(req, res, url, files))) return;
       // The worker handing an outbox event to the subgraphs' handlers (a delivery token is the authorization).
       if (req.method === 'POST' && url.pathname === '/events') return serveEventDelivery(req, res, options);
+      // QuickBooks' change notifications (its signature is the authorization).
+      if (req.method === 'POST' && url.pathname === QUICKBOOKS_WEBHOOK_PATH) return serveQuickBooksWebhook(req, res, options);
       if (url.pathname !== '/graphql') return sendRefusal(res, new Refusal(404, 'Not found', { code: 'NOT_FOUND' }));
       await serveGraphQL(req, res, url);
     } catch (error) {

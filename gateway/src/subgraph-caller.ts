@@ -10,8 +10,8 @@ type Options = Pick<GatewayOptions, 'signer' | 'runtimes' | 'subgraphUrls'>;
  * every fetch, as an anonymous actor of the given tenant, in-process or over HTTP.
  */
 export function subgraphCaller(options: Options, name: string): IdentityCaller {
-  return async (query, variables, organizationId) => {
-    const header = options.signer.sign({ requestId: 'gateway', organizationId: organizationId ?? null, actor: { kind: 'anonymous' } }, query, variables);
+  return async (query, variables, organizationId, requestId = 'gateway') => {
+    const header = options.signer.sign({ requestId, organizationId: organizationId ?? null, actor: { kind: 'anonymous' } }, query, variables);
     const runtime = options.runtimes?.[name];
     if (runtime) return (await runtime.execute({ query, variables }, { [INTERNAL_CONTEXT_HEADER]: header })).body;
     const url = options.subgraphUrls?.[name];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, isObjectType, type GraphQLSchema } from 'graphql';
-import type { TokenService } from '@ubos/kernel';
+import type { ServicePrincipalKind, TokenService } from '@ubos/kernel';
 import type { OutboxRow } from './engine.js';
 
 /**
@@ -10,6 +10,14 @@ import type { OutboxRow } from './engine.js';
  * and audited like anyone's. Every mutation carries the step's idempotency key.
  */
 const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+/** Who calls the graph: a workflow run, or (kind `integration`, runId = its connection id) an integration's sync. */
+export interface GraphCall {
+  organizationId: string;
+  runId: string;
+  requestId: string;
+  kind?: ServicePrincipalKind;
+}
 
 /** A failure of a step, and whether trying again could help. */
 export class StepError extends Error {
@@ -43,18 +51,19 @@ export class GraphCaller {
     return new Map(definition.args.map((arg) => [arg.name, String(arg.type)]));
   }
 
-  private async token(organizationId: string, runId: string): Promise<string> {
-    const cached = this.tokens.get(runId);
+  private async token(organizationId: string, runId: string, kind: ServicePrincipalKind = 'workflow'): Promise<string> {
+    const cacheKey = `${kind}:${organizationId}:${runId}`;
+    const cached = this.tokens.get(cacheKey);
     if (cached && cached.until > Date.now()) return cached.token;
-    const token = await this.tokenService.signService({ organizationId, runId }, '5m');
-    this.tokens.set(runId, { token, until: Date.now() + 4 * 60_000 });
+    const token = await this.tokenService.signService({ organizationId, runId, kind }, '5m');
+    this.tokens.set(cacheKey, { token, until: Date.now() + 4 * 60_000 });
     if (this.tokens.size > 1000) this.tokens.delete(this.tokens.keys().next().value!);
     return token;
   }
 
-  /** Reads the graph as the service principal of `runId` in the organization. */
-  async query(call: { organizationId: string; runId: string; requestId: string }, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
-    return queryGraph(this.gatewayUrl, await this.token(call.organizationId, call.runId), this.timeoutMs, query, variables, call.requestId);
+  /** Reads the graph as the service principal of `runId` (of `kind`, default a workflow run) in the organization. */
+  async query(call: GraphCall, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
+    return queryGraph(this.gatewayUrl, await this.token(call.organizationId, call.runId, call.kind), this.timeoutMs, query, variables, call.requestId);
   }
 
   /**
@@ -96,7 +105,7 @@ export class GraphCaller {
    * `selection` from its result, and answers that result.
    */
   async mutate(
-    call: { organizationId: string; runId: string; requestId: string },
+    call: GraphCall,
     field: string,
     args: Record<string, unknown>,
     idempotencyKey: string,
@@ -120,7 +129,7 @@ export class GraphCaller {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${await this.token(call.organizationId, call.runId)}`,
+          authorization: `Bearer ${await this.token(call.organizationId, call.runId, call.kind)}`,
           'x-request-id': call.requestId,
         },
         body: JSON.stringify({ query, variables }),

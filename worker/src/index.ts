@@ -35,6 +35,8 @@ export interface RunningWorker {
   sessionSettings(): Promise<{ statementTimeout: string; idleInTransactionTimeout: string }>;
   /** Delivers the mail that is due now; answers how many were sent (for tests and tools). */
   deliverMailNow(): Promise<number>;
+  /** Sends this interval's QuickBooks Change Data Capture poll of every connected tenant now; answers how many (for tests and tools). */
+  pollQuickBooksNow(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -175,6 +177,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       });
   };
   loop();
+
+  // Change Data Capture: what a webhook missed (Intuit down, the gateway down, a lost delivery)
+  // is found by asking each connected company for its changes since the cursor.
+  const pollQuickBooksNow = async () => {
+    const sent = await quickBooks.pollAll(settings.quickBooksCdcIntervalSeconds || 1);
+    if (sent > 0) for (const id of integrationWorkers) boss.notifyWorker(id);
+    return sent;
+  };
+  const cdcTimer =
+    settings.quickBooksCdcIntervalSeconds > 0
+      ? setInterval(() => {
+          if (!stopped) pollQuickBooksNow().catch((error) => log({ level: 'error', msg: 'QuickBooks CDC round failed', error: String(error) }));
+        }, settings.quickBooksCdcIntervalSeconds * 1000)
+      : undefined;
+  cdcTimer?.unref();
   log({ level: 'info', msg: 'worker started', concurrency: settings.concurrency, gateway: options.gatewayUrl, mail: mailTransport.description });
 
   return {
@@ -186,9 +203,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       return { statementTimeout: rows[0]!.statement_timeout, idleInTransactionTimeout: rows[0]!.idle };
     },
     deliverMailNow,
+    pollQuickBooksNow,
     async close() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (cdcTimer) clearInterval(cdcTimer);
       await running;
       await boss.stop({ graceful: true, timeout: 5_000, wait: true }).catch(() => undefined);
       mailTransport.close?.();

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { INTEGRATION_QUEUE } from '@ubos/db';
 import type { WorkerSettings } from '@ubos/kernel';
-import { QuickBooksClient, QuickBooksError, integrationKey, openSecret, quickBooksSettings, sealSecret, type CompanyApi, type QuickBooksEntity, type QuickBooksObject } from '@ubos/quickbooks';
+import { QuickBooksClient, QuickBooksError, fromQuickBooksAmount, integrationKey, toQuickBooksAmount, openSecret, quickBooksSettings, sealSecret, type CompanyApi, type QuickBooksEntity, type QuickBooksObject } from '@ubos/quickbooks';
 import { inTransaction, type Client, type WorkerDatabase } from './database.js';
-import type { GraphCaller } from './graph.js';
+import { StepError, type GraphCall, type GraphCaller } from './graph.js';
 
 /**
  * QuickBooks Online sync, on the outbox (ARCHITECTURE 3.7 and 3.9).
@@ -32,7 +32,10 @@ export type SyncKind = 'CUSTOMER' | 'INVOICE' | 'PAYMENT';
 export interface IntegrationJobData {
   organizationId: string;
   eventId: string;
-  kind: SyncKind | 'FULL';
+  /** FULL: a full sync page; PULL: a webhook's notification; CDC: a Change Data Capture poll. */
+  kind: SyncKind | 'FULL' | 'PULL' | 'CDC';
+  /** PULL: the notified changes. */
+  entities?: Array<{ name: string; id: string; operation: string }>;
   entityId?: string;
   /** Full sync: which kind of rows, and the page cursor. */
   phase?: SyncKind | 'LEFTOVERS';
@@ -44,6 +47,12 @@ export interface IntegrationJobData {
 }
 
 export const QUICKBOOKS_ACTOR = 'integration:quickbooks';
+/** The memo of every payment UBOS creates in QuickBooks, followed by the UBOS payment's id. */
+export const UBOS_PAYMENT_MEMO = 'UBOS payment ';
+/** How far back QuickBooks' Change Data Capture reaches (30 days), less a margin. */
+const CDC_MAX_AGE_MS = 29 * 24 * 3600 * 1000;
+/** Each poll reads this much again before its cursor: clocks differ, and a repeat is deduplicated. */
+const CDC_OVERLAP_MS = 60_000;
 const PAGE = 50;
 
 const KINDS: Record<SyncKind, { table: string; entityColumn: string; remoteColumn: string; entity: QuickBooksEntity }> = {
@@ -52,6 +61,7 @@ const KINDS: Record<SyncKind, { table: string; entityColumn: string; remoteColum
   PAYMENT: { table: 'integration_quickbooks_payments', entityColumn: 'payment_id', remoteColumn: 'qb_payment_id', entity: 'Payment' },
 };
 const KIND_OF_AGGREGATE: Record<string, SyncKind> = { Client: 'CUSTOMER', Invoice: 'INVOICE', Payment: 'PAYMENT' };
+const ROUTED_EVENTS = new Set(['IntegrationSyncRequested', 'QuickBooksConflictResolved', 'QuickBooksChangeNotified']);
 
 /** Fields as compared between the two sides: flat, in QuickBooks' terms. */
 type View = Record<string, unknown>;
@@ -98,7 +108,6 @@ interface MappingRow {
 
 const digest = (...parts: Array<string | number>) => createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 36);
 const tokenContext = (organizationId: string, column: 'access' | 'refresh') => `${organizationId}:quickbooks:${column}`;
-const amount = (minor: number) => Math.round(minor) / 100;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 // ---------------------------------------------------------------------------------------
@@ -156,6 +165,7 @@ function remoteCustomerView(remote: QuickBooksObject): View {
 
 function localInvoice(invoice: any | null): Local {
   if (!invoice) return { version: -1, gone: true, view: { Voided: true }, toQuickBooks: () => ({}) };
+  const amount = (minor: number) => toQuickBooksAmount(minor, invoice.currency);
   const view: View = {
     DocNumber: invoice.number,
     TxnDate: invoice.issueDate ?? null,
@@ -207,7 +217,7 @@ function remoteInvoiceView(remote: QuickBooksObject): View {
 function localPayment(payment: any | null): Local {
   if (!payment) return { version: -1, gone: true, view: {}, toQuickBooks: () => ({}) };
   const view: View = {
-    TotalAmt: amount(payment.amount.amountMinor),
+    TotalAmt: toQuickBooksAmount(payment.amount.amountMinor, payment.amount.currency),
     CurrencyRef: payment.amount.currency,
     TxnDate: String(payment.paidAt).slice(0, 10),
     PaymentRefNum: payment.reference ?? null,
@@ -259,15 +269,23 @@ export class QuickBooksSync {
   }
 
   /** In the router's transaction of an outbox event (inbox-deduplicated with it). */
-  async route(client: Client, event: { organization_id: string; id: string; event_type: string; aggregate_type: string; aggregate_id: string; payload: Record<string, unknown>; occurred_at: Date }): Promise<void> {
+  async route(client: Client, event: { organization_id: string; id: string; event_type: string; aggregate_type: string; aggregate_id: string; payload: Record<string, unknown>; occurred_at: Date; actor?: string }): Promise<void> {
     const kind = KIND_OF_AGGREGATE[event.aggregate_type];
-    if (!kind && event.event_type !== 'IntegrationSyncRequested' && event.event_type !== 'QuickBooksConflictResolved') return;
+    if (!kind && !ROUTED_EVENTS.has(event.event_type)) return;
+    // A payment the pull recorded (as the integration's principal) came from QuickBooks: the
+    // pull links its mapping itself, and it is never pushed back.
+    if (kind === 'PAYMENT' && event.actor?.startsWith('integration:')) return;
     const organizationId = event.organization_id;
     const { rows } = await client.query("select id from integration_connections where organization_id = $1 and provider = 'QUICKBOOKS' and status <> 'DISCONNECTED'", [organizationId]);
     if (rows.length === 0) return;
     const base = { organizationId, eventId: event.id };
     if (event.event_type === 'IntegrationSyncRequested') {
       await this.send(client, { ...base, kind: 'FULL', phase: 'CUSTOMER', cursor: null, requestedAt: String(event.payload.requestedAt ?? '') }, jobIdOf('qb-full', event.id, 'CUSTOMER', ''));
+      return;
+    }
+    if (event.event_type === 'QuickBooksChangeNotified') {
+      const entities = (event.payload.entities as IntegrationJobData['entities']) ?? [];
+      await this.send(client, { ...base, kind: 'PULL', entities }, jobIdOf('qb-pull', event.id));
       return;
     }
     if (event.event_type === 'QuickBooksConflictResolved') {
@@ -298,6 +316,8 @@ export class QuickBooksSync {
     const data = job.data;
     try {
       if (data.kind === 'FULL') await this.fullSyncPage(data);
+      else if (data.kind === 'PULL') await this.pullNotified(data);
+      else if (data.kind === 'CDC') await this.pollChanges(data);
       else await this.syncOne(data.organizationId, data.kind, data.entityId!);
     } catch (error) {
       if (error instanceof Throttled) {
@@ -318,7 +338,7 @@ export class QuickBooksSync {
         return;
       }
       if (error instanceof Stopped) return;
-      if (job.retryCount >= job.retryLimit && data.kind !== 'FULL' && data.entityId) await this.markFailed(data.organizationId, data.kind, data.entityId, (error as Error).message);
+      if (job.retryCount >= job.retryLimit && data.kind !== 'FULL' && data.kind !== 'PULL' && data.kind !== 'CDC' && data.entityId) await this.markFailed(data.organizationId, data.kind, data.entityId, (error as Error).message);
       throw error;
     }
   }
@@ -393,9 +413,10 @@ export class QuickBooksSync {
   // One row
   // -------------------------------------------------------------------------------------
 
-  private graphCall(session: Session) {
-    // The service principal of the connection: its token names the tenant, and nothing else.
-    return { organizationId: session.organizationId, runId: session.connectionId, requestId: `quickbooks:${session.connectionId}` };
+  private graphCall(session: Session): GraphCall {
+    // The integration's own service principal (integration:<connection id>): its token names
+    // the tenant and the connection, and the gateway lets it use INTEGRATION_SCOPES only.
+    return { organizationId: session.organizationId, runId: session.connectionId, requestId: `quickbooks:${session.connectionId}`, kind: 'integration' };
   }
 
   private async readLocal(session: Session, kind: SyncKind, id: string, previous: View | null): Promise<Local> {
@@ -445,6 +466,11 @@ export class QuickBooksSync {
       // Disconnecting locks the connection: it waits for this push, and this push sees it happened.
       const connection = await client.query<{ status: string }>("select status from integration_connections where organization_id = $1 and provider = 'QUICKBOOKS' for share", [organizationId]);
       if (connection.rows[0]?.status !== 'CONNECTED') throw new Stopped('not connected');
+      if (kind === 'PAYMENT' && local.dependsOn) {
+        // The pull of a payment made in QuickBooks holds its invoice's mapping (FOR UPDATE) while
+        // it records and links it: a push of the same invoice's payments waits, then sees the link.
+        await client.query('select 1 from integration_quickbooks_invoices where organization_id = $1 and invoice_id = $2 for share', [organizationId, local.dependsOn.id]);
+      }
       if (local.skip || local.gone) {
         // Not for the books yet (a draft), or gone (deleted, voided) before it ever reached QuickBooks: nothing to push.
         const existing = await client.query<{ remote_id: string | null }>(`select ${remoteColumn} as remote_id from ${table} where organization_id = $1 and ${entityColumn} = $2 for update`, [organizationId, entityId]);
@@ -477,7 +503,7 @@ export class QuickBooksSync {
       }
 
       if (!row.remote_id) {
-        const fields = kind === 'PAYMENT' ? await this.paymentFields(organizationId, local, dependency!) : local.toQuickBooks(dependency);
+        const fields = kind === 'PAYMENT' ? await this.paymentFields(organizationId, entityId, local, dependency!) : local.toQuickBooks(dependency);
         const created = await this.create(session, kind, entity, fields, digest(organizationId, kind, entityId, 'create'), client, table, row.id);
         return save(created, local.view, local.version);
       }
@@ -544,7 +570,7 @@ export class QuickBooksSync {
     return this.withApi(session, (api) => api.create('Customer', { ...fields, DisplayName: `${name} (${mappingId.slice(-6)})` }, `${requestId}:suffixed`));
   }
 
-  private async paymentFields(organizationId: string, local: Local, invoiceRemoteId: string): Promise<Record<string, unknown>> {
+  private async paymentFields(organizationId: string, paymentId: string, local: Local, invoiceRemoteId: string): Promise<Record<string, unknown>> {
     const customerId = await this.remoteIdOf(organizationId, 'CUSTOMER', String(local.view.ClientId));
     if (!customerId) throw new Error(`The customer of payment's client ${String(local.view.ClientId)} is not in QuickBooks yet`);
     return {
@@ -553,13 +579,15 @@ export class QuickBooksSync {
       TxnDate: local.view.TxnDate,
       CurrencyRef: { value: local.view.CurrencyRef },
       ...(local.view.PaymentRefNum ? { PaymentRefNum: local.view.PaymentRefNum } : {}),
+      // The pull knows its own payments by this memo even when a crash left them unlinked.
+      PrivateNote: `${UBOS_PAYMENT_MEMO}${paymentId}`,
       Line: [{ Amount: local.view.TotalAmt, LinkedTxn: [{ TxnId: invoiceRemoteId, TxnType: 'Invoice' }] }],
     };
   }
 
   /** Keep QUICKBOOKS: QuickBooks' values go into UBOS through the graph, validated and audited like any change. */
   private async applyRemote(session: Session, kind: SyncKind, entityId: string, theirs: View, syncToken: string): Promise<number | undefined> {
-    const call = { organizationId: session.organizationId, runId: session.connectionId, requestId: `quickbooks:${session.connectionId}` };
+    const call = this.graphCall(session);
     const key = `quickbooks:${entityId}:${syncToken}`;
     const names: Record<string, string> =
       kind === 'CUSTOMER' ? { DisplayName: 'name', PrimaryEmailAddr: 'email', PrimaryPhone: 'phone', WebAddr: 'website', Notes: 'notes' } : { DueDate: 'dueDate', PrivateNote: 'notes' };
@@ -615,6 +643,166 @@ export class QuickBooksSync {
     }
     await this.options.db.inTenant(data.organizationId, QUICKBOOKS_ACTOR, (client) =>
       client.query('update integration_sync_status set full_sync_finished_at = now(), last_sync_at = now() where organization_id = $1 and full_sync_requested_at = $2', [data.organizationId, data.requestedAt ?? null]),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Pull: payments made in QuickBooks, by webhook and by Change Data Capture
+  // -------------------------------------------------------------------------------------
+
+  /**
+   * The CDC round: one poll job per connected tenant. The job id names the tenant and the
+   * interval's slot, so several workers (or a second timer tick) in the same slot send one job.
+   */
+  async pollAll(intervalSeconds: number): Promise<number> {
+    const { rows } = await this.options.db.transaction((client) => client.query<{ organization_id: string; connection_id: string }>('select organization_id, connection_id from integration_quickbooks_connected()'));
+    const slot = Math.floor(Date.now() / (Math.max(1, intervalSeconds) * 1000));
+    for (const row of rows) {
+      await this.send(undefined, { organizationId: row.organization_id, eventId: row.connection_id, kind: 'CDC' }, jobIdOf('qb-cdc', row.organization_id, row.connection_id, intervalSeconds, slot));
+    }
+    return rows.length;
+  }
+
+  /** A webhook's notification: each payment named is read from QuickBooks and recorded. Customer and invoice changes are not pulled (README: UBOS stays the golden record). */
+  private async pullNotified(data: IntegrationJobData): Promise<void> {
+    const session = await this.session(data.organizationId);
+    if (!session) return;
+    for (const entity of data.entities ?? []) {
+      if (entity.name !== 'Payment') continue;
+      if (entity.operation === 'Delete' || entity.operation === 'Void') {
+        await this.notePaymentGone(session, entity.id, entity.operation);
+        continue;
+      }
+      let remote: QuickBooksObject;
+      try {
+        remote = await this.withApi(session, (api) => api.read('Payment', entity.id));
+      } catch (error) {
+        // Deleted since the notification: nothing to record.
+        if (error instanceof QuickBooksError && error.kind === 'NOT_FOUND') continue;
+        throw error;
+      }
+      await this.importPayment(session, remote);
+    }
+  }
+
+  /** Every payment changed since the cursor (integration_sync_status.cdc_since); the cursor moves once all are recorded or reported. */
+  private async pollChanges(data: IntegrationJobData): Promise<void> {
+    const session = await this.session(data.organizationId);
+    if (!session) return;
+    const [status] = await this.options.db.inTenant(data.organizationId, QUICKBOOKS_ACTOR, async (client) =>
+      (await client.query<{ cdc_since: Date | null; connected_at: Date | null }>(
+        `select s.cdc_since, c.connected_at from integration_connections c left join integration_sync_status s on s.organization_id = c.organization_id and s.connection_id = c.id
+          where c.organization_id = $1 and c.id = $2`,
+        [data.organizationId, session.connectionId],
+      )).rows,
+    );
+    const startedAt = Date.now();
+    // Older than QuickBooks keeps changes (the worker was stopped for a month): as far back as it goes.
+    const since = new Date(Math.max(status?.cdc_since?.getTime() ?? status?.connected_at?.getTime() ?? startedAt - CDC_MAX_AGE_MS, startedAt - CDC_MAX_AGE_MS));
+    const changed = await this.withApi(session, (api) => api.changedSince(['Payment'], since));
+    for (const remote of changed.Payment) {
+      if (remote.status === 'Deleted') await this.notePaymentGone(session, remote.Id, 'Delete');
+      else await this.importPayment(session, remote);
+    }
+    const next = new Date(Math.max(since.getTime(), startedAt - CDC_OVERLAP_MS));
+    await this.options.db.inTenant(data.organizationId, QUICKBOOKS_ACTOR, (client) =>
+      client.query('update integration_sync_status set cdc_since = greatest(coalesce(cdc_since, $3), $3), last_sync_at = now() where organization_id = $1 and connection_id = $2', [data.organizationId, session.connectionId, next]),
+    );
+  }
+
+  /**
+   * Records one payment made in QuickBooks in UBOS, through the graph (recordPayment, as the
+   * integration's principal: validated, isolated and audited), once: the mapping row
+   * (unique QuickBooks id) is claimed and linked in one transaction that holds the invoice's
+   * mapping, so a webhook and a poll of the same payment, or a replay, record it once. A
+   * payment UBOS pushed (its mapping, or the memo UBOS writes on it) is never recorded again.
+   * What cannot be recorded stays as a FAILED row with the reason (Integration.unrecordedPayments).
+   */
+  private async importPayment(session: Session, remote: QuickBooksObject): Promise<'recorded' | 'known' | 'reported'> {
+    const { organizationId } = session;
+    const memo = String(remote.PrivateNote ?? '');
+    if (memo.startsWith(UBOS_PAYMENT_MEMO)) return 'known';
+    const links = ((remote.Line as any[] | undefined) ?? []).flatMap((line) =>
+      ((line?.LinkedTxn as any[] | undefined) ?? []).filter((linked) => linked?.TxnType === 'Invoice').map((linked) => ({ invoice: String(linked.TxnId), amount: line.Amount as number })),
+    );
+    const view: View = { TotalAmt: remote.TotalAmt ?? null, CurrencyRef: (remote.CurrencyRef as any)?.value ?? null, TxnDate: remote.TxnDate ?? null, PaymentRefNum: remote.PaymentRefNum ?? null, Invoices: links.map((link) => link.invoice) };
+    return this.options.db.inTenant(organizationId, QUICKBOOKS_ACTOR, async (client) => {
+      const connection = await client.query<{ status: string }>("select status from integration_connections where organization_id = $1 and provider = 'QUICKBOOKS' for share", [organizationId]);
+      if (connection.rows[0]?.status !== 'CONNECTED') throw new Stopped('not connected');
+      const report = async (reason: string) => {
+        await client.query(
+          `insert into integration_quickbooks_payments (organization_id, qb_payment_id, origin, qb_sync_token, sync_state, last_error, pushed, attempts)
+           values ($1, $2, 'QUICKBOOKS', $3, 'FAILED', $4, $5, 1)
+           on conflict (organization_id, qb_payment_id) do update set sync_state = 'FAILED', last_error = excluded.last_error, qb_sync_token = excluded.qb_sync_token,
+             pushed = excluded.pushed, attempts = integration_quickbooks_payments.attempts + 1, pending_since = null, updated_at = now()`,
+          [organizationId, remote.Id, remote.SyncToken, reason.slice(0, 2000), JSON.stringify(view)],
+        );
+        this.options.log({ level: 'warn', msg: 'QuickBooks payment not recorded in UBOS', organizationId, qbPaymentId: remote.Id, reason });
+        return 'reported' as const;
+      };
+      const single = links.length === 1 ? links[0]! : undefined;
+      // The invoice's mapping first (the order the push takes too), then the payment's.
+      const invoice = single
+        ? (await client.query<{ invoice_id: string }>('select invoice_id from integration_quickbooks_invoices where organization_id = $1 and qb_invoice_id = $2 for update', [organizationId, single.invoice])).rows[0]
+        : undefined;
+      const existing = (await client.query<{ payment_id: string | null; origin: string }>('select payment_id, origin from integration_quickbooks_payments where organization_id = $1 and qb_payment_id = $2 for update', [organizationId, remote.Id])).rows[0];
+      if (existing?.payment_id) return 'known';
+      if (!single) return report(links.length === 0 ? `QuickBooks payment ${remote.Id} is not applied to any invoice` : `QuickBooks payment ${remote.Id} is applied to ${links.length} invoices; UBOS records a payment against one invoice: record it by hand`);
+      if (!invoice) return report(`QuickBooks payment ${remote.Id} is for QuickBooks invoice ${single.invoice}, which UBOS did not push`);
+      const call = this.graphCall(session);
+      const current = (await this.options.graph.query(call, 'query($id: ID!) { row: invoice(id: $id) { id currency } }', { id: invoice.invoice_id })).row;
+      if (!current || current.id !== invoice.invoice_id) return report(`QuickBooks payment ${remote.Id} is for an invoice that is no longer in UBOS`);
+      const remoteCurrency = (remote.CurrencyRef as any)?.value;
+      if (remoteCurrency && remoteCurrency !== current.currency) return report(`QuickBooks payment ${remote.Id} is in ${remoteCurrency}; its invoice is in ${current.currency}`);
+      let amountMinor: number;
+      try {
+        amountMinor = fromQuickBooksAmount(single.amount, current.currency);
+      } catch {
+        return report(`QuickBooks payment ${remote.Id} has no amount for its invoice`);
+      }
+      await client.query(
+        `insert into integration_quickbooks_payments (organization_id, qb_payment_id, origin, sync_state, pending_since, pushed) values ($1, $2, 'QUICKBOOKS', 'PENDING', now(), $3)
+         on conflict (organization_id, qb_payment_id) do update set sync_state = 'PENDING', pending_since = coalesce(integration_quickbooks_payments.pending_since, now()), updated_at = now()`,
+        [organizationId, remote.Id, JSON.stringify(view)],
+      );
+      const reference = typeof remote.PaymentRefNum === 'string' && remote.PaymentRefNum ? remote.PaymentRefNum : `QuickBooks payment ${remote.Id}`;
+      const input = {
+        invoiceId: invoice.invoice_id,
+        amountMinor,
+        method: 'QuickBooks',
+        reference: reference.slice(0, 200),
+        ...(typeof remote.TxnDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(remote.TxnDate) ? { paidAt: `${remote.TxnDate}T00:00:00.000Z` } : {}),
+      };
+      let paymentId: string;
+      try {
+        // The key names the connection and the QuickBooks payment: a repeat after a crash gets the first answer back.
+        const result = await this.options.graph.mutate(call, 'recordPayment', { input }, `quickbooks:payment:${session.connectionId}:${remote.Id}`, '{ payment { id } }');
+        paymentId = String((result.payment as { id: string }).id);
+      } catch (error) {
+        if (error instanceof StepError && error.permanent) return report(`UBOS refused QuickBooks payment ${remote.Id}: ${error.message}`);
+        throw error;
+      }
+      await client.query(
+        `update integration_quickbooks_payments set payment_id = $3, qb_sync_token = $4, sync_state = 'SYNCED', last_synced_version = 1, last_synced_at = now(),
+           pending_since = null, last_error = null, attempts = 0, updated_at = now()
+         where organization_id = $1 and qb_payment_id = $2`,
+        [organizationId, remote.Id, paymentId, remote.SyncToken],
+      );
+      await client.query('update integration_sync_status set last_sync_at = now() where organization_id = $1', [organizationId]);
+      return 'recorded';
+    });
+  }
+
+  /**
+   * A payment deleted or voided in QuickBooks. UBOS payments are never changed or deleted (the
+   * books keep them; a mistake is reversed by an accountant), so the mapping only says so.
+   */
+  private async notePaymentGone(session: Session, remoteId: string, operation: string): Promise<void> {
+    await this.options.db.inTenant(session.organizationId, QUICKBOOKS_ACTOR, (client) =>
+      client.query(
+        `update integration_quickbooks_payments set last_error = $3, updated_at = now() where organization_id = $1 and qb_payment_id = $2 and payment_id is not null`,
+        [session.organizationId, remoteId, `${operation === 'Void' ? 'Voided' : 'Deleted'} in QuickBooks; the UBOS payment stays (reverse it in UBOS if it was a mistake)`],
+      ),
     );
   }
 }

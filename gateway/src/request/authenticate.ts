@@ -65,11 +65,12 @@ async function identify(req: http.IncomingMessage, tokens: TokenService, apiKeys
     const actor = { kind: 'user' as const, userId: claims.userId, role, ...(claims.sessionId ? { sessionId: claims.sessionId } : {}) };
     return { ...base, actor, organizationId: claims.organizationId };
   }
-  // A workflow step acting for its tenant (a service token the worker minted with the
-  // platform key; its own audience and type, so neither kind passes for the other).
+  // A workflow step or an integration's sync acting for its tenant (a service token the worker
+  // minted with the platform key; its own audience and type, so neither kind passes for the other).
   try {
     const service = await tokens.verifyService(token);
-    return { ...base, actor: { kind: 'workflow', runId: service.runId }, organizationId: service.organizationId };
+    const actor = service.kind === 'integration' ? { kind: 'integration' as const, connectionId: service.runId } : { kind: 'workflow' as const, runId: service.runId };
+    return { ...base, actor, organizationId: service.organizationId };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw withRequestId(unauthenticated('Invalid or expired token'), requestId);
     throw error;

@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { forbidden, unauthenticated } from '@ubos/kernel';
+import { INTEGRATION_SCOPES, forbidden, unauthenticated } from '@ubos/kernel';
 import type { GatewayContext } from '../context.js';
 import { missingScope, type ScopeMap } from '../scopes.js';
 
 /**
  * What the authenticated caller may run, once Apollo has picked the operation: an anonymous
- * caller only logs in, introspection only for those allowed it, and an API key only the
- * fields its scopes cover.
+ * caller only logs in, introspection only for those allowed it, and an API key (or an
+ * integration's service principal) only the fields its scopes cover.
  */
 export function authorizePlugin(production: boolean, scopes: ScopeMap): ApolloServerPlugin<GatewayContext> {
   return {
@@ -19,6 +19,11 @@ export function authorizePlugin(production: boolean, scopes: ScopeMap): ApolloSe
           if (contextValue.actor.kind === 'apikey') {
             const scope = missingScope(schema, document, scopes, contextValue.actor.scopes);
             if (scope) throw new GraphQLError(`This API key lacks the scope ${scope}`, { extensions: { code: 'FORBIDDEN', scope } });
+          }
+          if (contextValue.actor.kind === 'integration') {
+            // An integration's sync reads and writes only what it syncs.
+            const scope = missingScope(schema, document, scopes, [...INTEGRATION_SCOPES]);
+            if (scope) throw new GraphQLError(`An integration lacks the scope ${scope}`, { extensions: { code: 'FORBIDDEN', scope } });
           }
         },
       };

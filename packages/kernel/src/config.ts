@@ -241,6 +241,8 @@ export interface WorkerSettings {
   idleInTransactionTimeoutMs: number;
   /** The mail step's transport. */
   mail: MailSettings;
+  /** How often each connected QuickBooks company is asked for its changes (Change Data Capture), in seconds; 0 = never (webhooks only). */
+  quickBooksCdcIntervalSeconds: number;
 }
 
 /**
@@ -425,6 +427,7 @@ export const ENVIRONMENT = z.object({
   UBOS_QUICKBOOKS_WEBHOOK_VERIFIER: text(),
   UBOS_QUICKBOOKS_MINOR_VERSION: integer(1),
   UBOS_QUICKBOOKS_TIMEOUT_MS: integer(1),
+  UBOS_QUICKBOOKS_CDC_INTERVAL_SECONDS: integer(0, 86_400),
 }).partial();
 
 export type Environment = z.infer<typeof ENVIRONMENT>;
@@ -560,6 +563,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UbosConfig {
       allowPrivateWebhooks: e.UBOS_WEBHOOK_ALLOW_PRIVATE ?? false,
       statementTimeoutMs: e.UBOS_WORKER_STATEMENT_TIMEOUT_MS ?? 60_000,
       idleInTransactionTimeoutMs: e.UBOS_WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
+      quickBooksCdcIntervalSeconds: e.UBOS_QUICKBOOKS_CDC_INTERVAL_SECONDS ?? 300,
       mail: {
         smtpUrl: e.UBOS_SMTP_URL,
         from: e.UBOS_MAIL_FROM ?? 'UBOS <no-reply@localhost>',

@@ -72,6 +72,7 @@ export {
   tokensFromConfig,
   type Role,
   type DeliveryTokenClaims,
+  type ServicePrincipalKind,
   type ServiceTokenClaims,
   type TokenService,
   type UserTokenClaims,
@@ -80,7 +81,7 @@ export {
 export { decoyPasswordHash, hashPassword, verifyPassword } from './auth/password.js';
 export { checkNewPassword, normalizeEmail, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './auth/password-policy.js';
 export { sessionChanges, type SessionChange } from './auth/session-changes.js';
-export { API_SCOPES, type ApiScope } from './auth/scopes.js';
+export { API_SCOPES, INTEGRATION_SCOPES, type ApiScope } from './auth/scopes.js';
 
 // Database: the ORM with its tenant and soft-delete filters, shared columns, raw SQL helpers
 export { createOrm, MAIN_ENTITY_FILTERS, SOFT_DELETE_FILTER, TENANT_FILTER, type EntityManager, type OrmOptions } from './db/orm.js';

@@ -24,11 +24,11 @@ export function openSecret(key: Buffer, sealed: string, context: string): string
 }
 
 /** QuickBooks' webhook signature: base64 HMAC-SHA256 of the raw body with the verifier token, in `intuit-signature`. */
-export function webhookSignature(verifier: string, body: string): string {
+export function webhookSignature(verifier: string, body: string | Buffer): string {
   return createHmac('sha256', verifier).update(body).digest('base64');
 }
 
-export function verifyWebhookSignature(verifier: string, body: string, signature: string | undefined): boolean {
+export function verifyWebhookSignature(verifier: string, body: string | Buffer, signature: string | undefined): boolean {
   if (!verifier || !signature) return false;
   const expected = Buffer.from(webhookSignature(verifier, body));
   const given = Buffer.from(signature);

@@ -4,3 +4,4 @@
 export { QuickBooksClient, CompanyApi, QuickBooksError, type QuickBooksEntity, type QuickBooksErrorKind, type QuickBooksObject, type TokenSet } from './client.js';
 export { integrationKey, keyFingerprint, quickBooksSettings, type QuickBooksSettings } from './config.js';
 export { openSecret, sealSecret, verifyWebhookSignature, webhookSignature } from './crypto.js';
+export { fromQuickBooksAmount, minorUnitDigits, toQuickBooksAmount } from './money.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webhookSignature } from './crypto.js';
+import { fromQuickBooksAmount, toQuickBooksAmount } from './money.js';
 
 /**
  * A local stand-in of QuickBooks Online's v3 API, for tests and `npm start`'s demo: there is no
@@ -395,10 +396,12 @@ export class QuickBooksStandIn {
   /** Totals QuickBooks computes itself: an invoice's TotalAmt from its lines and tax. */
   private derive(entity: Entity, object: Record<string, any>): QbObject {
     if (entity === 'Invoice' && Array.isArray(object.Line)) {
+      // In the currency's own precision (JPY 0 digits, KWD 3), as QuickBooks does.
+      const currency = currencyOf(object);
       const lines = object.Line.filter((line: any) => line.DetailType === 'SalesItemLineDetail');
-      const subtotal = lines.reduce((sum: number, line: any) => sum + Math.round(Number(line.Amount) * 100), 0);
-      const tax = Math.round(Number(object.TxnTaxDetail?.TotalTax ?? 0) * 100);
-      object.TotalAmt = (subtotal + tax) / 100;
+      const subtotal = lines.reduce((sum: number, line: any) => sum + fromQuickBooksAmount(line.Amount, currency), 0);
+      const tax = fromQuickBooksAmount(object.TxnTaxDetail?.TotalTax ?? 0, currency);
+      object.TotalAmt = toQuickBooksAmount(subtotal + tax, currency);
     }
     return object as QbObject;
   }
@@ -407,7 +410,9 @@ export class QuickBooksStandIn {
     for (const line of payment.Line ?? []) {
       for (const linked of line.LinkedTxn ?? []) {
         const invoice = company.objects.Invoice.get(String(linked.TxnId));
-        if (invoice) invoice.Balance = (Math.round(Number(invoice.Balance) * 100) - sign * Math.round(Number(line.Amount) * 100)) / 100;
+        if (!invoice) continue;
+        const currency = currencyOf(invoice);
+        invoice.Balance = toQuickBooksAmount(fromQuickBooksAmount(invoice.Balance, currency) - sign * fromQuickBooksAmount(line.Amount, currency), currency);
       }
     }
   }
@@ -461,6 +466,11 @@ export class QuickBooksStandIn {
     const body = JSON.stringify({ eventNotifications: [{ realmId, dataChangeEvent: { entities: [{ name: entity, id, operation, lastUpdated: new Date().toISOString() }] } }] });
     await fetch(this.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'intuit-signature': webhookSignature(this.webhookVerifier, body) }, body }).catch(() => undefined);
   }
+}
+
+/** An object's currency; the company's home currency (USD here) when it names none. */
+function currencyOf(object: Record<string, any>): string {
+  return String(object.CurrencyRef?.value ?? 'USD');
 }
 
 function fault(type: string, code: string, message: string, detail: string) {

@@ -5,6 +5,7 @@ import {
   badUserInput,
   conflict,
   emitDomainEvent,
+  forbidden,
   insertEntity,
   notFound,
   optionalUrl,
@@ -248,4 +249,45 @@ export async function resolveQuickBooksConflict(ctx: IntegrationsContext, rawId:
   await emitDomainEvent(ctx, 'QuickBooksConflictResolved', { type: 'QuickBooksSync', id }, { kind: found.kind, entityId: found.row.entity_id, keep });
   const after = await findMapping(ctx, id, false);
   return toSyncModel(found.kind, after!.row);
+}
+
+// ---------------------------------------------------------------------------------------
+// Pulling: QuickBooks' change notifications, and what could not be recorded
+// ---------------------------------------------------------------------------------------
+
+const NOTIFIED_ENTITIES = new Set(['Customer', 'Invoice', 'Payment']);
+
+/**
+ * For the gateway's webhook endpoint alone (the field is @inaccessible: no client reaches it),
+ * after it checked Intuit's signature: queues the notification, as an outbox event, in each
+ * tenant connected to the realm. Nothing slow happens here; the worker reads QuickBooks.
+ */
+export async function receiveQuickBooksNotification(ctx: IntegrationsContext, realmId: string, entities: unknown): Promise<number> {
+  if (ctx.actor.kind !== 'anonymous' || ctx.scope.organizationId) throw forbidden('Only the gateway passes QuickBooks notifications on');
+  const realm = requiredText(realmId, 'realmId', 100);
+  if (!Array.isArray(entities)) throw badUserInput('entities must be a list', 'entities');
+  // Only what the worker needs, as plain strings: the payload is Intuit's, signed but not ours.
+  const changes = entities
+    .filter((entity): entity is Record<string, unknown> => Boolean(entity) && typeof entity === 'object' && NOTIFIED_ENTITIES.has(String((entity as Record<string, unknown>).name)))
+    .slice(0, 1000)
+    .map((entity) => ({
+      name: String(entity.name),
+      id: String(entity.id ?? '').slice(0, 100),
+      operation: String(entity.operation ?? '').slice(0, 40),
+      lastUpdated: String(entity.lastUpdated ?? '').slice(0, 40),
+    }))
+    .filter((entity) => entity.id);
+  if (changes.length === 0) return 0;
+  const [row] = await ctx.em.execute<Array<{ reached: number }>>('select integration_quickbooks_notified(?, ?::jsonb) as reached', [realm, JSON.stringify(changes)]);
+  return Number(row?.reached ?? 0);
+}
+
+/** Payments made in QuickBooks that UBOS could not record, newest first (at most 100). */
+export async function unrecordedPayments(ctx: IntegrationsContext, integration: IntegrationModel): Promise<QuickBooksSyncModel[]> {
+  if (integration.provider !== 'QUICKBOOKS' || integration.status === 'DISCONNECTED') return [];
+  const rows = await ctx.em.execute<MappingRow[]>(
+    `${mappingSelect('PAYMENT')} where organization_id = ? and payment_id is null and origin = 'QUICKBOOKS' and sync_state = 'FAILED' order by updated_at desc, id desc limit 100`,
+    [ctx.organizationId()],
+  );
+  return rows.map((row) => toSyncModel('PAYMENT', row));
 }

@@ -21,11 +21,13 @@ export interface MappingRow {
   last_error: string | null;
   conflict_ubos: Record<string, unknown> | null;
   conflict_remote: Record<string, unknown> | null;
+  /** Payments only. */
+  origin?: 'UBOS' | 'QUICKBOOKS';
 }
 
 export function mappingSelect(kind: QuickBooksKind): string {
   const { table, entityColumn, remoteColumn } = MAPPING_TABLES[kind];
-  return `select id, ${entityColumn} as entity_id, ${remoteColumn} as remote_id, sync_state, qb_sync_token, (extract(epoch from last_synced_at) * 1000)::float8 as last_synced_at, last_synced_version, last_error, conflict_ubos, conflict_remote from ${table}`;
+  return `select id, ${entityColumn} as entity_id, ${remoteColumn} as remote_id, sync_state, qb_sync_token, (extract(epoch from last_synced_at) * 1000)::float8 as last_synced_at, last_synced_version, last_error, conflict_ubos, conflict_remote${kind === 'PAYMENT' ? ', origin' : ''} from ${table}`;
 }
 
 export function toSyncModel(kind: QuickBooksKind, row: MappingRow): QuickBooksSyncModel {
@@ -44,6 +46,7 @@ export function toSyncModel(kind: QuickBooksKind, row: MappingRow): QuickBooksSy
     lastSyncedVersion: row.last_synced_version,
     error: row.last_error,
     conflict,
+    ...(row.origin ? { origin: row.origin } : {}),
   };
 }
 

@@ -37,4 +37,6 @@ export interface QuickBooksSyncModel {
   lastSyncedVersion: number | null;
   error: string | null;
   conflict: QuickBooksConflictModel | null;
+  /** Payments: where it was made. */
+  origin?: 'UBOS' | 'QUICKBOOKS';
 }

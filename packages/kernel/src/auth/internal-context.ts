@@ -6,12 +6,14 @@ export const INTERNAL_CONTEXT_HEADER = 'x-ubos-context';
 /**
  * Who is acting. Written into the audit trail as `user:<id>`, `apikey:<id>`,
  * `workflow:<run id>` (a workflow step, acting through the graph as a service principal of
- * its tenant) or `system`.
+ * its tenant), `integration:<connection id>` (an integration's sync, likewise) or `system`.
  */
 export type Actor =
   | { kind: 'user'; userId: string; role: Role; sessionId?: string }
   | { kind: 'apikey'; apiKeyId: string; scopes: string[] }
   | { kind: 'workflow'; runId: string }
+  /** An integration's sync (QuickBooks) writing into UBOS through the graph; limited to INTEGRATION_SCOPES by the gateway. */
+  | { kind: 'integration'; connectionId: string }
   /**
    * A subgraph's handler of an outbox event (a client merge re-pointing its rows): it acts for
    * whoever made the event, so the audit trail names them, under the event's request id.
@@ -23,6 +25,7 @@ export function actorLabel(actor: Actor): string {
   if (actor.kind === 'user') return `user:${actor.userId}`;
   if (actor.kind === 'apikey') return `apikey:${actor.apiKeyId}`;
   if (actor.kind === 'workflow') return `workflow:${actor.runId}`;
+  if (actor.kind === 'integration') return `integration:${actor.connectionId}`;
   if (actor.kind === 'event') return actor.onBehalfOf;
   return 'system';
 }

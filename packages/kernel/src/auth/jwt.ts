@@ -8,7 +8,8 @@ export const JWT_AUDIENCE = 'ubos-graph-api';
 export const CHECKPOINT_AUDIENCE = 'ubos-audit-checkpoint';
 const CHECKPOINT_TYPE = 'ubos-audit-checkpoint+jwt';
 /**
- * Service tokens: a workflow step acting for one tenant, as `workflow:<run id>`. Minted by the
+ * Service tokens: a workflow step acting for one tenant, as `workflow:<run id>`, or an
+ * integration's sync (QuickBooks) as `integration:<connection id>`. Minted by the
  * worker with the platform key, for their own audience and type, and short-lived: never
  * accepted as a user token, nor a user token as one, and nobody without the private key can
  * make one.
@@ -42,10 +43,18 @@ export interface VerifiedUserToken extends UserTokenClaims {
   issuedAt: number;
 }
 
-/** What a service token says: a workflow run acting in exactly one organization. */
+/** The kinds of service principal: a workflow run, or an integration's connection. */
+export type ServicePrincipalKind = 'workflow' | 'integration';
+
+/**
+ * What a service token says: a workflow run (or, with kind `integration`, an integration's
+ * connection, whose id is `runId`) acting in exactly one organization.
+ */
 export interface ServiceTokenClaims {
   organizationId: string;
   runId: string;
+  /** Default `workflow`. */
+  kind?: ServicePrincipalKind;
 }
 
 /** What an event delivery token says: this event of this organization. */
@@ -166,7 +175,7 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
     async signService(claims, expiresIn = '5m') {
       return new SignJWT({ org: claims.organizationId })
         .setProtectedHeader({ alg: JWT_ALGORITHM, typ: SERVICE_TYPE })
-        .setSubject(`workflow:${claims.runId}`)
+        .setSubject(`${claims.kind ?? 'workflow'}:${claims.runId}`)
         .setIssuer(JWT_ISSUER)
         .setAudience(SERVICE_AUDIENCE)
         .setIssuedAt()
@@ -182,9 +191,9 @@ export async function createTokenService(options: { privateKeyPem?: string; publ
           typ: SERVICE_TYPE,
           requiredClaims: ['sub', 'exp'],
         });
-        const runId = payload.sub?.startsWith('workflow:') ? payload.sub.slice('workflow:'.length) : '';
-        if (typeof payload.org !== 'string' || !/^[0-9a-f-]{36}$/.test(runId)) throw new InvalidTokenError('service token lacks organization or run');
-        return { organizationId: payload.org, runId };
+        const [, kind, runId] = /^(workflow|integration):([0-9a-f-]{36})$/.exec(payload.sub ?? '') ?? [];
+        if (typeof payload.org !== 'string' || !kind || !runId) throw new InvalidTokenError('service token lacks organization or run');
+        return { organizationId: payload.org, runId, kind: kind as ServicePrincipalKind };
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
         if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(error.code);

@@ -26,3 +26,10 @@ export const API_SCOPES = [
   'integrations:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+/**
+ * What an integration's service principal (`integration:<connection id>`) may do through the
+ * graph, enforced by the gateway like an API key's scopes: read the clients, invoices and
+ * payments it syncs, resolve a conflict into them, and record a payment made in the provider.
+ */
+export const INTEGRATION_SCOPES: readonly ApiScope[] = ['crm:read', 'crm:write', 'revenue:read', 'revenue:write'];

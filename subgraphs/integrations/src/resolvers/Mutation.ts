@@ -8,4 +8,5 @@ export const Mutation: MutationResolvers = {
   disconnectIntegration: (_parent, { provider }, ctx) => integrations.disconnectIntegration(ctx, provider),
   resyncIntegration: (_parent, { provider }, ctx) => integrations.resyncIntegration(ctx, provider),
   resolveQuickBooksConflict: (_parent, { id, keep }, ctx) => integrations.resolveQuickBooksConflict(ctx, id, keep),
+  receiveQuickBooksNotification: (_parent, { realmId, entities }, ctx) => integrations.receiveQuickBooksNotification(ctx, realmId, entities),
 };
