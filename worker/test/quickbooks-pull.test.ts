@@ -168,6 +168,15 @@ describe('QuickBooks Online pull', () => {
     await worker.pollQuickBooksNow();
     await idle();
     expect(await paymentsOf(alphaOrg, target.invoiceId)).toHaveLength(1);
+    // A webhook and a poll of the same new payment at the same moment: still one.
+    const raced = await pushedInvoice(alpha, alphaOrg, 'USD', 10_000);
+    const both = receivePayment('realm-pull-a', raced, 30);
+    const notice = signedNotification('realm-pull-a', [{ name: 'Payment', id: both.Id, operation: 'Create' }]);
+    const [answer] = await Promise.all([postWebhook(notice.body, { 'intuit-signature': notice.signature }), worker.pollQuickBooksNow(), postWebhook(notice.body, { 'intuit-signature': notice.signature })]);
+    expect(answer.status).toBe(200);
+    await idle();
+    expect(await paymentsOf(alphaOrg, raced.invoiceId)).toEqual([expect.objectContaining({ amount_minor: '3000' })]);
+    expect(await mappingOf(alphaOrg, both.Id)).toEqual([expect.objectContaining({ origin: 'QUICKBOOKS', sync_state: 'SYNCED' })]);
     // Beta's poll ran too and found nothing of alpha's.
     expect(await stack.db.admin("select 1 from integration_quickbooks_payments where organization_id = $1 and origin = 'QUICKBOOKS'", [betaOrg])).toHaveLength(0);
   }, 120_000);
