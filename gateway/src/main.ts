@@ -4,6 +4,7 @@ import { prepareDatabase, type PreparedDatabase } from '@ubos/db';
 import { startWorker, type RunningWorker } from '@ubos/worker';
 import { startDemoQuickBooks } from './demo-quickbooks.js';
 import { serveAsClusterMember, startCluster } from './cluster.js';
+import { QUICKBOOKS_WEBHOOK_PATH } from './quickbooks-webhook.js';
 import { startStack } from './stack.js';
 import { SUBGRAPH_NAMES } from './subgraphs.js';
 
@@ -22,7 +23,7 @@ let database: PreparedDatabase | undefined;
 /** What serves the port: this process's stack, or the cluster of its copies. */
 let stack: { url: string; tokens: TokenService; demoToken?: string; close(graceMs: number): Promise<void> } | undefined;
 let worker: RunningWorker | undefined;
-let demoQuickBooks: { close(): Promise<void> } | undefined;
+let demoQuickBooks: { close(): Promise<void>; registerWebhook(url: string): void } | undefined;
 let stopping = false;
 let starting: Promise<void> = Promise.resolve();
 
@@ -69,6 +70,8 @@ async function start(): Promise<void> {
     stack = { url: started.gateway.url, tokens: started.tokens, demoToken: started.demoToken, close: (graceMs) => started.close(graceMs) };
   }
   const base = `http://localhost:${config.port}`;
+  // The demo's QuickBooks sends its change notifications (signed) to this gateway's webhook, as Intuit would.
+  demoQuickBooks?.registerWebhook(`${stack.url}${QUICKBOOKS_WEBHOOK_PATH}`);
   log(distributed ? `gateway over ${Object.keys(config.subgraphUrls).join(', ')}` : `subgraphs running in-process: ${SUBGRAPH_NAMES.join(', ')}`);
   log(`GraphQL endpoint: ${base}/graphql (liveness ${base}/health, readiness ${base}/ready)`);
   // The outbox worker and workflow engine, in this process by default (UBOS_WORKER=0: run

@@ -17,6 +17,9 @@ export const TEST_WORKER_SETTINGS: WorkerSettings = {
   maintenanceSeconds: 1,
   dispatchIntervalMs: 100,
   stepTimeoutMs: 5_000,
+  // No timed QuickBooks CDC rounds: a test that wants one calls pollQuickBooksNow(), so a poll
+  // never lands in the middle of another test's sequence.
+  quickBooksCdcIntervalSeconds: 0,
 };
 
 /** The queue, the worker role and its grants in this test file's database; answers the worker's URL. */

@@ -663,11 +663,23 @@ export class QuickBooksSync {
     return rows.length;
   }
 
-  /** A webhook's notification: each payment named is read from QuickBooks and recorded. Customer and invoice changes are not pulled (README: UBOS stays the golden record). */
+  /**
+   * A webhook's notification: each payment named is read from QuickBooks and recorded; each
+   * customer or invoice edited there is compared with what UBOS pushed (noteRemoteEdit).
+   */
   private async pullNotified(data: IntegrationJobData): Promise<void> {
     const session = await this.session(data.organizationId);
     if (!session) return;
     for (const entity of data.entities ?? []) {
+      if ((entity.name === 'Customer' || entity.name === 'Invoice') && (entity.operation === 'Update' || entity.operation === 'Void')) {
+        const kind = entity.name === 'Customer' ? 'CUSTOMER' : 'INVOICE';
+        const remote = await this.withApi(session, (api) => api.read(entity.name as QuickBooksEntity, entity.id)).catch((error) => {
+          if (error instanceof QuickBooksError && error.kind === 'NOT_FOUND') return undefined;
+          throw error;
+        });
+        if (remote) await this.noteRemoteEdit(session, kind, remote);
+        continue;
+      }
       if (entity.name !== 'Payment') continue;
       if (entity.operation === 'Delete' || entity.operation === 'Void') {
         await this.notePaymentGone(session, entity.id, entity.operation);
@@ -699,7 +711,9 @@ export class QuickBooksSync {
     const startedAt = Date.now();
     // Older than QuickBooks keeps changes (the worker was stopped for a month): as far back as it goes.
     const since = new Date(Math.max(status?.cdc_since?.getTime() ?? status?.connected_at?.getTime() ?? startedAt - CDC_MAX_AGE_MS, startedAt - CDC_MAX_AGE_MS));
-    const changed = await this.withApi(session, (api) => api.changedSince(['Payment'], since));
+    const changed = await this.withApi(session, (api) => api.changedSince(['Customer', 'Invoice', 'Payment'], since));
+    for (const remote of changed.Customer) if (remote.status !== 'Deleted') await this.noteRemoteEdit(session, 'CUSTOMER', remote);
+    for (const remote of changed.Invoice) if (remote.status !== 'Deleted') await this.noteRemoteEdit(session, 'INVOICE', remote);
     for (const remote of changed.Payment) {
       if (remote.status === 'Deleted') await this.notePaymentGone(session, remote.Id, 'Delete');
       else await this.importPayment(session, remote);
@@ -790,6 +804,42 @@ export class QuickBooksSync {
       );
       await client.query('update integration_sync_status set last_sync_at = now() where organization_id = $1', [organizationId]);
       return 'recorded';
+    });
+  }
+
+  /**
+   * A customer or invoice edited in QuickBooks. UBOS stays the golden record, so nothing of it
+   * is written into UBOS here; but an accountant's change of a watched field (WATCHED) must not
+   * be silently overwritten by the next push either: the row becomes CONFLICT at once, with both
+   * sides, exactly as a push meeting a stale SyncToken would decide, for an admin to resolve.
+   * Rows with a UBOS change waiting (PENDING) are left to that push, which reads QuickBooks
+   * again; a change of unwatched fields only, or QuickBooks answering with what UBOS pushed (its
+   * own write notified back), changes nothing. The mapping row is locked first, so a push in
+   * flight commits its new SyncToken before it is compared.
+   */
+  private async noteRemoteEdit(session: Session, kind: 'CUSTOMER' | 'INVOICE', remote: QuickBooksObject): Promise<void> {
+    const { table, remoteColumn } = KINDS[kind];
+    await this.options.db.inTenant(session.organizationId, QUICKBOOKS_ACTOR, async (client) => {
+      const { rows } = await client.query<{ id: string; qb_sync_token: string | null; sync_state: string; pushed: View | null }>(
+        `select id, qb_sync_token, sync_state, pushed from ${table} where organization_id = $1 and ${remoteColumn} = $2 for update`,
+        [session.organizationId, remote.Id],
+      );
+      const row = rows[0];
+      if (!row || row.sync_state !== 'SYNCED' || !row.pushed || row.qb_sync_token === remote.SyncToken) return;
+      const remoteView = REMOTE_VIEW[kind](remote);
+      const theirs = WATCHED[kind].filter((field) => !same(remoteView[field], row.pushed![field]));
+      if (theirs.length === 0) return;
+      await client.query(
+        `update ${table} set sync_state = 'CONFLICT', conflict_ubos = $3, conflict_remote = $4, last_error = $5, updated_at = now() where organization_id = $1 and id = $2`,
+        [
+          session.organizationId,
+          row.id,
+          JSON.stringify(Object.fromEntries(theirs.map((field) => [field, row.pushed![field] ?? null]))),
+          JSON.stringify(Object.fromEntries(theirs.map((field) => [field, remoteView[field] ?? null]))),
+          `QuickBooks changed ${theirs.join(', ')} since the last sync (SyncToken ${row.qb_sync_token} is now ${remote.SyncToken})`,
+        ],
+      );
+      this.options.log({ level: 'info', msg: 'QuickBooks edit marked CONFLICT', organizationId: session.organizationId, kind, remoteId: remote.Id, fields: theirs });
     });
   }
 

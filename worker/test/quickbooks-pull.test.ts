@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { webhookSignature } from '@ubos/quickbooks';
 import { startQuickBooksStandIn, type QuickBooksStandIn } from '@ubos/quickbooks/standin';
 import type { RunningWorker } from '@ubos/worker';
@@ -40,7 +40,7 @@ async function pushedInvoice(owner: GraphQLClient, organizationId: string, curre
   expect(client.errors).toBeUndefined();
   const created = await owner.request(
     'mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { id } }',
-    { input: { clientId: client.data.createClient.id, currency, lineItems: [{ description: 'Advice', quantity: 1, unitPriceMinor }] } },
+    { input: { clientId: client.data.createClient.id, currency, dueDate: '2030-12-31', lineItems: [{ description: 'Advice', quantity: 1, unitPriceMinor }] } },
   );
   expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
   const invoiceId = created.data.createInvoice.id as string;
@@ -66,14 +66,16 @@ const mappingOf = (organizationId: string, qbPaymentId: string) =>
     [organizationId, qbPaymentId],
   );
 
-/** Waits for the worker to have nothing left to do on the integration queue. */
+/** Waits for the worker to have nothing left to do: the outbox dispatched, its events routed, the integration's jobs done. */
 async function idle(): Promise<void> {
-  await worker.dispatchNow();
   await waitUntil(async () => {
-    const [row] = await stack.db.admin<{ waiting: string }>("select count(*)::text as waiting from pgboss.job where name = 'ubos-integration' and state in ('created', 'retry', 'active')");
+    await worker.dispatchNow();
+    const [row] = await stack.db.admin<{ waiting: string }>(
+      `select ((select count(*) from outbox where dispatched_at is null)
+             + (select count(*) from pgboss.job where name in ('ubos-event', 'ubos-integration') and state in ('created', 'retry', 'active')))::text as waiting`,
+    );
     return Number(row!.waiting) === 0 ? true : undefined;
-  }, 'the integration queue to drain');
-  await worker.dispatchNow();
+  }, 'the worker to be idle', 120_000);
 }
 
 function receivePayment(realmId: string, target: { qbCustomerId: string; qbInvoiceId: string }, amount: number, extra: Record<string, unknown> = {}) {
@@ -112,6 +114,8 @@ describe('QuickBooks Online pull', () => {
     await connect(beta, 'realm-pull-b');
     await idle();
   }, 300_000);
+  // Each test turns the stand-in's notifications on when it wants them.
+  afterEach(() => standIn.registerWebhook(''));
   afterAll(async () => {
     await stack?.close();
     await standIn?.close();
@@ -224,8 +228,7 @@ describe('QuickBooks Online pull', () => {
     const betaTarget = await pushedInvoice(beta, betaOrg, 'USD', 5_000);
     const betaBefore = await notifiedEvents(betaOrg);
     const betaPayments = await stack.db.admin('select id from payments where organization_id = $1', [betaOrg]);
-    // A payment in alpha's company whose ids happen to equal beta's invoice in beta's company.
-    expect(alphaTarget.qbInvoiceId).toBeTruthy();
+    // The stand-in numbers each company's objects from 1: alpha's and beta's ids collide, so only the realm tells them apart.
     standIn.registerWebhook(`${stack.url}${WEBHOOK}`);
     receivePayment('realm-pull-a', alphaTarget, 20);
     await waitUntil(async () => ((await paymentsOf(alphaOrg, alphaTarget.invoiceId)).length === 1 ? true : undefined), "alpha's payment");
@@ -285,4 +288,74 @@ describe('QuickBooks Online pull', () => {
     expect(standIn.object('realm-pull-a', 'Invoice', yen.qbInvoiceId)!.Balance).toBe(12000);
     expect(standIn.object('realm-pull-a', 'Invoice', dinar.qbInvoiceId)!.Balance).toBe(11.34);
   }, 120_000);
+
+  it('a remote edit of a field UBOS did not change is CONFLICT at once, by webhook or poll, and resolves either way through the graph', async () => {
+    const target = await pushedInvoice(alpha, alphaOrg, 'USD', 8_000);
+    const [connection] = await stack.db.admin<{ id: string }>("select id from integration_connections where organization_id = $1 and provider = 'QUICKBOOKS'", [alphaOrg]);
+    const customerSync = async () => (await alpha.request('query($id: ID!) { client(id: $id) { name quickBooks { id syncState conflict { fields ubos quickBooks } } } }', { id: target.clientId })).data.client;
+    const before = await customerSync();
+
+    // The accountant renames the customer in QuickBooks; its notification arrives by webhook.
+    standIn.registerWebhook(`${stack.url}${WEBHOOK}`);
+    standIn.edit('realm-pull-a', 'Customer', target.qbCustomerId, { DisplayName: `${before.name} (QB)` });
+    const conflicted = await waitUntil(async () => {
+      const sync = await customerSync();
+      return sync.quickBooks.syncState === 'CONFLICT' ? sync : undefined;
+    }, 'the remote edit to be seen');
+    standIn.registerWebhook('');
+    expect(conflicted.quickBooks.conflict).toEqual({ fields: ['DisplayName'], ubos: { DisplayName: before.name }, quickBooks: { DisplayName: `${before.name} (QB)` } });
+    expect(conflicted.name).toBe(before.name);
+    // Keep QuickBooks: its value is written into UBOS through the graph, as the integration.
+    const kept = await alpha.request('mutation($id: ID!) { resolveQuickBooksConflict(id: $id, keep: QUICKBOOKS) { syncState } }', { id: conflicted.quickBooks.id });
+    expect(kept.errors).toBeUndefined();
+    const resolved = await waitUntil(async () => {
+      const sync = await customerSync();
+      return sync.quickBooks.syncState === 'SYNCED' ? sync : undefined;
+    }, 'the conflict to be resolved');
+    expect(resolved.name).toBe(`${before.name} (QB)`);
+    const audit = await stack.db.admin<{ actor: string }>("select actor from activity_events where organization_id = $1 and entity_id = $2 and action = 'updated' order by occurred_at desc limit 1", [alphaOrg, target.clientId]);
+    expect(audit[0]!.actor).toBe(`integration:${connection!.id}`);
+
+    // The due date changed in QuickBooks, found by the poll (no webhook); an edit of a field
+    // UBOS does not watch (the customer's Active flag is UBOS' alone) marks nothing.
+    const invoiceSync = async () => (await alpha.request('query($id: ID!) { invoice(id: $id) { dueDate quickBooks { id syncState conflict { fields ubos quickBooks } } } }', { id: target.invoiceId })).data.invoice;
+    const invoiceBefore = await invoiceSync();
+    standIn.edit('realm-pull-a', 'Invoice', target.qbInvoiceId, { DueDate: '2031-01-31' });
+    standIn.edit('realm-pull-a', 'Customer', target.qbCustomerId, { Active: false });
+    await worker.pollQuickBooksNow();
+    await idle();
+    const invoiceConflict = await invoiceSync();
+    expect(invoiceConflict.quickBooks.syncState).toBe('CONFLICT');
+    expect(invoiceConflict.quickBooks.conflict).toEqual({ fields: ['DueDate'], ubos: { DueDate: invoiceBefore.dueDate ?? null }, quickBooks: { DueDate: '2031-01-31' } });
+    expect((await customerSync()).quickBooks.syncState).toBe('SYNCED');
+    // Keep UBOS: UBOS' value goes back over QuickBooks'.
+    expect((await alpha.request('mutation($id: ID!) { resolveQuickBooksConflict(id: $id, keep: UBOS) { syncState } }', { id: invoiceConflict.quickBooks.id })).errors).toBeUndefined();
+    await waitUntil(async () => ((await invoiceSync()).quickBooks.syncState === 'SYNCED' ? true : undefined), 'UBOS to be kept');
+    expect(standIn.object('realm-pull-a', 'Invoice', target.qbInvoiceId)!.DueDate ?? null).toBe(invoiceBefore.dueDate ?? null);
+    // UBOS' own writes, notified back by a later poll, are not taken for an accountant's.
+    await worker.pollQuickBooksNow();
+    await idle();
+    expect((await invoiceSync()).quickBooks.syncState).toBe('SYNCED');
+  }, 120_000);
+
+  it("the integration acts as its own principal, limited to what it syncs", async () => {
+    const [connection] = await stack.db.admin<{ id: string }>("select id from integration_connections where organization_id = $1 and provider = 'QUICKBOOKS'", [alphaOrg]);
+    const token = await stack.stack.tokens.signService({ organizationId: alphaOrg, runId: connection!.id, kind: 'integration' });
+    const asIntegration = alpha.withToken(token);
+    const read = await asIntegration.request('{ invoices(first: 1) { edges { node { id client { id } } } } }');
+    expect(read.errors).toBeUndefined();
+    // Nothing beyond its scopes: no projects, no integrations (its own tokens), no identity.
+    for (const query of ['{ projects(first: 1) { edges { node { id } } } }', '{ integrations { status } }', '{ organization { id } }']) {
+      const refused = await asIntegration.request(query);
+      expect(refused.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+    }
+  });
+
+  it('the worker polls by itself at the configured interval', async () => {
+    const target = await pushedInvoice(alpha, alphaOrg, 'USD', 2_000);
+    const remote = receivePayment('realm-pull-a', target, 1);
+    await stack.startWorker({ quickBooksCdcIntervalSeconds: 1 });
+    await waitUntil(async () => ((await paymentsOf(alphaOrg, target.invoiceId)).length === 1 ? true : undefined), 'a timed poll to record the payment');
+    expect(await mappingOf(alphaOrg, remote.Id)).toEqual([expect.objectContaining({ origin: 'QUICKBOOKS', sync_state: 'SYNCED' })]);
+  }, 60_000);
 });
