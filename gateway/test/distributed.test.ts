@@ -13,6 +13,7 @@ import { startProcess, waitForHealth, type RunningProcess } from '@ubos/test-sup
 import { defineErrorParitySuite, INTERNAL_FAILURE } from '@ubos/test-support/error-parity';
 import { defineMutationFieldsSuite } from '@ubos/test-support/mutation-fields';
 import { GraphQLClient, TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
+import { webhookSignature } from '@ubos/quickbooks';
 
 // Distributed mode: each subgraph and the gateway in a process of its own, talking HTTP.
 let db: TestDatabase;
@@ -68,6 +69,7 @@ beforeAll(async () => {
     UBOS_DB_POOL_MAX: '3',
     UBOS_QUIET_ERRORS: '0',
     LOG_FORMAT: 'json',
+    UBOS_QUICKBOOKS_WEBHOOK_VERIFIER: 'distributed-verifier',
     ...ISOLATION_SUITE_ENV,
   };
   for (const name of SUBGRAPH_NAMES) {
@@ -174,6 +176,27 @@ describe('client merge over HTTP subgraphs', () => {
     expect(((await delivered.json()) as { handled: string[] }).handled).toEqual(expect.arrayContaining(['projects:first', 'crm:last']));
     const after = await owner.request('query($id: ID!, $d: ID!) { clientMerge(id: $id) { status } client(id: $d) { id projects { edges { node { name } } } } }', { id: merged.data.mergeClients.id, d: made[1] });
     expect(after.data).toEqual({ clientMerge: { status: 'COMPLETED' }, client: { id: made[0], projects: { edges: [{ node: { name: 'Hive' } }] } } });
+  });
+});
+
+describe("QuickBooks' webhook over HTTP subgraphs", () => {
+  it('queues a signed notification in the tenant connected to its realm, through the integrations subgraph, and refuses an unsigned one', async () => {
+    const organizationId = tenants.alpha!.organizationId;
+    await db.admin(
+      `insert into integration_connections (organization_id, provider, realm_id, status, connected_by, connected_at) values ($1, 'QUICKBOOKS', 'realm-distributed', 'CONNECTED', 'system', now())
+       on conflict (organization_id, provider) do update set realm_id = excluded.realm_id, status = 'CONNECTED'`,
+      [organizationId],
+    );
+    const body = JSON.stringify({ eventNotifications: [{ realmId: 'realm-distributed', dataChangeEvent: { entities: [{ name: 'Payment', id: '42', operation: 'Create', lastUpdated: '2026-12-01T00:00:00Z' }] } }] });
+    const post = (signature?: string) =>
+      fetch(`${gateway.url}/integrations/quickbooks/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'intuit-signature': signature } : {}) }, body });
+    expect((await post()).status).toBe(401);
+    const answer = await post(webhookSignature('distributed-verifier', body));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ queued: 1 });
+    const events = await db.admin<{ organization_id: string; actor: string; payload: any }>("select organization_id, actor, payload from outbox where event_type = 'QuickBooksChangeNotified'");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ organization_id: organizationId, actor: expect.stringMatching(/^integration:/), payload: { realmId: 'realm-distributed', entities: [{ name: 'Payment', id: '42', operation: 'Create' }] } });
   });
 });
 
