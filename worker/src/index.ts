@@ -180,15 +180,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   // Change Data Capture: what a webhook missed (Intuit down, the gateway down, a lost delivery)
   // is found by asking each connected company for its changes since the cursor.
-  const pollQuickBooksNow = async () => {
-    const sent = await quickBooks.pollAll(settings.quickBooksCdcIntervalSeconds || 1);
+  const pollRound = async (now: boolean) => {
+    const sent = await quickBooks.pollAll(settings.quickBooksCdcIntervalSeconds, now);
     if (sent > 0) for (const id of integrationWorkers) boss.notifyWorker(id);
     return sent;
   };
+  const pollQuickBooksNow = () => pollRound(true);
   const cdcTimer =
     settings.quickBooksCdcIntervalSeconds > 0
       ? setInterval(() => {
-          if (!stopped) pollQuickBooksNow().catch((error) => log({ level: 'error', msg: 'QuickBooks CDC round failed', error: String(error) }));
+          if (!stopped) pollRound(false).catch((error) => log({ level: 'error', msg: 'QuickBooks CDC round failed', error: String(error) }));
         }, settings.quickBooksCdcIntervalSeconds * 1000)
       : undefined;
   cdcTimer?.unref();

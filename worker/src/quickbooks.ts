@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { INTEGRATION_QUEUE } from '@ubos/db';
 import type { WorkerSettings } from '@ubos/kernel';
@@ -653,10 +653,12 @@ export class QuickBooksSync {
   /**
    * The CDC round: one poll job per connected tenant. The job id names the tenant and the
    * interval's slot, so several workers (or a second timer tick) in the same slot send one job.
+   * Two polls of one tenant at once are harmless: each payment is recorded once either way.
    */
-  async pollAll(intervalSeconds: number): Promise<number> {
+  async pollAll(intervalSeconds: number, now = false): Promise<number> {
     const { rows } = await this.options.db.transaction((client) => client.query<{ organization_id: string; connection_id: string }>('select organization_id, connection_id from integration_quickbooks_connected()'));
-    const slot = Math.floor(Date.now() / (Math.max(1, intervalSeconds) * 1000));
+    // A round asked for now (a test, a tool) is a round of its own, never merged with the timer's.
+    const slot = now ? `now:${randomUUID()}` : Math.floor(Date.now() / (Math.max(1, intervalSeconds) * 1000));
     for (const row of rows) {
       await this.send(undefined, { organizationId: row.organization_id, eventId: row.connection_id, kind: 'CDC' }, jobIdOf('qb-cdc', row.organization_id, row.connection_id, intervalSeconds, slot));
     }
