@@ -25,6 +25,11 @@ import { StepError, type GraphCall, type GraphCaller } from './graph.js';
  *   connection NEEDS_REAUTH and the rows wait, PENDING, for the next connection.
  * - A stale SyncToken (5010) re-reads the remote object: when QuickBooks changed fields UBOS did
  *   not, the row is CONFLICT with both sides kept, until an admin resolves it.
+ * - Pull: a webhook's notification (an outbox event QuickBooksChangeNotified, queued by the
+ *   gateway) and the periodic Change Data Capture poll run the same code: a payment made in
+ *   QuickBooks is recorded in UBOS through the graph (recordPayment, as integration:<connection
+ *   id>) once, deduplicated by its mapping row; an accountant's edit of a customer or invoice
+ *   UBOS pushed is compared with what was pushed and may turn the row CONFLICT.
  */
 
 export type SyncKind = 'CUSTOMER' | 'INVOICE' | 'PAYMENT';
