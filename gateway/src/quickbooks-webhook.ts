@@ -12,6 +12,9 @@ export const QUICKBOOKS_WEBHOOK_MAX_BYTES = 256 * 1024;
 
 const NOTIFY = 'mutation QuickBooksNotification($realmId: String!, $entities: JSON!) { receiveQuickBooksNotification(realmId: $realmId, entities: $entities) }';
 
+/** CloudEvents' verbs in the classic format's words. */
+const CLOUD_EVENT_OPERATIONS: Record<string, string> = { created: 'Create', updated: 'Update', deleted: 'Delete', voided: 'Void', merged: 'Merge', emailed: 'Emailed' };
+
 interface Notification {
   realmId: string;
   entities: Array<{ name: string; id: string; operation: string; lastUpdated?: string }>;
@@ -81,7 +84,9 @@ function notificationsOf(body: unknown): Notification[] {
       const [, name, operation] = /^qbo\.(\w+)\.(\w+)\.v\d+$/i.exec(String(event?.type ?? '')) ?? [];
       if (!name) continue;
       const entity = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
-      add(event.intuitaccountid, { name: entity, id: String(event.intuitentityid ?? ''), operation: String(operation), lastUpdated: String(event.time ?? '') });
+      // In the classic format's words: created → Create, voided → Void.
+      const classic = CLOUD_EVENT_OPERATIONS[String(operation).toLowerCase()] ?? String(operation);
+      add(event.intuitaccountid, { name: entity, id: String(event.intuitentityid ?? ''), operation: classic, lastUpdated: String(event.time ?? '') });
     }
   } else {
     const list = (body as { eventNotifications?: unknown })?.eventNotifications;

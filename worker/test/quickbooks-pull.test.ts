@@ -201,6 +201,17 @@ describe('QuickBooks Online pull', () => {
     standIn.registerWebhook('');
   }, 120_000);
 
+  it("Intuit's CloudEvents format is read too", async () => {
+    const target = await pushedInvoice(alpha, alphaOrg, 'USD', 4_000);
+    const remote = receivePayment('realm-pull-a', target, 12.34);
+    const body = JSON.stringify([
+      { specversion: '1.0', id: randomBytes(8).toString('hex'), source: 'intuit.dsnBgbseACLLRZNxo2dfc4evmEJdxde58xeeYcZliOU=', type: 'qbo.payment.created.v1', datacontenttype: 'application/json', time: new Date().toISOString(), intuitentityid: remote.Id, intuitaccountid: 'realm-pull-a', data: {} },
+    ]);
+    expect((await postWebhook(body, { 'intuit-signature': webhookSignature(standIn.webhookVerifier, body) })).status).toBe(200);
+    await idle();
+    expect(await paymentsOf(alphaOrg, target.invoiceId)).toEqual([expect.objectContaining({ amount_minor: '1234' })]);
+  }, 60_000);
+
   it('a bad or missing signature is refused 401 and queues nothing; an oversized body 413', async () => {
     const before = await notifiedEvents(alphaOrg);
     const notification = signedNotification('realm-pull-a', [{ name: 'Payment', id: '1', operation: 'Create' }]);
