@@ -56,6 +56,8 @@ beforeAll(async () => {
     UBOS_WORKER_MAINTENANCE_SECONDS: '1',
     LOG_FORMAT: 'json',
     LOG_LEVEL: 'info',
+    // The masked errors are logged, as for a user: the outage test shows them when it fails.
+    UBOS_QUIET_ERRORS: '0',
   });
   baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server);
