@@ -178,6 +178,13 @@ describe('clientDuplicates', () => {
     await deliverSubgraphEvents(t, organizationId);
     const [merged] = await t.db.admin<{ count: number }>('select count(*)::int as count from client_duplicate_candidates where $1 in (client_id, duplicate_id)', [newer]);
     expect(merged!.count).toBe(0);
+    // Purged before its deletion was handled: its pairs go with it, and the late event finds nothing to do.
+    const fabrikam = ids['Fabrikam Studio']!;
+    await gql('mutation($id: ID!) { deleteClient(id: $id) { id } }', { id: fabrikam });
+    expect((await gql('mutation($id: ID!) { purgeClient(id: $id) }', { id: fabrikam })).purgeClient).toBe(fabrikam);
+    const [purged] = await t.db.admin<{ count: number }>('select count(*)::int as count from client_duplicate_candidates where $1 in (client_id, duplicate_id)', [fabrikam]);
+    expect(purged!.count).toBe(0);
+    await deliverSubgraphEvents(t, organizationId);
     // A second delivery of everything repeats nothing (each handler claimed its event).
     expect(await deliverSubgraphEvents(t, organizationId)).toBe(0);
   });
