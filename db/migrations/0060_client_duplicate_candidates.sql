@@ -157,7 +157,9 @@ BEGIN
   RETURN written;
 END $$;
 
--- The clients that exist already.
+-- The clients that exist already (about 1 to 6 ms a client, depending on how alike their names
+-- are). Statistics first: plans made while the planner believes clients empty scan it per client.
+ANALYZE clients;
 DO $$
 DECLARE
   org uuid;
