@@ -78,5 +78,7 @@ export async function grantAppPrivileges(adminUrl: string, role: string): Promis
     // Integration rows are derived data that disconnecting deletes for good (migration 0045);
     // the core rows they point at are never deleted.
     await client.query(`grant delete on integration_connection_secrets, integration_quickbooks_customers, integration_quickbooks_invoices, integration_quickbooks_payments to ${who}`);
+    // Duplicate candidates are derived data that crm's handlers replace (migration 0060).
+    await client.query(`grant delete on client_duplicate_candidates to ${who}`);
   });
 }

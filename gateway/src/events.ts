@@ -3,6 +3,7 @@ import {
   EVENT_PHASES,
   INTERNAL_CONTEXT_HEADER,
   InvalidTokenError,
+  SUBGRAPH_EVENT_AUDIENCE,
   SUBGRAPH_EVENT_TYPES,
   eventDeliveryOperation,
   readJsonBody,
@@ -16,7 +17,8 @@ type Options = Pick<GatewayOptions, 'signer' | 'runtimes' | 'subgraphUrls' | 'to
 
 /**
  * POST /events: the worker hands over one outbox event (with a delivery token it signed with
- * the platform key for that event and tenant), and the gateway passes it to every subgraph,
+ * the platform key for that event and tenant), and the gateway passes it to every subgraph
+ * (to those SUBGRAPH_EVENT_AUDIENCE names for its type, if it names any),
  * in-process or over HTTP as it reaches them for queries: first to each subgraph's `first`
  * handler, then, once all of those succeeded, to the `last` ones. Each subgraph claims the
  * event in its inbox, so a redelivery (the worker retries any failure) repeats nothing.
@@ -36,7 +38,9 @@ export async function serveEventDelivery(req: http.IncomingMessage, res: http.Se
   if (!event || event.id !== claims.eventId || event.organizationId !== claims.organizationId || !SUBGRAPH_EVENT_TYPES.has(event.type)) {
     return sendJson(res, 400, { errors: [{ message: 'The body is not the event the token is for', extensions: { code: 'BAD_REQUEST' } }] });
   }
-  const names = options.runtimes && Object.keys(options.runtimes).length > 0 ? Object.keys(options.runtimes) : Object.keys(options.subgraphUrls ?? {});
+  const audience = SUBGRAPH_EVENT_AUDIENCE[event.type];
+  const names = (options.runtimes && Object.keys(options.runtimes).length > 0 ? Object.keys(options.runtimes) : Object.keys(options.subgraphUrls ?? {}))
+    .filter((name) => !audience || audience.includes(name));
   const handled: string[] = [];
   for (const phase of EVENT_PHASES) {
     for (const name of names) {

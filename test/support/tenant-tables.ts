@@ -29,7 +29,7 @@ export const OTHER_TENANT_TABLES_BY_DOMAIN: Record<string, string[]> = {
   workflow: ['workflow_secrets', 'inbox', 'idempotency_keys'],
   accounts: [],
   tenantSchema: [],
-  clientMerge: [],
+  clientMerge: ['client_duplicate_candidates'],
   integrations: ['integration_connection_secrets', 'integration_sync_status'],
 };
 

@@ -200,6 +200,26 @@ describe('client merge', () => {
     expect((await owner.withToken(delivery).request('{ clients(first: 1) { totalCount } }')).status).toBe(401);
   });
 
+  it('suggests a new look-alike as a duplicate once the worker has delivered its event to crm alone', async () => {
+    await ensureWorker();
+    const made: string[] = [];
+    for (const name of ['Initech Software', 'Initech Software LLC']) made.push((await gql('mutation($n: String!) { createClient(input: { name: $n }) { id } }', { n: name })).createClient.id);
+    // Eventual: the worker dispatches ClientCreated, the gateway hands it to crm's handler.
+    const pair = await waitUntil(async () => {
+      const data = await gql('{ clientDuplicates(first: 100) { client { id } duplicate { id } reasons } }');
+      return data.clientDuplicates.find((candidate: any) => candidate.client.id === made[1] && candidate.duplicate.id === made[0]);
+    }, 'the pair from the worker');
+    expect(pair.reasons).toEqual(['SIMILAR_NAME']);
+    // crm alone received it: one subgraph inbox row per event, and no dead letter.
+    const handlers = await stack.db.admin<{ handler: string }>(
+      `select i.handler from inbox i join outbox o on o.organization_id = i.organization_id and o.id = i.event_id
+        where o.aggregate_id = $1 and o.event_type = 'ClientCreated' order by i.handler`,
+      [made[1]],
+    );
+    expect(handlers.map((row) => row.handler)).toEqual(['subgraph:crm', 'workflow-router']);
+    expect(await stack.db.admin('select d.id from event_dead_letters d join outbox o on o.organization_id = d.organization_id and o.id = d.id where o.aggregate_id = any($1::uuid[])', [made])).toEqual([]);
+  });
+
   it('merges three clients with rows in every subgraph, settles the conflicts by their rules, audits it under one request id, and undoes it', async () => {
     await ensureWorker();
     const survivor = await clientWithEverything('Initech', 'hello@initech.test');

@@ -179,7 +179,7 @@ describe('QuickBooks Online sync', () => {
     );
     expect(replayed.length).toBeGreaterThanOrEqual(4);
     await waitUntil(
-      async () => (await stack.db.admin('select count(*)::int as n from inbox where organization_id = $1 and event_id = any($2::uuid[])', [alphaOrg, replayed.map((row) => row.id)]))[0]!.n === replayed.length,
+      async () => (await stack.db.admin("select count(*)::int as n from inbox where organization_id = $1 and event_id = any($2::uuid[]) and handler = 'workflow-router'", [alphaOrg, replayed.map((row) => row.id)]))[0]!.n === replayed.length,
       'the replayed events to be handled',
     );
     await waitUntil(async () => (await stack.db.admin("select 1 from pgboss.job where name = 'ubos-integration' and state in ('created', 'retry', 'active')")).length === 0, 'the sync jobs to finish');

@@ -201,6 +201,11 @@ export async function seedOrganization(client: pg.Client, spec: DemoOrganization
     };
     const clients = (await client.query<{ id: string; name: string }>('select id, name from clients where organization_id = $1 order by id', [organizationId])).rows;
     for (const seedDomain of DOMAIN_SEEDS) await seedDomain(seed, clients);
+    // Clients written here announce no event, so crm's handlers never see them: their duplicate
+    // candidates (migration 0060) are computed for the whole tenant at once.
+    // Statistics first: a plan made while clients looks empty would scan it for every client.
+    await client.query('analyze clients');
+    await client.query('select ubos_refresh_client_duplicates($1)', [organizationId]);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');

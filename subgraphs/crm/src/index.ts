@@ -2,6 +2,7 @@ import { CustomFieldDefinitionSchema, defineSubgraph } from '@ubos/kernel';
 import { ClientSchema } from './entities/client.entity.js';
 import { ClientMergeSchema } from './entities/client-merge.entity.js';
 import { crmEventHandlers } from './merge.service.js';
+import { duplicateEventHandlers } from './duplicates.service.js';
 import { ContactSchema } from './entities/contact.entity.js';
 import { DealSchema } from './entities/deal.entity.js';
 import { createCrmLoaders, type CrmLoaders } from './loaders.js';
@@ -16,5 +17,5 @@ export const crmSubgraph = defineSubgraph<CrmLoaders>({
   resolvers,
   entities: [ClientSchema, ContactSchema, DealSchema, ClientMergeSchema, CustomFieldDefinitionSchema],
   createLoaders: createCrmLoaders,
-  events: crmEventHandlers,
+  events: { ...crmEventHandlers, ...duplicateEventHandlers },
 });

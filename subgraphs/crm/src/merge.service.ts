@@ -26,11 +26,8 @@ import type { CrmContext } from './context.js';
 import type { CrmLoaders } from './loaders.js';
 import { ClientSchema, type ClientEntity } from './entities/client.entity.js';
 import { ClientMergeSchema, type ClientMergeEntity } from './entities/client-merge.entity.js';
-import type { ClientDuplicateSuggestionModel } from './mappers.js';
+import { refreshClientDuplicates } from './duplicates.service.js';
 import type { ClientFieldChoice, ClientMergeField } from './__generated__/resolvers-types.js';
-
-/** How similar two normalised names must be (pg_trgm's similarity) to suggest a pair. */
-const NAME_SIMILARITY = 0.5;
 
 /** At most this many duplicates in one merge: a person reviews each. */
 const MAX_DUPLICATES = 20;
@@ -214,51 +211,6 @@ export async function mergeReport(ctx: CrmContext, mergeId: string): Promise<Mer
   };
 }
 
-/**
- * Likely duplicates among the live clients: for each client, newest first, the older live
- * clients with a similar normalised name (pg_trgm's % on ubos_client_name_key, its GIN index),
- * the same email domain or the same phone (btree expression indexes), found through one
- * bitmap of the three indexes per client. Ordered by the outer client only (its primary key
- * walked backwards, each client's pairs sorted inside), so the walk stops once `first` pairs
- * are found: ordering by both ids would put an incremental sort on top, which reads at least
- * 32 pairs (or everything) before it answers.
- */
-export async function clientDuplicates(ctx: CrmContext, first: number | null | undefined): Promise<ClientDuplicateSuggestionModel[]> {
-  const limit = first === null || first === undefined ? 20 : first;
-  if (!Number.isInteger(limit) || limit < 0 || limit > 100) throw badUserInput('first must be between 0 and 100', 'first');
-  // pg_trgm's default threshold (0.3) pairs names that only share a common word ("… Studio");
-  // 0.5 keeps real variants ("The Acme Co." and "ACME") and drops those. For this transaction only.
-  await ctx.em.execute(`select set_config('pg_trgm.similarity_threshold', '${NAME_SIMILARITY}', true)`);
-  const rows = await ctx.em.execute<Array<{ client_id: string; duplicate_id: string; name_similarity: number; same_domain: boolean; same_phone: boolean }>>(
-    `select a.id as client_id, b.id as duplicate_id, b.name_similarity, b.same_domain, b.same_phone
-       from clients a
-       cross join lateral (
-         select o.id,
-                similarity(ubos_client_name_key(o.name), ubos_client_name_key(a.name)) as name_similarity,
-                coalesce(ubos_client_email_domain(o.email) = ubos_client_email_domain(a.email), false) as same_domain,
-                coalesce(ubos_client_phone_key(o.phone) = ubos_client_phone_key(a.phone), false) as same_phone
-           from clients o
-          where o.organization_id = a.organization_id and o.deleted_at is null and o.id < a.id
-            and (ubos_client_name_key(o.name) % ubos_client_name_key(a.name)
-                 or ubos_client_email_domain(o.email) = ubos_client_email_domain(a.email)
-                 or ubos_client_phone_key(o.phone) = ubos_client_phone_key(a.phone))
-          order by o.id desc
-       ) b
-      where a.organization_id = ? and a.deleted_at is null
-      order by a.id desc
-      limit ?`,
-    [ctx.organizationId(), limit],
-  );
-  return rows.map((row) => {
-    const reasons: ClientDuplicateSuggestionModel['reasons'] = [];
-    if (row.name_similarity >= NAME_SIMILARITY) reasons.push('SIMILAR_NAME');
-    if (row.same_domain) reasons.push('SAME_EMAIL_DOMAIN');
-    if (row.same_phone) reasons.push('SAME_PHONE');
-    const score = Math.min(1, Number(row.name_similarity) + (row.same_domain ? 0.25 : 0) + (row.same_phone ? 0.35 : 0));
-    return { clientId: row.client_id, duplicateId: row.duplicate_id, score: Math.round(score * 1000) / 1000, reasons };
-  });
-}
-
 // ---------------------------------------------------------------------------------------
 // crm's own handlers: contacts and deals, then the merge is settled (phase last: after every
 // other subgraph re-pointed or moved back its rows).
@@ -295,6 +247,9 @@ async function settleMerge(ctx: CrmContext, event: DeliveredEvent<ClientMergePay
   for (const table of CRM_TABLES) moved[table.entityType] = (await moveToSurvivor(ctx, 'crm', payload, table)).length;
   Object.assign(merge, { status: 'COMPLETED', completedAt: new Date(), updatedAt: new Date() });
   await flushAndReload(ctx, merge);
+  // The duplicates are no candidates any more, and the clients that held them refill their places
+  // (the survivor's new values come with its ClientUpdated).
+  await refreshClientDuplicates(ctx, payload.duplicateIds);
   await emitDomainEvent(ctx, 'ClientMergeCompleted', mergeEvent(merge), { ...payloadOf(merge), moved });
 }
 
@@ -337,6 +292,8 @@ async function settleUnmerge(ctx: CrmContext, event: DeliveredEvent<ClientMergeP
   }
   Object.assign(merge, { status: 'UNDONE', undoneAt: new Date(), updatedAt: new Date() });
   await flushAndReload(ctx, merge);
+  // The duplicates came back without an event of their own.
+  await refreshClientDuplicates(ctx, [merge.clientId, ...merge.duplicateIds]);
   await emitDomainEvent(ctx, 'ClientMergeUndone', mergeEvent(merge), payloadOf(merge) as unknown as Record<string, unknown>);
 }
 

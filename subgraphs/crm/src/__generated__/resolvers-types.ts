@@ -893,7 +893,7 @@ export type Query = {
   __typename?: 'Query';
   /** One client, or null when no client of this organization has the id (or it is deleted). A merged client's id answers its survivor (compare the id), so old links keep working. With asOf, the client as it was then, or null if it did not exist yet. */
   client: Maybe<Client>;
-  /** Pairs of live clients that are likely duplicates (similar names, the same email domain or phone), newest client first. 20 by default, 100 at most. */
+  /** Pairs of live clients that are likely duplicates (similar names, the same email domain or phone), the most likely first (score, then the newer client). Computed after each change of a client, off its write path: a pair appears, changes or goes within seconds of the write, once crm has handled the client's event. Each client keeps its 5 best candidates. 20 by default, 100 at most. */
   clientDuplicates: Array<ClientDuplicateSuggestion>;
   /** One merge, or null when no merge of this organization has the id. */
   clientMerge: Maybe<ClientMerge>;

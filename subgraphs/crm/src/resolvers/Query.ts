@@ -1,5 +1,6 @@
 import * as crm from '../crm.service.js';
 import * as merges from '../merge.service.js';
+import { clientDuplicates } from '../duplicates.service.js';
 import { customFieldDefinitions } from '@ubos/kernel';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
@@ -11,5 +12,5 @@ export const Query: QueryResolvers = {
   deal: (_parent, { id, asOf }, ctx) => crm.getDeal(ctx, id, asOf),
   deals: (_parent, args, ctx) => crm.listDeals(ctx, args),
   clientMerge: (_parent, { id }, ctx) => merges.getMerge(ctx, id),
-  clientDuplicates: (_parent, { first }, ctx) => merges.clientDuplicates(ctx, first),
+  clientDuplicates: (_parent, { first }, ctx) => clientDuplicates(ctx, first),
 };
