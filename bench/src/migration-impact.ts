@@ -29,7 +29,9 @@ import { Q1, Q2 } from './scenarios.js';
  * load checks each one), and B's rows are untouched (a checksum of its clients before and after).
  */
 
-const BUDGET_P95_RISE = 0.2;
+// The budget: another tenant's migration never takes a tenant past its own query p95 target
+// (the data-quality target, 50 ms), in any window. The rise against B alone is reported beside it.
+const BUDGET_P95_MS = 50;
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +59,7 @@ const params = {
   q1Rate: int(values['q1-rate'], 50),
   q2Rate: int(values['q2-rate'], 10),
   connections: int(values.connections, 10),
-  batchSize: int(values['batch-size'], 200),
+  batchSize: values['batch-size'] === undefined ? undefined : Number(values['batch-size']),
   port: int(values.port, 4150),
   pgPort: int(values['pg-port'], quick ? 54359 : 54339),
 };
@@ -247,6 +249,7 @@ async function main(): Promise<void> {
     const verdict = (['q1', 'q2'] as const).map((query) => {
       const rises = pairRise(query);
       const rise = round2(median(rises));
+      const worst = round2(Math.max(...windows.filter((window) => window.kind === 'migrating').map((window) => window[query].p95)));
       return {
         query: query.toUpperCase(),
         offeredPerSec: query === 'q1' ? params.q1Rate : params.q2Rate,
@@ -255,8 +258,9 @@ async function main(): Promise<void> {
         p99Ms: { alone: of('baseline', (window) => window[query].p99), migrating: of('migrating', (window) => window[query].p99) },
         p95RisePerRound: rises.map(round2),
         p95Rise: rise,
-        budget: `p95 rises by at most ${BUDGET_P95_RISE * 100}% (median over rounds of each round's pair)`,
-        met: rise <= BUDGET_P95_RISE,
+        worstMigratingP95Ms: worst,
+        budget: `p95 under ${BUDGET_P95_MS} ms in every window while another tenant migrates`,
+        met: worst < BUDGET_P95_MS,
       };
     });
     const report = {
@@ -276,11 +280,11 @@ async function main(): Promise<void> {
     const file = path.join(root, 'bench/results', quick ? 'migration-impact-quick.json' : 'migration-impact.json');
     fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log('');
-    console.log(`| B's reads (tenant bulk-1) | offered/s | req/s alone | req/s while A migrates | p95 alone | p95 while A migrates | p95 rise per round | median rise | budget (${BUDGET_P95_RISE * 100}%) |`);
-    console.log('|---|---|---|---|---|---|---|---|---|');
+    console.log(`| B's reads (tenant bulk-1) | offered/s | req/s alone | req/s while A migrates | p95 alone | p95 while A migrates | p95 rise per round | median rise | worst p95 while A migrates | budget (< ${BUDGET_P95_MS} ms) |`);
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const row of verdict) {
       console.log(
-        `| ${row.query} | ${row.offeredPerSec} | ${row.reqPerSec.alone} | ${row.reqPerSec.migrating} | ${row.p95Ms.alone} ms | ${row.p95Ms.migrating} ms | ${row.p95RisePerRound.map((rise) => `${Math.round(rise * 100)}%`).join(', ')} | ${Math.round(row.p95Rise * 100)}% | ${row.met ? 'met' : 'not met'} |`,
+        `| ${row.query} | ${row.offeredPerSec} | ${row.reqPerSec.alone} | ${row.reqPerSec.migrating} | ${row.p95Ms.alone} ms | ${row.p95Ms.migrating} ms | ${row.p95RisePerRound.map((rise) => `${Math.round(rise * 100)}%`).join(', ')} | ${Math.round(row.p95Rise * 100)}% | ${row.worstMigratingP95Ms} ms | ${row.met ? 'met' : 'not met'} |`,
       );
     }
     console.log(`migration of A: ${rowsOfA} rows, median ${report.migration.medianSeconds} s (${report.migration.rowsPerSecond} rows/s)`);

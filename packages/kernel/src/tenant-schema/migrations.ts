@@ -23,7 +23,11 @@ export interface TenantMigration {
 const structuredClientAddresses: TenantMigration = {
   version: 2,
   description: "Splits each client's free-text address into line1, line2, city, region, postal code and an ISO country code",
-  batchSize: 200,
+  // Small batches keep each transaction's burst of work short, so that other tenants' requests
+  // wait less behind it: with 200, another tenant's p95 crossed 50 ms while a cold tenant
+  // migrated; with 50 it stayed under 33 ms in every window, for 7 s instead of 5.3 s per 10,000
+  // rows (npm run bench:migration, README).
+  batchSize: 50,
   async countPending(connection, organizationId) {
     const { rows } = await connection.query<{ count: string }>('select count(*) from clients where organization_id = $1 and full_address is not null', [organizationId]);
     return Number(rows[0]!.count);
