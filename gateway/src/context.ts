@@ -1,6 +1,5 @@
 import type { Actor, RequestLimits } from '@ubos/kernel';
 import type { ApiKeyPrincipal } from './api-keys.js';
-import type { RequestRecord } from './request/log.js';
 
 /** The gateway's view of one incoming request, before it is split into subgraph fetches. */
 export interface GatewayContext {
@@ -15,4 +14,15 @@ export interface GatewayContext {
   apiKey?: ApiKeyPrincipal;
   /** What the request's log line will say (request/log.ts). */
   record?: RequestRecord;
+}
+
+/**
+ * What the request's log line says. It holds ids, names, codes and numbers only: never a
+ * header, a variable, the query text, a token or anything a person typed.
+ */
+export interface RequestRecord {
+  requestId: string;
+  tenantId?: string | null;
+  operationName?: string | null;
+  errorCodes: string[];
 }

@@ -7,6 +7,7 @@ import { inTransaction, type Client, type WorkerDatabase } from './database.js';
 import { GraphCaller, StepError } from './graph.js';
 import { performStep } from './steps.js';
 import type { QuickBooksSync } from './quickbooks.js';
+import type { OutboxRow } from './outbox.js';
 
 /**
  * The workflow engine: two pg-boss job handlers.
@@ -51,17 +52,6 @@ interface RunRow {
   generation: number;
 }
 
-export interface OutboxRow {
-  organization_id: string;
-  id: string;
-  event_type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  payload: Record<string, unknown>;
-  occurred_at: Date;
-  actor?: string;
-  request_id?: string | null;
-}
 
 /** A job id derived from what the job is for, so that sending it twice sends it once. */
 export function jobId(...parts: Array<string | number>): string {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, isObjectType, type GraphQLSchema } from 'graphql';
 import type { ServicePrincipalKind, TokenService } from '@ubos/kernel';
-import type { OutboxRow } from './engine.js';
+import type { OutboxRow } from './outbox.js';
 
 /**
  * How a workflow step reaches the graph: HTTP to the gateway, like any client, with a service

@@ -1,18 +1,7 @@
 import type http from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { logger } from '@ubos/kernel';
-import type { GatewayContext } from '../context.js';
-
-/**
- * What the request's log line says. It holds ids, names, codes and numbers only: never a
- * header, a variable, the query text, a token or anything a person typed.
- */
-export interface RequestRecord {
-  requestId: string;
-  tenantId?: string | null;
-  operationName?: string | null;
-  errorCodes: string[];
-}
+import type { GatewayContext, RequestRecord } from '../context.js';
 
 const records = new WeakMap<http.IncomingMessage, RequestRecord>();
 

@@ -93,7 +93,7 @@ export { appPasswordFile, deriveAppDatabaseUrl } from './db/urls.js';
 export { databaseReadiness, withTimeout, READINESS_TIMEOUT_MS, type Readiness } from './db/readiness.js';
 
 // A subgraph: its definition, its runtime (one context per fetch) and its HTTP transport
-export type { EntityReference, LoaderScope, SubgraphContext, SubgraphDefinition } from './graphql/context.js';
+export type { EntityReference, EventHandler, LoaderScope, SubgraphContext, SubgraphDefinition } from './graphql/context.js';
 export {
   SubgraphRuntime,
   defineSubgraph,

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../graphql/context.js';
 import { emitDomainEvent } from '../graphql/write-path.js';
-import type { DeliveredEvent, EventHandler } from './delivery.js';
+import type { DeliveredEvent } from './delivery.js';
+import type { EventHandler } from '../graphql/context.js';
 
 /**
  * The client merge protocol, shared by crm (which owns the golden record and the merge) and

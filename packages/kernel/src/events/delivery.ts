@@ -1,4 +1,3 @@
-import type { SubgraphContext } from '../graphql/context.js';
 
 /**
  * Outbox events that subgraphs handle themselves, in their own transactions (beside the
@@ -53,15 +52,6 @@ export interface DeliveredEvent<Payload = Record<string, unknown>> {
 export type EventPhase = 'first' | 'last';
 export const EVENT_PHASES: readonly EventPhase[] = ['first', 'last'];
 
-export interface EventHandler<Loaders = any> {
-  phase?: EventPhase;
-  /**
-   * Runs in one transaction of the event's tenant, as the event's actor and request id, after
-   * the inbox row (event, subgraph:<name>) was claimed in that same transaction: a redelivered
-   * event finds the row and does nothing, and a failure leaves neither.
-   */
-  handle(ctx: SubgraphContext<Loaders>, event: DeliveredEvent<any>): Promise<void>;
-}
 
 /** The request one subgraph receives: the event and the phase to run. */
 export interface EventDeliveryRequest {

@@ -3,7 +3,7 @@ import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
 import type { DocumentNode } from 'graphql';
 import type { Actor } from '../auth/internal-context.js';
 import type { RequestScope } from '../scope.js';
-import type { EventHandler } from '../events/delivery.js';
+import type { DeliveredEvent, EventPhase } from '../events/delivery.js';
 
 // The shapes a subgraph is made of. Types only: the runtime (./subgraph.ts), the loaders and
 // the write path all depend on them, and they depend on none of those.
@@ -60,3 +60,13 @@ export interface LoaderScope {
   countsTotals: boolean;
 }
 
+/** A subgraph's handler of one outbox event type (../events/delivery.ts delivers it). */
+export interface EventHandler<Loaders = any> {
+  phase?: EventPhase;
+  /**
+   * Runs in one transaction of the event's tenant, as the event's actor and request id, after
+   * the inbox row (event, subgraph:<name>) was claimed in that same transaction: a redelivered
+   * event finds the row and does nothing, and a failure leaves neither.
+   */
+  handle(ctx: SubgraphContext<Loaders>, event: DeliveredEvent<any>): Promise<void>;
+}

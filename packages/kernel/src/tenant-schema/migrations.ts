@@ -1,5 +1,10 @@
 import { AddressParseError, parseFreeTextAddress } from './address.js';
-import type { MigrationConnection } from './runner.js';
+
+/** One connection of the serving role, as the runner hands it to a migration's batch. */
+export interface MigrationConnection {
+  query<R = any>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+  release(error?: Error | boolean): void;
+}
 
 /**
  * The tenant data migrations, by the version each brings a tenant to. A migration runs inside

@@ -1,5 +1,5 @@
 import { badUserInput, conflict } from '../errors.js';
-import { TENANT_MIGRATIONS, LATEST_SCHEMA_VERSION, type TenantMigration } from './migrations.js';
+import { TENANT_MIGRATIONS, LATEST_SCHEMA_VERSION, type TenantMigration, type MigrationConnection } from './migrations.js';
 
 /**
  * Per-tenant data migrations (ARCHITECTURE 3.8). A tenant moves from its schema version to a
@@ -20,10 +20,7 @@ import { TENANT_MIGRATIONS, LATEST_SCHEMA_VERSION, type TenantMigration } from '
 export interface MigrationDatabase {
   connect(): Promise<MigrationConnection>;
 }
-export interface MigrationConnection {
-  query<R = any>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
-  release(error?: Error | boolean): void;
-}
+export type { MigrationConnection } from './migrations.js';
 
 export type TenantMigrationStatus = 'IDLE' | 'RUNNING' | 'FAILED';
 
