@@ -1,4 +1,3 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { root, runScript, sleep } from './lib/processes.js';
 import { Fleet, SYSTEMS, startSystems, type RunningSystem, type ScenarioName } from './lib/systems.js';
 import { computeRatios, printRatios, printTables, type Measurement } from './lib/report.js';
 import { writeChart } from './lib/chart.js';
+import { benchEnvironment, METRICS_TOKEN } from './lib/seeded.js';
 import { GROW_LIFECYCLE, Q1, Q2, Q3, W1_STEPS, type W1State } from './scenarios.js';
 
 /**
@@ -134,8 +134,6 @@ interface SqlCounts {
   application: number;
   transactionControl: number;
 }
-
-const METRICS_TOKEN = randomBytes(18).toString('base64url');
 
 async function readMetrics(urls: string[]): Promise<SqlCounts> {
   const total: SqlCounts = { application: 0, transactionControl: 0 };
@@ -404,31 +402,8 @@ async function main(): Promise<void> {
   const dataDir = path.join(root, params.quick ? '.ubos-bench/quick' : '.ubos-bench');
   const workDir = path.join(dataDir, 'run');
   fs.mkdirSync(workDir, { recursive: true });
-  const keys = generateKeyPairSync('ed25519');
-  // One set of keys and secrets for every process, so one token works everywhere.
-  const base: NodeJS.ProcessEnv = {
-    ...process.env,
-    UBOS_DATA_DIR: dataDir,
-    UBOS_DEMO: '0',
-    UBOS_WORKER: '0',
-    UBOS_RATE_LIMIT_ACTOR: '0',
-    UBOS_RATE_LIMIT_TENANT: '0',
-    // Q3 (the whole lifecycle) is far above the default cost limit on purpose, as in lifecycle.test.ts.
-    UBOS_MAX_COST: '1000000',
-    // Tokens are logged in once for the whole run, which outlasts a 15-minute access token.
-    UBOS_ACCESS_TOKEN_SECONDS: '86400',
-    UBOS_JWT_PRIVATE_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    UBOS_JWT_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    UBOS_INTERNAL_SECRET: randomBytes(32).toString('base64url'),
-    // Every system runs as deployed: graphql-js, Apollo and Hive all take their production
-    // paths, and UBOS's /metrics then wants its token.
-    NODE_ENV: 'production',
-    UBOS_METRICS_TOKEN: METRICS_TOKEN,
-    // No line per request: the other systems write none, and earlier runs had none.
-    LOG_LEVEL: 'warn',
-    // Tracing is on only where a system asks for it (one-traced).
-    OTEL_EXPORTER_OTLP_ENDPOINT: '',
-  };
+  const base = benchEnvironment(dataDir);
+
   log(`${params.quick ? 'QUICK: ' : ''}${params.tenants} tenants x ${params.clients} clients; ${params.rounds} round(s) of ${params.duration}s per system and scenario (+${params.warmup}s warm-up), ${params.connections} connections`);
   log(`systems: ${params.systems.join(', ')}; scenarios: ${params.scenarios.join(', ')}`);
 

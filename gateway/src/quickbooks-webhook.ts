@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { logger, sendJson } from '@ubos/kernel';
+import { logger, readBody, sendJson } from '@ubos/kernel';
 import { quickBooksSettings, verifyWebhookSignature } from '@ubos/quickbooks';
 import type { GatewayOptions } from './options.js';
 import { subgraphCaller } from './subgraph-caller.js';
@@ -29,17 +29,11 @@ interface Notification {
  * retries what does not answer 200, and the pull deduplicates, so a failure answers 500.
  */
 export async function serveQuickBooksWebhook(req: http.IncomingMessage, res: http.ServerResponse, options: Options): Promise<void> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > QUICKBOOKS_WEBHOOK_MAX_BYTES) {
-      res.setHeader('connection', 'close');
-      return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    }
-    chunks.push(chunk as Buffer);
+  const raw = await readBody(req, QUICKBOOKS_WEBHOOK_MAX_BYTES);
+  if (!raw) {
+    res.setHeader('connection', 'close');
+    return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   }
-  const raw = Buffer.concat(chunks);
   const signature = req.headers['intuit-signature'];
   const verifier = quickBooksSettings().webhookVerifier;
   if (!verifyWebhookSignature(verifier, raw, typeof signature === 'string' ? signature : undefined)) {

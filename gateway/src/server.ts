@@ -1,12 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_RATE_LIMITS, drain, inSpan, listen, logger, sendJson, SpanKind, traceContextFrom } from '@ubos/kernel';
+import { DEFAULT_RATE_LIMITS, drain, inSpan, listen, logger, sendJson, serveMetrics, SpanKind, traceContextFrom } from '@ubos/kernel';
 import { startApollo } from './apollo.js';
 import { readiness } from './readiness.js';
 import { ApiKeyAuthenticator } from './api-keys.js';
 import { fileStates, subgraphCaller } from './subgraph-caller.js';
 import { serveEventDelivery } from './events.js';
-import { serveMetrics } from './metrics.js';
+import { metricsText } from './cluster-metrics.js';
 import { QUICKBOOKS_WEBHOOK_PATH, serveQuickBooksWebhook } from './quickbooks-webhook.js';
 import type { GatewayOptions } from './options.js';
 import { PersistedOperations } from './persisted.js';
@@ -77,7 +77,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
         const state = await readiness(options);
         return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? 'ready' : 'not ready', checks: state.checks });
       }
-      if (req.method === 'GET' && url.pathname === '/metrics') return serveMetrics(req, res, options);
+      if (req.method === 'GET' && url.pathname === '/metrics') return serveMetrics(req, res, options, metricsText);
       if (req.method === 'GET' && url.pathname.startsWith('/playground/')) return servePlaygroundAsset(res, url.pathname);
       if (req.method === 'GET' && url.pathname === '/') return servePlaygroundPage(res, options.production ? undefined : options.demoToken);
       // Presigned file URLs: the signature in the URL is the authorization (no token, no GraphQL limits).

@@ -115,6 +115,15 @@ const digest = (...parts: Array<string | number>) => createHash('sha256').update
 const tokenContext = (organizationId: string, column: 'access' | 'refresh') => `${organizationId}:quickbooks:${column}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** A mapping row becomes CONFLICT over `fields`, with UBOS's and QuickBooks' values of each kept for an admin. */
+function markConflict(client: Client, table: string, organizationId: string, rowId: string, fields: string[], ubos: View, remote: View, tokens: string) {
+  const valuesOf = (view: View) => JSON.stringify(Object.fromEntries(fields.map((field) => [field, view[field] ?? null])));
+  return client.query(
+    `update ${table} set sync_state = 'CONFLICT', conflict_ubos = $3, conflict_remote = $4, last_error = $5, updated_at = now() where organization_id = $1 and id = $2`,
+    [organizationId, rowId, valuesOf(ubos), valuesOf(remote), `QuickBooks changed ${fields.join(', ')} since the last sync (${tokens})`],
+  );
+}
+
 // ---------------------------------------------------------------------------------------
 // UBOS rows, read through the graph, and their QuickBooks shapes
 // ---------------------------------------------------------------------------------------
@@ -544,16 +553,7 @@ export class QuickBooksSync {
       const ours = WATCHED[kind].filter((field) => !same(local.view[field], pushed[field]));
       const unshared = theirs.filter((field) => !ours.includes(field) && !same(remoteView[field], local.view[field]));
       if (row.resolve_keep === 'UBOS' || unshared.length === 0) return save(await write(remote.SyncToken), local.view, local.version);
-      await client.query(
-        `update ${table} set sync_state = 'CONFLICT', conflict_ubos = $3, conflict_remote = $4, last_error = $5, updated_at = now() where organization_id = $1 and id = $2`,
-        [
-          organizationId,
-          row.id,
-          JSON.stringify(Object.fromEntries(unshared.map((field) => [field, local.view[field] ?? null]))),
-          JSON.stringify(Object.fromEntries(unshared.map((field) => [field, remoteView[field] ?? null]))),
-          `QuickBooks changed ${unshared.join(', ')} since the last sync (SyncToken ${row.qb_sync_token} is now ${remote.SyncToken})`,
-        ],
-      );
+      await markConflict(client, table, organizationId, row.id, unshared, local.view, remoteView, `SyncToken ${row.qb_sync_token} is now ${remote.SyncToken}`);
       return row.remote_id;
     });
   }
@@ -836,16 +836,7 @@ export class QuickBooksSync {
       const remoteView = REMOTE_VIEW[kind](remote);
       const theirs = WATCHED[kind].filter((field) => !same(remoteView[field], row.pushed![field]));
       if (theirs.length === 0) return;
-      await client.query(
-        `update ${table} set sync_state = 'CONFLICT', conflict_ubos = $3, conflict_remote = $4, last_error = $5, updated_at = now() where organization_id = $1 and id = $2`,
-        [
-          session.organizationId,
-          row.id,
-          JSON.stringify(Object.fromEntries(theirs.map((field) => [field, row.pushed![field] ?? null]))),
-          JSON.stringify(Object.fromEntries(theirs.map((field) => [field, remoteView[field] ?? null]))),
-          `QuickBooks changed ${theirs.join(', ')} since the last sync (SyncToken ${row.qb_sync_token} is now ${remote.SyncToken})`,
-        ],
-      );
+      await markConflict(client, table, session.organizationId, row.id, theirs, row.pushed, remoteView, `SyncToken ${row.qb_sync_token} is now ${remote.SyncToken}`);
       this.options.log({ level: 'info', msg: 'QuickBooks edit marked CONFLICT', organizationId: session.organizationId, kind, remoteId: remote.Id, fields: theirs });
     });
   }

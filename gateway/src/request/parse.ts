@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { ErrorCode, type RequestLimits } from '@ubos/kernel';
+import { ErrorCode, readBody, type RequestLimits } from '@ubos/kernel';
 import { exceededTextLimit, limitMessage } from './limits.js';
 import { Refusal } from './refusal.js';
 
@@ -30,16 +30,10 @@ export async function readGraphQLRequest(req: http.IncomingMessage, url: URL, li
   }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limits.maxBodyBytes) throw refuseLimit('body', true);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    // A body without a declared length that grows past the limit: leaving the loop destroys
-    // the request, so the rest is never read.
-    if (size > limits.maxBodyBytes) throw refuseLimit('body', true);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  // A body without a declared length that grows past the limit is refused as it passes it.
+  const raw = await readBody(req, limits.maxBodyBytes);
+  if (!raw) throw refuseLimit('body', true);
+  const text = raw.toString('utf8');
   if (!text) throw refuse('Request body is empty', { code: 'BAD_REQUEST' });
   let body: unknown;
   try {

@@ -104,7 +104,7 @@ export {
 export { runStandaloneSubgraph } from './graphql/standalone.js';
 export { RefuseAfterCommit, RequestScope } from './scope.js';
 export { jsonScalarResolvers, scalarResolvers } from './graphql/scalars.js';
-export { readJsonBody, sendJson, type JsonBody } from './http.js';
+export { readBody, readJsonBody, sendJson, type JsonBody } from './http.js';
 
 // Reading: lists (cursor pages), batched loaders, time travel
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type CursorValue } from './graphql/cursor.js';

@@ -1,3 +1,16 @@
+/**
+ * Types that only the named subgraphs handle: the gateway delivers them to those alone, so that
+ * an event as frequent as a client's change costs one delivery, not one per subgraph and phase.
+ * A type not listed here goes to every subgraph.
+ */
+export const SUBGRAPH_EVENT_AUDIENCE: Readonly<Record<string, readonly string[]>> = {
+  // crm keeps its duplicate candidates (migration 0060) off the write path.
+  ClientCreated: ['crm'],
+  ClientUpdated: ['crm'],
+  ClientDeleted: ['crm'],
+  ClientRestored: ['crm'],
+  ClientErased: ['crm'],
+};
 
 /**
  * Outbox events that subgraphs handle themselves, in their own transactions (beside the
@@ -6,29 +19,7 @@
  * it; the others answer that they have none. Only these types travel that way, so the other
  * events cost no delivery at all.
  */
-export const SUBGRAPH_EVENT_TYPES: ReadonlySet<string> = new Set([
-  'ClientsMerged',
-  'ClientsUnmergeRequested',
-  // crm keeps its duplicate candidates (migration 0060) off the write path.
-  'ClientCreated',
-  'ClientUpdated',
-  'ClientDeleted',
-  'ClientRestored',
-  'ClientErased',
-]);
-
-/**
- * Types that only the named subgraphs handle: the gateway delivers them to those alone, so that
- * an event as frequent as a client's change costs one delivery, not one per subgraph and phase.
- * A type not listed here goes to every subgraph.
- */
-export const SUBGRAPH_EVENT_AUDIENCE: Readonly<Record<string, readonly string[]>> = {
-  ClientCreated: ['crm'],
-  ClientUpdated: ['crm'],
-  ClientDeleted: ['crm'],
-  ClientRestored: ['crm'],
-  ClientErased: ['crm'],
-};
+export const SUBGRAPH_EVENT_TYPES: ReadonlySet<string> = new Set(['ClientsMerged', 'ClientsUnmergeRequested', ...Object.keys(SUBGRAPH_EVENT_AUDIENCE)]);
 
 /** One outbox event as a handler sees it. */
 export interface DeliveredEvent<Payload = Record<string, unknown>> {
