@@ -62,4 +62,25 @@ describe('SQL statements per request', () => {
     const { statements } = await sqlStatements.capture(() => owner.request(`{ client(id: "${id}") { id name status email } }`));
     expect(statements).toHaveLength(1);
   });
+
+  it('reads with no transaction control (each statement carries the tenant), and a mutation field costs its BEGIN and COMMIT only', async () => {
+    const counted = async (query: string, variables?: Record<string, unknown>) => {
+      const before = sqlStatements.snapshot();
+      const result = await owner.request(query, variables);
+      const after = sqlStatements.snapshot();
+      expect(result.errors).toBeUndefined();
+      return { result, application: after.application - before.application, transactionControl: after.transactionControl - before.transactionControl };
+    };
+    const id = (await owner.request('{ clients(first: 1) { edges { node { id } } } }')).data.clients.edges[0].node.id;
+    expect(await counted(`{ client(id: "${id}") { id name } }`)).toMatchObject({ application: 1, transactionControl: 0 });
+    expect(await counted(tree(50))).toMatchObject({ application: 3, transactionControl: 0 });
+    const one = await counted('mutation { createClient(input: { name: "Counted One" }) { id name projects(first: 5) { totalCount } } }');
+    expect(one.transactionControl).toBe(2);
+    // A second mutation field is a second transaction; the fields below each result read outside both.
+    const two = await counted('mutation { a: createClient(input: { name: "Counted Two" }) { id name } b: createClient(input: { name: "Counted Three" }) { id projects(first: 5) { totalCount } } }');
+    expect(two.transactionControl).toBe(4);
+    expect(two.result.data.b.projects.totalCount).toBe(0);
+    const names = await owner.request('{ clients(first: 100, filter: { search: "Counted" }) { edges { node { name } } } }');
+    expect(names.data.clients.edges.map((edge: any) => edge.node.name).sort()).toEqual(['Counted One', 'Counted Three', 'Counted Two']);
+  });
 });

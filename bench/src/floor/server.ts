@@ -7,14 +7,17 @@ import { serveSqlMetrics } from '../lib/sql-metrics.js';
 import { Q1, Q2, Q3, W1_CREATE_CLIENT, W1_CREATE_INVOICE, W1_RECORD_PAYMENT, W1_SEND_INVOICE, W1_UPDATE_CLIENT } from '../scenarios.js';
 import { lifecycleSql } from './lifecycle.js';
 
+const { escapeLiteral } = pg;
+
 /**
  * THE FLOOR (benchmark code, not product code): a bare Node HTTP server with `pg`, answering the
  * benchmark's documents, and only those, with hand-written SQL and the same JSON as the
  * gateway, byte for byte. It keeps the product's safety: it verifies the caller's token with
  * the gateway's own function, connects as the serving role (Row Level Security applies),
  * sets the tenant (and actor, request id, address, user agent, as every fetch does) with
- * set_config(..., true) in a transaction per request, and names the tenant in every
- * statement as the ORM's tenant filter would. Writes go through the database's write path
+ * set_config(..., true): a read sends them with its one statement in one message (one
+ * implicit transaction, read-only), as the kernel's RequestScope does, and a write in its
+ * transaction. It names the tenant in every statement as the ORM's tenant filter would. Writes go through the database's write path
  * (the triggers: versions, audit events, history, chain sealing at commit) and write the
  * same outbox events as the services. Line items are priced with the kernel's pure function,
  * so that the amounts agree to the minor unit.
@@ -37,8 +40,8 @@ class GraphQLFailure extends Error {
   }
 }
 
-/** A transaction with the tenant set, as RequestScope does it; rolled back when only reading. */
-async function inTenant<T>(caller: GatewayContext, write: boolean, work: (query: Query) => Promise<T>): Promise<T> {
+/** A transaction with the tenant set, as RequestScope runs a mutation field. */
+async function inTenant<T>(caller: GatewayContext, work: (query: Query) => Promise<T>): Promise<T> {
   if (!caller.organizationId) throw new GraphQLFailure({ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } });
   const client = await pool.connect();
   const query: Query = async (sql, params) => {
@@ -54,7 +57,7 @@ async function inTenant<T>(caller: GatewayContext, write: boolean, work: (query:
       [caller.organizationId, actorLabel(caller.actor), caller.requestId, caller.ip ?? '', caller.userAgent ?? ''],
     );
     const result = await work(query);
-    await query(write ? 'commit' : 'rollback');
+    await query('commit');
     return result;
   } catch (error) {
     await query('rollback').catch(() => undefined);
@@ -62,6 +65,30 @@ async function inTenant<T>(caller: GatewayContext, write: boolean, work: (query:
   } finally {
     client.release();
   }
+}
+
+/**
+ * A read as RequestScope sends one: the settings and read-only travel with the statement in one
+ * simple-protocol message, which PostgreSQL runs as one implicit transaction (so the
+ * parameters are inlined as escaped literals).
+ */
+async function readInTenant(caller: GatewayContext, sql: string, params: string[]): Promise<any[]> {
+  if (!caller.organizationId) throw new GraphQLFailure({ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } });
+  const settings = [
+    ['app.organization_id', caller.organizationId],
+    ['app.actor', actorLabel(caller.actor)],
+    ['app.request_id', caller.requestId],
+    ['app.ip', caller.ip ?? ''],
+    ['app.user_agent', caller.userAgent ?? ''],
+  ].map(([name, value]) => `set_config('${name}', ${escapeLiteral(value!)}, true)`);
+  const statement = sql.replace(/\$(\d+)/g, (_, index: string) => {
+    const value = params[Number(index) - 1];
+    if (value === undefined) throw new Error(`no parameter $${index}`);
+    return escapeLiteral(value);
+  });
+  counts.application++;
+  const results = (await pool.query(`select ${settings.join(', ')}, set_config('transaction_read_only', 'on', true); ${statement}`)) as unknown as pg.QueryResult[];
+  return results[1]!.rows;
 }
 
 const utcToday = () => new Date().toISOString().slice(0, 10);
@@ -107,23 +134,21 @@ const handlers = new Map<string, Handler>([
   [
     Q1,
     async (caller, { id }) => {
-      const [row] = await inTenant(caller, false, (query) =>
-        query('select id, name, status, email from clients where organization_id = $1 and id = $2 and deleted_at is null', [caller.organizationId, id]),
-      );
+      const [row] = await readInTenant(caller, 'select id, name, status, email from clients where organization_id = $1 and id = $2 and deleted_at is null', [caller.organizationId!, id]);
       return { client: row ? { id: row.id, name: row.name, status: row.status, email: row.email } : null };
     },
   ],
   [
     Q2,
     async (caller) => {
-      const [row] = await inTenant(caller, false, (query) => query(Q2_SQL, [caller.organizationId, utcToday()]));
+      const [row] = await readInTenant(caller, Q2_SQL, [caller.organizationId!, utcToday()]);
       return { clients: { edges: row!.edges } };
     },
   ],
   [
     W1_CREATE_CLIENT,
     async (caller, { name }) =>
-      inTenant(caller, true, async (query) => {
+      inTenant(caller, async (query) => {
         await checkRequiredCustomFields(query, caller.organizationId!, 'CLIENT');
         const trimmed = typeof name === 'string' ? name.trim() : '';
         if (!trimmed) throw badUserInput('input.name must not be empty', 'input.name');
@@ -141,7 +166,7 @@ const handlers = new Map<string, Handler>([
   [
     W1_UPDATE_CLIENT,
     async (caller, { id }) =>
-      inTenant(caller, true, async (query) => {
+      inTenant(caller, async (query) => {
         const [current] = await query('select version, status, phone from clients where organization_id = $1 and id = $2 and deleted_at is null for update', [caller.organizationId, id]);
         if (!current) throw notFound('Client', 'id');
         if (current.version !== 1) throw conflict(`Client is at version ${current.version}, not 1: reload it and try again`);
@@ -163,7 +188,7 @@ const handlers = new Map<string, Handler>([
   [
     W1_CREATE_INVOICE,
     async (caller, { clientId }) =>
-      inTenant(caller, true, async (query) => {
+      inTenant(caller, async (query) => {
         const lines = priceLineItems([
           { description: 'Design', quantity: 10, unitPriceMinor: 15000, taxRate: 0.2 },
           { description: 'Hosting', quantity: 1, unitPriceMinor: 4999 },
@@ -196,7 +221,7 @@ const handlers = new Map<string, Handler>([
   [
     W1_SEND_INVOICE,
     async (caller, { id }) =>
-      inTenant(caller, true, async (query) => {
+      inTenant(caller, async (query) => {
         const today = utcToday();
         const [current] = await query(
           `select ${statusSql('i', '$3::date')} as status, ${numberSql('i')} as number from invoices i where organization_id = $1 and id = $2 and deleted_at is null for update`,
@@ -222,7 +247,7 @@ const handlers = new Map<string, Handler>([
   [
     W1_RECORD_PAYMENT,
     async (caller, { id }) =>
-      inTenant(caller, true, async (query) => {
+      inTenant(caller, async (query) => {
         const amount = 50000;
         const today = utcToday();
         const [current] = await query(
@@ -265,7 +290,7 @@ const handlers = new Map<string, Handler>([
 if (lifecycleSql) {
   const sql = lifecycleSql;
   handlers.set(Q3, async (caller, { id }) => {
-    const [row] = await inTenant(caller, false, (query) => query(sql, [caller.organizationId, id, utcToday()]));
+    const [row] = await readInTenant(caller, sql, [caller.organizationId!, id, utcToday()]);
     return { client: row?.client ?? null };
   });
 }

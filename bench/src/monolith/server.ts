@@ -46,8 +46,8 @@ import { serveSqlMetrics } from '../lib/sql-metrics.js';
  * the work every system must do, so UBOS one-process against this is the federation tax.
  *
  * Per request there is one forked EntityManager and one RequestScope (the tenant filter set,
- * one read transaction with set_config, or one transaction per root mutation field exactly as
- * a subgraph does it), and one context view per subgraph: each subgraph's resolvers get their
+ * reads carrying the tenant's settings statement by statement, and one transaction per root
+ * mutation field, exactly as a subgraph does it), and one context view per subgraph: each subgraph's resolvers get their
  * own loaders, as they expect. A field owned by another subgraph than the one that produced
  * its parent (Client.projects under a crm Client, Invoice.client's name, …) first turns the
  * parent into that subgraph's representation with its __resolveReference, as the gateway's
@@ -265,16 +265,13 @@ function buildSchema(): GraphQLSchema {
   return schema;
 }
 
-/** As the subgraph runtime's transaction plugin, plus the gateway's checks and error masking. */
+/** The gateway's checks and error masking, and the end of the request's scope, as a subgraph fetch has them. */
 function monolithPlugin(): ApolloServerPlugin<MonolithContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (contextValue.actor.kind === 'anonymous' && (!operation || !isPublicOperation(operation))) throw unauthenticated();
-        },
-        async executionDidStart({ operation, contextValue }) {
-          if (operation.operation === 'query') await contextValue.scope.beginRead();
         },
         async willSendResponse({ response, contextValue }) {
           await contextValue.scope?.end();
@@ -323,10 +320,14 @@ const server = http.createServer(async (req, res) => {
     const countsTotals = /\btotalCount\b/.test(JSON.stringify((body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query') ?? ''));
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => buildContext(gatewayContext, countsTotals),
-    });
+    // As a subgraph fetch runs: reads outside a transaction carry the tenant (RequestScope.run).
+    const contextValue = buildContext(gatewayContext, countsTotals);
+    const response = await contextValue.scope.run(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => contextValue,
+      }),
+    );
     const responseHeaders: Record<string, string> = { 'x-request-id': gatewayContext.requestId };
     for (const [key, value] of response.headers) responseHeaders[key] = value;
     res.writeHead(response.status ?? 200, responseHeaders);

@@ -84,7 +84,7 @@ export { sessionChanges, type SessionChange } from './auth/session-changes.js';
 export { API_SCOPES, INTEGRATION_SCOPES, type ApiScope } from './auth/scopes.js';
 
 // Database: the ORM with its tenant and soft-delete filters, shared columns, raw SQL helpers
-export { createOrm, MAIN_ENTITY_FILTERS, SOFT_DELETE_FILTER, TENANT_FILTER, type EntityManager, type OrmOptions } from './db/orm.js';
+export { createOrm, MAIN_ENTITY_FILTERS, runInStatementScope, SOFT_DELETE_FILTER, TENANT_FILTER, type EntityManager, type OrmOptions, type StatementScope } from './db/orm.js';
 export { defineMainEntity, mainEntityColumns } from './db/entity-columns.js';
 export { conditionsSignature, escapeLike, pgArray, type SqlCondition } from './db/sql.js';
 export { rowMapper } from './db/row-mapper.js';
@@ -194,7 +194,6 @@ export { LatencyWindows, tenantLatencies, type LatencyKind } from './quality/lat
 
 // Metrics: the process's prom-client registry and what the gateway records into it
 export {
-  currentTenant,
   httpRequestSeconds,
   httpRequestsTotal,
   metricsRegistry,

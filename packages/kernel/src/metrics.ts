@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type http from 'node:http';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { sendJson } from './http.js';
@@ -72,9 +71,6 @@ export function operationLabel(name: string | null | undefined): string {
   seenOperations.add(name);
   return name;
 }
-
-/** The tenant whose fetch runs in this async context: SQL latencies are charged to it. */
-export const currentTenant = new AsyncLocalStorage<string | null>();
 
 /** Called by the ORM's query events: one statement's duration, charged to the fetch's tenant. */
 export function recordSqlDuration(kind: 'application' | 'transaction_control', seconds: number, organizationId: string | null | undefined): void {

@@ -1,14 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { beginWithPreamble } from './db/orm.js';
+import { beginWithPreamble, runInStatementScope, type StatementScope } from './db/orm.js';
 import { actorLabel, type InternalContext } from './auth/internal-context.js';
 
 /**
  * The database side of one subgraph fetch: a forked EntityManager and the transactions run
- * on it. Isolation layer (c) lives here: every transaction starts by setting the tenant with
- * set_config(..., true), which is local to the transaction, so it can never leak to the next
- * user of a pooled connection. A query fetch is one read transaction. Each root mutation
- * field gets its own transaction, and the rest of the fetch reads in a fresh one.
+ * on it. Isolation layer (c) lives here: the tenant is set with set_config(..., true), which
+ * is local to a transaction, so it can never leak to the next user of a pooled connection.
+ * Each root mutation field gets its own transaction, which starts by setting it. Everything
+ * else the fetch reads (a query, and the fields below a mutation's result) is sent outside a
+ * transaction, each statement carrying the settings and read-only in its own message (see
+ * StatementScope in ./db/orm.ts); `run` marks the work those statements belong to.
  */
 const { escapeLiteral } = pg;
 
@@ -23,8 +25,11 @@ export class RefuseAfterCommit extends Error {
   }
 }
 
-export class RequestScope {
+export class RequestScope implements StatementScope {
   private transactionOpen = false;
+  private ended = false;
+  private readSettings: string | undefined;
+  private readonly knexClient: object;
   private readonly onReset: Array<() => void> = [];
   private committed: Array<() => void> = [];
 
@@ -33,6 +38,7 @@ export class RequestScope {
     private context: InternalContext,
   ) {
     if (context.organizationId) em.setFilterParams('tenant', { organizationId: context.organizationId });
+    this.knexClient = em.getConnection().getKnex().client;
   }
 
   get organizationId(): string | null {
@@ -62,18 +68,25 @@ export class RequestScope {
    */
   async switchTenant(organizationId: string, actor: InternalContext['actor']): Promise<void> {
     this.context = { ...this.context, organizationId, actor };
+    this.readSettings = undefined;
     this.em.setFilterParams('tenant', { organizationId });
     if (this.transactionOpen) await this.applySettings();
     this.resetCaches();
   }
 
-  async beginRead(): Promise<void> {
-    if (this.transactionOpen) return;
-    await this.begin();
+  /** Runs the fetch's work: what it reads outside a transaction reads as this tenant. */
+  run<T>(work: () => Promise<T>): Promise<T> {
+    return runInStatementScope(this, work);
+  }
+
+  readSettingsFor(knexClient: object): string | undefined {
+    if (this.ended || knexClient !== this.knexClient) return undefined;
+    this.readSettings ??= `${this.settingsSql()}, set_config('transaction_read_only', 'on', true)`;
+    return this.readSettings;
   }
 
   async runInTransaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.end();
+    await this.rollbackOpenTransaction();
     await this.begin();
     try {
       const result = await work();
@@ -90,9 +103,6 @@ export class RequestScope {
       this.em.clear();
       this.resetCaches();
       throw error;
-    } finally {
-      // Fields below the mutation's result still read; they do so in a transaction of their own.
-      await this.begin();
     }
   }
 
@@ -106,9 +116,17 @@ export class RequestScope {
     for (const callback of callbacks) callback();
   }
 
-  /** Ends the fetch. A read transaction is rolled back: it has nothing to keep. */
+  /**
+   * Ends the fetch: statements sent after this (by a timer it started, say) carry no settings,
+   * and a transaction it left open, which only an interrupted mutation can, is rolled back.
+   */
   async end(): Promise<void> {
+    this.ended = true;
     this.committed = [];
+    await this.rollbackOpenTransaction();
+  }
+
+  private async rollbackOpenTransaction(): Promise<void> {
     if (!this.transactionOpen) return;
     this.transactionOpen = false;
     await this.em.rollback();

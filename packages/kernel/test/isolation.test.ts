@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { seedDemo, withAdminClient, type SeededOrganization } from '@ubos/db';
 import { p } from '@mikro-orm/core';
-import { createOrm, defineMainEntity, RequestScope, type EntityManager } from '@ubos/kernel';
+import { createOrm, defineMainEntity, RequestScope, sqlStatements, type EntityManager } from '@ubos/kernel';
 import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '@ubos/test-support/database';
 import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 import { ENTITY_TABLES, TENANT_TABLES } from '@ubos/test-support/tenant-tables';
@@ -180,17 +180,107 @@ describe('ORM layer', () => {
 
   it('still sees only the own tenant through Row Level Security with the filter disabled', async () => {
     const scope = scopeFor(appOrm, tenants.alpha!.organizationId);
-    await scope.beginRead();
-    const unfiltered = await scope.em.find(ClientSchema, {}, { filters: false });
-    expect(unfiltered.length).toBe(TEST_ORGANIZATIONS[0]!.clients);
-    expect(await scope.em.find(ClientSchema, { organizationId: tenants.beta!.organizationId }, { filters: false })).toEqual([]);
-    const raw = await scope.em.execute('select count(*)::int as count from clients');
-    expect(raw[0]!.count).toBe(TEST_ORGANIZATIONS[0]!.clients);
+    await scope.run(async () => {
+      const unfiltered = await scope.em.find(ClientSchema, {}, { filters: false });
+      expect(unfiltered.length).toBe(TEST_ORGANIZATIONS[0]!.clients);
+      expect(await scope.em.find(ClientSchema, { organizationId: tenants.beta!.organizationId }, { filters: false })).toEqual([]);
+      const raw = await scope.em.execute('select count(*)::int as count from clients');
+      expect(raw[0]!.count).toBe(TEST_ORGANIZATIONS[0]!.clients);
+    });
     await scope.end();
     const noTenant = scopeFor(appOrm, null);
-    await noTenant.beginRead();
-    expect(await noTenant.em.find(ClientSchema, {}, { filters: false })).toEqual([]);
+    await noTenant.run(async () => {
+      expect(await noTenant.em.find(ClientSchema, {}, { filters: false })).toEqual([]);
+    });
     await noTenant.end();
+  });
+});
+
+describe('reads outside a transaction', () => {
+  // One connection, so that every statement below lands on the same PostgreSQL session.
+  let appOrm: MikroORM;
+  let otherOrm: MikroORM;
+  beforeAll(async () => {
+    appOrm = await createOrm({ clientUrl: db.appUrl, entities: [ClientSchema], poolMax: 1, name: 'test-reads' });
+    otherOrm = await createOrm({ clientUrl: db.appUrl, entities: [ClientSchema], poolMax: 1, name: 'test-reads-other' });
+  });
+  afterAll(async () => {
+    await appOrm?.close(true);
+    await otherOrm?.close(true);
+  });
+
+  const SESSION = `select coalesce(current_setting('app.organization_id', true), '') as org, current_setting('app.actor', true) as actor,
+    current_setting('transaction_read_only') as read_only, pg_backend_pid() as pid`;
+  type Session = { org: string; actor: string | null; read_only: string; pid: number };
+  const outsideAnyFetch = async (orm: MikroORM) => (await orm.em.getConnection().execute<Session[]>(SESSION))[0]!;
+
+  function scopeFor(organizationId: string) {
+    const em = appOrm.em.fork({ clear: true, useContext: false }) as EntityManager;
+    return new RequestScope(em, { requestId: 'reads', organizationId, actor: { kind: 'user', userId: '00000000-0000-7000-8000-000000000001' } as any });
+  }
+
+  it('sends each statement with the tenant and read-only in one message, and leaves nothing on the pooled connection', async () => {
+    const alpha = tenants.alpha!.organizationId;
+    const scope = scopeFor(alpha);
+    const before = sqlStatements.snapshot();
+    const inside = await scope.run(async () => (await scope.em.execute<Session[]>(SESSION))[0]!);
+    const after = sqlStatements.snapshot();
+    await scope.end();
+    expect(inside).toMatchObject({ org: alpha, read_only: 'on' });
+    expect(inside.actor).toMatch(/^user:/);
+    // One statement and no transaction control: no BEGIN, no separate set_config, no ROLLBACK.
+    expect(after.application - before.application).toBe(1);
+    expect(after.transactionControl - before.transactionControl).toBe(0);
+    const next = await outsideAnyFetch(appOrm);
+    expect(next.pid).toBe(inside.pid);
+    expect(next).toMatchObject({ org: '', read_only: 'off' });
+  });
+
+  it('refuses a write sent outside a transaction, and the connection carries on clean', async () => {
+    const scope = scopeFor(tenants.alpha!.organizationId);
+    await expect(scope.run(() => scope.em.execute("update clients set name = name || '!'"))).rejects.toThrow(/read-only transaction/);
+    await scope.end();
+    expect(await db.admin('select id from clients where name like $1', ['%!'])).toEqual([]);
+    expect(await outsideAnyFetch(appOrm)).toMatchObject({ org: '', read_only: 'off' });
+  });
+
+  it('reads the tenant through raw SQL with bound parameters too (inside a transaction of its own)', async () => {
+    const alpha = tenants.alpha!.organizationId;
+    const scope = scopeFor(alpha);
+    const before = sqlStatements.snapshot();
+    const rows = await scope.run(async () => (await scope.em.getConnection().getKnex().raw('select count(*)::int as count, current_setting(?) as org from clients', ['app.organization_id'])).rows);
+    const after = sqlStatements.snapshot();
+    await scope.end();
+    expect(rows).toEqual([{ count: TEST_ORGANIZATIONS[0]!.clients, org: alpha }]);
+    expect(after.transactionControl - before.transactionControl).toBe(2);
+    expect(await outsideAnyFetch(appOrm)).toMatchObject({ org: '', read_only: 'off' });
+  });
+
+  it('gives nothing to another pool\'s statements, nor to work the fetch leaves behind once it has ended', async () => {
+    const scope = scopeFor(tenants.alpha!.organizationId);
+    let later: Promise<Session> | undefined;
+    const other = await scope.run(async () => {
+      later = new Promise<Session>((resolve, reject) => setTimeout(() => scope.em.execute<Session[]>(SESSION).then((rows) => resolve(rows[0]!), reject), 50));
+      return outsideAnyFetch(otherOrm);
+    });
+    await scope.end();
+    expect(other).toMatchObject({ org: '', read_only: 'off' });
+    expect(await later).toMatchObject({ org: '', read_only: 'off' });
+  });
+
+  it('writes in a mutation\'s transaction with the tenant set, then reads what it committed outside it', async () => {
+    const alpha = tenants.alpha!.organizationId;
+    const [target] = await db.admin<{ id: string; name: string }>('select id, name from clients where organization_id = $1 order by id limit 1', [alpha]);
+    const scope = scopeFor(alpha);
+    const { written, readBack } = await scope.run(async () => {
+      const written = await scope.runInTransaction(async () => (await scope.em.execute<Session[]>(`update clients set name = name || ' (renamed)' where id = '${target!.id}' returning ${SESSION.slice('select'.length)}`))[0]!);
+      const readBack = (await scope.em.execute<Array<{ name: string; read_only: string }>>(`select name, current_setting('transaction_read_only') as read_only from clients where id = '${target!.id}'`))[0]!;
+      return { written, readBack };
+    });
+    await scope.end();
+    expect(written).toMatchObject({ org: alpha, read_only: 'off' });
+    expect(readBack).toEqual({ name: `${target!.name} (renamed)`, read_only: 'on' });
+    await db.admin('update clients set name = $2 where id = $1', [target!.id, target!.name]);
   });
 });
 

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../config.js';
 import { logger, scrubbedText } from '../logger.js';
-import { currentTenant, recordSqlDuration, registerPool } from '../metrics.js';
+import { recordSqlDuration, registerPool } from '../metrics.js';
 import { traceSqlStatements } from '../tracing.js';
 import { sqlStatements, TRANSACTION_CONTROL } from './sql-stats.js';
 
@@ -71,15 +71,15 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     },
   });
   traceSqlStatements(orm.em.getConnection().getKnex().client);
-  oneStatementAtATime(orm.em.getConnection().getKnex().client);
+  sendStatementsInScope(orm.em.getConnection().getKnex().client);
   sendPreambleWithBegin(orm);
   const knex = orm.em.getConnection().getKnex();
-  // Each statement's duration, charged to the tenant whose fetch sent it (see currentTenant).
+  // Each statement's duration, charged to the tenant whose fetch sent it (see StatementScope).
   const started = new Map<string, { at: number; tenant: string | null | undefined; kind: 'application' | 'transaction_control' }>();
   knex.on('query', (query: { sql: string; bindings?: unknown[]; __knexQueryUid?: string }) => {
     sqlStatements.record(query.sql, query.bindings);
     if (query.__knexQueryUid) {
-      started.set(query.__knexQueryUid, { at: performance.now(), tenant: currentTenant.getStore(), kind: TRANSACTION_CONTROL.test(query.sql) ? 'transaction_control' : 'application' });
+      started.set(query.__knexQueryUid, { at: performance.now(), tenant: statementScope.getStore()?.organizationId, kind: TRANSACTION_CONTROL.test(query.sql) ? 'transaction_control' : 'application' });
     }
   });
   const finished = (query: { __knexQueryUid?: string }) => {
@@ -95,27 +95,95 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
   return orm;
 }
 
-const SERIALISED = Symbol('ubos.oneStatementAtATime');
+/**
+ * The fetch a statement is sent for, as the ORM's driver sees it. Reads run outside any
+ * explicit transaction: a statement a fetch sends outside one carries the fetch's settings
+ * (the tenant, the actor, read-only) in the same message, `<settings>; <statement>`, which
+ * PostgreSQL runs as one implicit transaction. The settings (set_config(..., true)) hold for
+ * that statement and end with it, so a pooled connection never keeps them, and a read costs one
+ * round trip instead of three (BEGIN with the settings, the statement, ROLLBACK). Under READ
+ * COMMITTED, which the read transaction had, every statement took its own snapshot anyway.
+ */
+export interface StatementScope {
+  /** The tenant whose fetch this is: its statements' durations are charged to it. */
+  readonly organizationId: string | null;
+  /**
+   * The settings, as literal SQL, that a statement of this knex client sent outside a
+   * transaction must carry; undefined when it carries none (another pool's statement, or
+   * the fetch has ended and this is work it left behind, a timer say).
+   */
+  readSettingsFor(knexClient: object): string | undefined;
+}
+
+const statementScope = new AsyncLocalStorage<StatementScope>();
+
+/** Runs a fetch's work so that the statements it sends outside a transaction carry its settings. */
+export function runInStatementScope<T>(scope: StatementScope, work: () => Promise<T>): Promise<T> {
+  return statementScope.run(scope, work);
+}
+
+const IN_SCOPE = Symbol('ubos.sendStatementsInScope');
+
+interface KnexStatement {
+  sql: string;
+  bindings?: unknown[];
+  method?: string;
+  options?: object;
+  response?: unknown;
+}
+type Send = (this: object, connection: object, statement: KnexStatement) => Promise<KnexStatement>;
 
 /**
- * Sends a connection its statements one after another. A fetch's loaders share the fetch's
- * transaction, and several can ask in the same tick; pg would queue the second statement on
- * the busy client itself, but it warns that pg 9 refuses that. This queue keeps the same order
- * and makes it ours. Patched once on the dialect's prototype, like the statement tracing.
+ * Patched once on the dialect's prototype, like the statement tracing:
+ * - a statement sent outside a transaction for a fetch carries the fetch's read settings
+ *   (see StatementScope);
+ * - a connection gets its statements one after another. A transaction's loaders share its
+ *   connection, and several can ask in the same tick; pg would queue the second statement on
+ *   the busy client itself, but it warns that pg 9 refuses that. This queue keeps the same
+ *   order and makes it ours.
  */
-function oneStatementAtATime(knexClient: object): void {
-  type Query = (connection: object, statement: unknown) => Promise<unknown>;
-  const prototype = Object.getPrototypeOf(knexClient) as { _query: Query; [SERIALISED]?: boolean };
-  if (prototype[SERIALISED]) return;
+function sendStatementsInScope(knexClient: object): void {
+  const prototype = Object.getPrototypeOf(knexClient) as { _query: Send; [IN_SCOPE]?: boolean };
+  if (prototype[IN_SCOPE]) return;
   const send = prototype._query;
   const tails = new WeakMap<object, Promise<unknown>>();
-  prototype._query = function (this: unknown, connection: object, statement: unknown) {
+  prototype._query = function (this: object, connection: object, statement: KnexStatement) {
+    // knex marks a connection with its transaction's id while a transaction holds it.
+    const inTransaction = (connection as { __knexTxId?: unknown }).__knexTxId !== undefined;
+    const settings = inTransaction ? undefined : statementScope.getStore()?.readSettingsFor(this);
     const after = tails.get(connection) ?? Promise.resolve();
-    const sent = after.then(() => send.call(this, connection, statement));
+    const sent = after.then(() => (settings ? sendWithSettings(send, this, connection, statement, settings) : send.call(this, connection, statement)));
     tails.set(connection, sent.catch(() => undefined));
     return sent;
   };
-  prototype[SERIALISED] = true;
+  prototype[IN_SCOPE] = true;
+}
+
+async function sendWithSettings(send: Send, client: object, connection: object, statement: KnexStatement, settings: string): Promise<KnexStatement> {
+  if (statement.bindings?.length) return sendInReadTransaction(send, client, connection, statement, settings);
+  // One simple-protocol message; its first result is the settings' own.
+  const carried = await send.call(client, connection, { ...statement, sql: `${settings}; ${statement.sql}` });
+  const results = (carried.response as unknown[]).slice(1);
+  statement.response = results.length === 1 ? results[0] : results;
+  return statement;
+}
+
+/**
+ * A statement with bound parameters travels in the extended protocol, which takes one
+ * statement per message: it reads inside an explicit transaction with the settings, as every
+ * read did before. The ORM inlines its parameters, so only raw knex with bindings lands here.
+ */
+async function sendInReadTransaction(send: Send, client: object, connection: object, statement: KnexStatement, settings: string): Promise<KnexStatement> {
+  const control = (sql: string) => {
+    sqlStatements.record(sql);
+    return send.call(client, connection, { method: 'raw', sql, bindings: [], options: {} });
+  };
+  await control(`BEGIN; ${settings}`);
+  try {
+    return await send.call(client, connection, statement);
+  } finally {
+    await control('ROLLBACK');
+  }
 }
 
 function knexLog(subgraph: string) {

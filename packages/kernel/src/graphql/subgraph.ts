@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -19,7 +19,7 @@ import { withIdempotencyKey } from './idempotency.js';
 import { readJsonBody, sendJson } from '../http.js';
 import { listen } from '../startup.js';
 import type { SubgraphContext, SubgraphDefinition } from './context.js';
-import { currentTenant, serveMetrics } from '../metrics.js';
+import { serveMetrics } from '../metrics.js';
 import { EVENT_PHASES, eventDeliveryOperation, type EventDeliveryRequest } from '../events/delivery.js';
 
 /**
@@ -70,27 +70,11 @@ function wrapMutationsInTransactions(resolvers: GraphQLResolverMap<any>): GraphQ
   return { ...resolvers, Mutation: wrapped as any };
 }
 
-function transactionPlugin(): ApolloServerPlugin<SubgraphContext<unknown>> {
+function maskErrorsPlugin(): ApolloServerPlugin<SubgraphContext<unknown>> {
   return {
     async requestDidStart() {
       return {
-        // The read transaction begins here rather than in executionDidStart: a database that
-        // cannot serve (pool full, unreachable, restarting) becomes this fetch's answer,
-        // SERVICE_UNAVAILABLE, where a hook that throws would make Apollo answer a bare 500.
-        async responseForOperation({ operation, contextValue }) {
-          if (operation.operation !== 'query') return null;
-          try {
-            await contextValue.scope.beginRead();
-            return null;
-          } catch (error) {
-            const unavailable = unavailableError(error);
-            if (!unavailable) throw error;
-            return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [{ message: unavailable.message, extensions: { ...unavailable.extensions } }] } } };
-          }
-        },
         async willSendResponse({ response, contextValue }) {
-          // Ending a read on a connection that died has nothing left to undo; the pool drops it.
-          await contextValue.scope.end().catch(() => undefined);
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
             response.body.singleResult.errors = response.body.singleResult.errors.map((error) => maskError(error, contextValue.requestId));
           }
@@ -124,7 +108,7 @@ export class SubgraphRuntime<Loaders> {
       schema,
       // No cache hints are used anywhere, and the default cache-control plugin wraps every
       // resolver of every fetch to compute them.
-      plugins: [transactionPlugin() as ApolloServerPlugin<SubgraphContext<Loaders>>, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+      plugins: [maskErrorsPlugin() as ApolloServerPlugin<SubgraphContext<Loaders>>, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
       includeStacktraceInErrorResponses: false,
       logger: apolloLogger({ subgraph: definition.name }),
       // The database failing (down, restarting, pool full, statement timeout) is said as such:
@@ -182,7 +166,7 @@ export class SubgraphRuntime<Loaders> {
   private async run(request: SubgraphRequest, internal: InternalContext): Promise<SubgraphResponse> {
     const contextValue = this.createContext(internal, ASKS_FOR_TOTALS.test(request.query ?? ''));
     try {
-      const response = await currentTenant.run(internal.organizationId, () => this.server.executeOperation(
+      const response = await contextValue.scope.run(() => this.server.executeOperation(
         {
           query: request.query,
           operationName: request.operationName ?? undefined,
