@@ -1,18 +1,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { parse, type FormattedExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import { parse, type FormattedExecutionResult, type GraphQLFieldResolver, type GraphQLFormattedError } from 'graphql';
 import { InternalContextSigner, INTERNAL_CONTEXT_HEADER, InvalidInternalContextError, type InternalContext } from '../auth/internal-context.js';
 import { createOrm } from '../db/orm.js';
 import type { Timeouts } from '../config.js';
 import { databaseReadiness, type Readiness } from '../db/readiness.js';
 import { ErrorCode, maskError, unauthenticated, unavailableError } from '../errors.js';
-import { apolloLogger, logger } from '../logger.js';
+import { logger } from '../logger.js';
 import { inSpan, SpanKind, traceContextFrom } from '../tracing.js';
 import { RequestScope } from '../scope.js';
 import { withIdempotencyKey } from './idempotency.js';
@@ -20,6 +18,7 @@ import { readJsonBody, sendJson } from '../http.js';
 import { listen } from '../startup.js';
 import type { SubgraphContext, SubgraphDefinition } from './context.js';
 import { serveMetrics } from '../metrics.js';
+import { OperationExecutor, type SubgraphRequest } from './executor.js';
 import { EVENT_PHASES, eventDeliveryOperation, type EventDeliveryRequest } from '../events/delivery.js';
 
 /**
@@ -35,12 +34,7 @@ export function defineSubgraph<Loaders>(definition: Omit<SubgraphDefinition<Load
 // test on the document is enough: a false positive only costs a count nobody reads.
 const ASKS_FOR_TOTALS = /\btotalCount\b/;
 
-export interface SubgraphRequest {
-  query?: string;
-  operationName?: string | null;
-  variables?: Record<string, unknown> | null;
-  extensions?: Record<string, unknown>;
-}
+export type { SubgraphRequest } from './executor.js';
 
 export interface SubgraphResponse {
   status: number;
@@ -70,31 +64,26 @@ function wrapMutationsInTransactions(resolvers: GraphQLResolverMap<any>): GraphQ
   return { ...resolvers, Mutation: wrapped as any };
 }
 
-function maskErrorsPlugin(): ApolloServerPlugin<SubgraphContext<unknown>> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((error) => maskError(error, contextValue.requestId));
-          }
-        },
-      };
-    },
-  };
+/**
+ * The database failing (down, restarting, pool full, statement timeout) is said as such:
+ * SERVICE_UNAVAILABLE, which the mask lets through, instead of an internal error.
+ */
+function sayUnavailable(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const unavailable = unavailableError(error);
+  return unavailable ? { message: unavailable.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { ...unavailable.extensions } } : formatted;
 }
 
 /**
  * One subgraph: its schema, its ORM and the single entry point that both transports use.
  * `execute` checks the gateway's signature, builds the fetch's context and runs the
- * operation through Apollo Server; the HTTP listener only parses and writes JSON around it,
- * and the gateway's in-process source calls `execute` directly.
+ * operation (./executor.ts); the HTTP listener only parses and writes JSON around it, and the
+ * gateway's in-process source calls `executeTrusted` directly.
  */
 export class SubgraphRuntime<Loaders> {
   private constructor(
     readonly definition: SubgraphDefinition<Loaders>,
     readonly orm: MikroORM,
-    private readonly server: ApolloServer<SubgraphContext<Loaders>>,
+    private readonly executor: OperationExecutor,
     private readonly signer: InternalContextSigner,
   ) {}
 
@@ -104,29 +93,8 @@ export class SubgraphRuntime<Loaders> {
 
   static async create<Loaders>(definition: SubgraphDefinition<Loaders>, options: SubgraphRuntimeOptions): Promise<SubgraphRuntime<Loaders>> {
     const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: wrapMutationsInTransactions(definition.resolvers) });
-    const server = new ApolloServer<SubgraphContext<Loaders>>({
-      schema,
-      // No cache hints are used anywhere, and the default cache-control plugin wraps every
-      // resolver of every fetch to compute them.
-      plugins: [maskErrorsPlugin() as ApolloServerPlugin<SubgraphContext<Loaders>>, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
-      includeStacktraceInErrorResponses: false,
-      logger: apolloLogger({ subgraph: definition.name }),
-      // The database failing (down, restarting, pool full, statement timeout) is said as such:
-      // SERVICE_UNAVAILABLE, which the mask lets through, instead of an internal error.
-      formatError: (formatted, error) => {
-        const unavailable = unavailableError(error);
-        return unavailable ? { message: unavailable.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { ...unavailable.extensions } } : formatted;
-      },
-    // The process owns SIGINT/SIGTERM and stops servers before PostgreSQL; Apollo must not
-    // stop itself and re-raise the signal on its own.
-    stopOnTerminationSignals: false,
-      // Composition happens from the SDL files, never by introspecting a running subgraph.
-      introspection: false,
-      csrfPrevention: false,
-    });
-    await server.start();
     const orm = await createOrm({ clientUrl: options.appDatabaseUrl, entities: definition.entities, poolMax: options.poolMax, name: definition.name, timeouts: options.timeouts });
-    return new SubgraphRuntime(definition, orm, server, new InternalContextSigner(options.internalSecret));
+    return new SubgraphRuntime(definition, orm, new OperationExecutor(schema, sayUnavailable), new InternalContextSigner(options.internalSecret));
   }
 
   async execute(request: SubgraphRequest, headers: Record<string, string | undefined>): Promise<SubgraphResponse> {
@@ -164,26 +132,15 @@ export class SubgraphRuntime<Loaders> {
   }
 
   private async run(request: SubgraphRequest, internal: InternalContext): Promise<SubgraphResponse> {
+    const prepared = this.executor.prepare(request);
+    if ('refused' in prepared) return { status: 200, body: masked(prepared.refused, internal.requestId) };
     const contextValue = this.createContext(internal, ASKS_FOR_TOTALS.test(request.query ?? ''));
     try {
-      const response = await contextValue.scope.run(() => this.server.executeOperation(
-        {
-          query: request.query,
-          operationName: request.operationName ?? undefined,
-          variables: request.variables ?? undefined,
-          extensions: request.extensions,
-        },
-        { contextValue },
-      ));
-      if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported');
       // An executed operation answers 200 whatever its errors' codes: the gateway reads the
       // errors from the body (as the in-process source does) and sets the caller's status
       // itself; a 4xx would make it replace them with "401: Unauthorized" and the raw response.
-      // A database that failed before any resolver ran (the read transaction's BEGIN) is the
-      // same SERVICE_UNAVAILABLE answer as one that failed inside a resolver.
-      const status = response.http.status ?? 200;
-      const unavailable = response.body.singleResult.errors?.every((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
-      return { status: status >= 500 && !unavailable ? status : 200, body: response.body.singleResult };
+      const body = await contextValue.scope.run(() => this.executor.execute(prepared.document, request, contextValue));
+      return { status: 200, body: masked(body, contextValue.requestId) };
     } finally {
       await contextValue.scope.end().catch(() => undefined);
     }
@@ -298,7 +255,11 @@ export class SubgraphRuntime<Loaders> {
   }
 
   async close(): Promise<void> {
-    await this.server.stop();
     await this.orm.close(true);
   }
+}
+
+/** Internal errors masked (logged with the request id), public codes kept. */
+function masked(result: FormattedExecutionResult, requestId: string): FormattedExecutionResult {
+  return result.errors ? { ...result, errors: result.errors.map((error) => maskError(error, requestId)) } : result;
 }

@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import type { DocumentNode, FormattedExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { ErrorCode } from '../errors.js';
+
+// graphql as @apollo/subgraph loads it (CommonJS): its schema is refused by the functions of any
+// other copy ("Cannot use GraphQLSchema from another module or realm"), the ESM one included.
+const { execute, getOperationAST, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
+/** One operation for a subgraph, as its gateway sends it. */
+export interface SubgraphRequest {
+  query?: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown>;
+}
+
+// A subgraph is asked the few documents its gateway's query plans contain; this bounds what a
+// caller sending ever-new texts can make it keep.
+const MAX_DOCUMENTS = 1_000;
+// Composition reads the SDL files; nobody introspects a running subgraph.
+const RULES = [...specifiedRules, NoSchemaIntrospectionCustomRule];
+
+/**
+ * Runs a subgraph's operations: each distinct text is parsed and validated once and kept, then
+ * executed with graphql-js. This is what Apollo Server did per fetch, less its HTTP-shaped
+ * pipeline, which a subgraph called only by its own gateway never used (content negotiation
+ * and a SHA-256 of the text per request, plugin hooks, a copy of the response). Errors are
+ * formatted as Apollo Server formats them: the same codes (GRAPHQL_PARSE_FAILED,
+ * GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT for variables, INTERNAL_SERVER_ERROR when a
+ * resolver's error has none), then `formatError`.
+ */
+export class OperationExecutor {
+  private readonly documents = new Map<string, DocumentNode>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+  ) {}
+
+  /** The operation a request names, or an answer that refuses it. */
+  prepare(request: SubgraphRequest): { document: DocumentNode; operation: OperationDefinitionNode } | { refused: FormattedExecutionResult } {
+    const query = request.query;
+    if (typeof query !== 'string' || query === '') {
+      return { refused: { errors: [{ message: 'GraphQL operations must contain a non-empty `query`.', extensions: { code: 'BAD_REQUEST' } }] } };
+    }
+    let document = this.documents.get(query);
+    if (!document) {
+      try {
+        document = parse(query);
+      } catch (error) {
+        return { refused: { errors: [this.format(error, 'GRAPHQL_PARSE_FAILED')] } };
+      }
+      const invalid = validate(this.schema, document, RULES);
+      if (invalid.length > 0) return { refused: { errors: invalid.map((error) => this.format(error, 'GRAPHQL_VALIDATION_FAILED')) } };
+      if (this.documents.size >= MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
+      this.documents.set(query, document);
+    }
+    const operation = getOperationAST(document, request.operationName ?? undefined);
+    if (!operation) {
+      const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.';
+      return { refused: { errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] } };
+    }
+    return { document, operation };
+  }
+
+  async execute(document: DocumentNode, request: SubgraphRequest, contextValue: unknown): Promise<FormattedExecutionResult> {
+    const result = await execute({ schema: this.schema, document, operationName: request.operationName ?? undefined, variableValues: request.variables ?? undefined, contextValue });
+    if (!result.errors) return result as FormattedExecutionResult;
+    return { ...result, errors: result.errors.map((error) => this.format(error, isVariableError(error) ? ErrorCode.BAD_USER_INPUT : undefined)) } as FormattedExecutionResult;
+  }
+
+  private format(error: unknown, code: string | undefined): GraphQLFormattedError {
+    const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : `Unexpected error value: ${String(error)}`, { originalError: error instanceof Error ? error : undefined });
+    const formatted = graphqlError.toJSON();
+    const extensions = { ...graphqlError.extensions, code: graphqlError.extensions.code ?? code ?? ErrorCode.INTERNAL_SERVER_ERROR };
+    return this.formatError({ ...formatted, extensions }, error);
+  }
+}
+
+/** A variable the caller sent that does not fit its type (Apollo Server's test, same messages). */
+function isVariableError(error: GraphQLErrorType): boolean {
+  const node = error.nodes?.length === 1 ? error.nodes[0] : undefined;
+  if (node?.kind !== Kind.VARIABLE_DEFINITION || error.extensions.code != null) return false;
+  const prefix = `Variable "$${node.variable.name.value}" `;
+  return ['has invalid value', 'got invalid value ', 'of required type ', 'of non-null type '].some((rest) => error.message.startsWith(prefix + rest));
+}
