@@ -12,7 +12,8 @@ import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 // the migration file and created under pg_temp: both must write the same pairs, holders,
 // scores and reasons, for a whole tenant and for a few changed clients, on data with a crowd
 // of look-alike names larger than the 100 matches a probe reads, shared email domains and
-// phones, and deleted clients.
+// phones, and deleted clients. Migration 0077 puts the tenant first in the trigram index: a
+// probe reads no other tenant's look-alikes.
 
 const MIGRATION_0060 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations/0060_client_duplicate_candidates.sql');
 
@@ -58,7 +59,7 @@ async function refresh(organizationId: string, fn: 'ubos_refresh_client_duplicat
   }
 }
 
-describe('duplicate candidates with keys computed once (0076)', () => {
+describe('duplicate candidates: keys computed once (0076), probes within the tenant (0077)', () => {
   it('writes exactly the pairs of 0060\'s definition, for the whole tenant and for changed clients, with fewer key computations', async () => {
     const alpha = tenants.alpha!.organizationId;
     await admin.query('begin');
@@ -103,5 +104,44 @@ describe('duplicate candidates with keys computed once (0076)', () => {
     const someReference = await refresh(alpha, 'pg_temp.refresh_0060', changed);
     expect(some.pairs).toEqual(someReference.pairs);
     expect(some.pairs).not.toEqual(whole.pairs);
+  });
+
+  it('probes a tenant\'s look-alike names without reading another tenant\'s (0077: the trigram index leads with the tenant)', async () => {
+    const gamma = tenants.gamma!.organizationId;
+    const beta = tenants.beta!.organizationId;
+    // The same 300 look-alike names in two tenants, as the bulk seed makes them in every tenant.
+    for (const organizationId of [beta, gamma]) {
+      await admin.query('begin');
+      await admin.query(`select set_config('app.organization_id', $1, true)`, [organizationId]);
+      await admin.query(`insert into clients (organization_id, name) select $1, 'Northwind Labs ' || n from generate_series(1, 300) n`, [organizationId]);
+      await admin.query('commit');
+    }
+    await admin.query('analyze clients');
+    await admin.query('begin');
+    try {
+      await admin.query(`select set_config('app.organization_id', $1, true)`, [gamma]);
+      await admin.query('set local pg_trgm.similarity_threshold = 0.5');
+      await admin.query('set local enable_seqscan = off'); // the tables are small here; the product's plans use the index (client-duplicates.test.ts)
+      const [similar] = (await admin.query(
+        `select count(*)::int as count from clients where organization_id = $1 and deleted_at is null and ubos_client_name_key(name) % ubos_client_name_key('Northwind Labs 17')`, [gamma],
+      )).rows;
+      const { rows } = await admin.query(
+        `explain (analyze, format json) select c.id from clients c
+          where c.organization_id = $1 and c.deleted_at is null and ubos_client_name_key(c.name) % ubos_client_name_key('Northwind Labs 17') limit 100`,
+        [gamma],
+      );
+      const nodes: any[] = [];
+      const walk = (node: any) => { nodes.push(node); for (const child of node.Plans ?? []) walk(child); };
+      walk(rows[0]['QUERY PLAN'][0].Plan);
+      const indexScan = nodes.find((node) => node['Node Type'] === 'Bitmap Index Scan');
+      expect(indexScan?.['Index Name']).toBe('clients_name_key_trgm_idx');
+      // The bitmap holds gamma's candidates only: at most gamma's own clients, never beta's 300
+      // look-alikes as well (without the tenant in the index: about 600).
+      const [own] = (await admin.query(`select count(*)::int as count from clients where organization_id = $1 and deleted_at is null`, [gamma])).rows;
+      expect(similar.count).toBeGreaterThan(10);
+      expect(indexScan['Actual Rows']).toBeLessThanOrEqual(own.count);
+    } finally {
+      await admin.query('rollback');
+    }
   });
 });
