@@ -14,6 +14,12 @@ import { CLIENT_STATUSES, COMPANY_FIRST, COMPANY_LAST, DEAL_STAGES, FIRST_NAMES,
  * and 4 tasks; and 1 or 2 sent invoices, a third of them paid in full and a third in part. Rows are made in SQL (generate_series, ubos_uuid_v7), one statement per chunk
  * of clients, in one transaction per tenant with the tenant set so that Row Level Security
  * agrees. A tenant that already has its clients is skipped; one with fewer is topped up.
+ * Every row goes through the write path's triggers (0075: one audit trigger call per table
+ * and statement, the chain sealed once per tenant at commit). `--concurrency` tenants are
+ * seeded at once, each on its own connection (default 2: tenants share nothing but the
+ * organizations and users tables, and each has its own chain head and duplicate lock).
+ * Each tenant's line says where its time went: rows (with their triggers), duplicate
+ * candidates, and the commit (sealing the chain).
  */
 
 const CHUNK = 2000;
@@ -189,6 +195,8 @@ interface TenantOutcome {
   organizationId: string;
   added: number;
   skipped: boolean;
+  /** Seconds spent on the rows (with their triggers), the duplicate candidates, and the commit (sealing). */
+  seconds: { rows: number; duplicates: number; commit: number };
 }
 
 async function seedTenant(
@@ -215,19 +223,34 @@ async function seedTenant(
     const { rows } = await client.query<{ count: number }>('select count(*)::int as count from clients where organization_id = $1', [organizationId]);
     const have = rows[0]!.count;
     onChunk(Math.min(have, clients));
+    let mark = Date.now();
+    const lap = () => {
+      const now = Date.now();
+      const elapsed = (now - mark) / 1000;
+      mark = now;
+      return elapsed;
+    };
     for (let from = have + 1; from <= clients; from += CHUNK) {
       const to = Math.min(clients, from + CHUNK - 1);
       await client.query(CHUNK_SQL, [organizationId, String(index), from, to]);
       onChunk(to);
     }
+    const rowsSeconds = lap();
     // No event announces these clients: their duplicate candidates (migration 0060) are computed here.
     // Statistics first: a plan made while clients looks empty would scan it for every client.
     if (have < clients) {
       await client.query('analyze clients');
       await client.query('select ubos_refresh_client_duplicates($1)', [organizationId]);
     }
+    const duplicatesSeconds = lap();
     await client.query('commit');
-    return { slug, organizationId, added: Math.max(0, clients - have), skipped: have >= clients };
+    return {
+      slug,
+      organizationId,
+      added: Math.max(0, clients - have),
+      skipped: have >= clients,
+      seconds: { rows: rowsSeconds, duplicates: duplicatesSeconds, commit: lap() },
+    };
   } catch (error) {
     await client.query('rollback');
     throw error;
@@ -236,15 +259,16 @@ async function seedTenant(
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { tenants: { type: 'string' }, clients: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { tenants: { type: 'string' }, clients: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   });
   if (values.help) {
-    console.log('usage: npm run seed:bulk -- [--tenants 10] [--clients 10000]');
+    console.log('usage: npm run seed:bulk -- [--tenants 10] [--clients 10000] [--concurrency 2]');
     return;
   }
   const tenants = positiveInteger('tenants', values.tenants, 10);
   const clients = positiveInteger('clients', values.clients, 10_000);
+  const concurrency = Math.min(tenants, positiveInteger('concurrency', values.concurrency, 2));
   const log = (line: string) => console.log(`[bulk-seed] ${line}`);
 
   const started = Date.now();
@@ -252,23 +276,41 @@ async function main(): Promise<void> {
   const database = await prepareDatabase({ ...config, demo: false }, log);
   try {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    log(`seeding ${tenants} tenants x ${clients} clients`);
+    log(`seeding ${tenants} tenants x ${clients} clients, ${concurrency} at a time`);
     const progress = new Progress(started);
     const outcomes: TenantOutcome[] = [];
-    await withAdminClient(database.adminUrl, async (client) => {
-      for (let index = 1; index <= tenants; index++) {
-        const done = index - 1;
-        const outcome = await seedTenant(client, index, clients, passwordHash, (count) =>
-          progress.draw(done + count / clients, tenants, `bulk-${index}: ${count}/${clients} clients`),
-        );
-        outcomes.push(outcome);
-        if (outcome.skipped) {
+    // Each tenant's share of its clients so far, for the bar; tenants are taken in order by the workers.
+    const shares = new Map<number, number>();
+    let next = 1;
+    const seedingStarted = Date.now();
+    const worker = () =>
+      withAdminClient(database.adminUrl, async (client) => {
+        for (let index = next++; index <= tenants; index = next++) {
+          const outcome = await seedTenant(client, index, clients, passwordHash, (count) => {
+            shares.set(index, count / clients);
+            const done = [...shares.values()].reduce((sum, share) => sum + share, 0);
+            progress.draw(done, tenants, `bulk-${index}: ${count}/${clients} clients`);
+          });
+          outcomes.push(outcome);
           progress.end();
-          log(`${outcome.slug} already seeded`);
+          if (outcome.skipped) {
+            log(`${outcome.slug} already seeded`);
+          } else {
+            const { rows, duplicates, commit } = outcome.seconds;
+            log(`${outcome.slug}: ${outcome.added} clients in ${(rows + duplicates + commit).toFixed(1)}s (rows and their audit ${rows.toFixed(1)}s, duplicate candidates ${duplicates.toFixed(1)}s, commit and sealing ${commit.toFixed(1)}s)`);
+          }
         }
-      }
-      progress.end();
-
+      }).catch((error: unknown) => {
+        next = Number.POSITIVE_INFINITY; // the other workers take no further tenant
+        throw error;
+      });
+    // Every worker ends (finishing its tenant) before the database stops or an error is reported.
+    const settled = await Promise.allSettled(Array.from({ length: concurrency }, worker));
+    const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    log(`tenants seeded in ${seconds(seedingStarted)}`);
+    outcomes.sort((a, b) => a.slug.localeCompare(b.slug, 'en', { numeric: true }));
+    await withAdminClient(database.adminUrl, async (client) => {
       log('analyze');
       await client.query(`analyze organizations, users, ${TABLES.join(', ')}`);
 
