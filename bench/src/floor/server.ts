@@ -156,7 +156,7 @@ const handlers = new Map<string, Handler>([
           `with c as (
              insert into clients (organization_id, id, name, status, email, custom_fields, created_at, updated_at)
              values ($1, ubos_uuid_v7(), $2, 'LEAD', 'w1@example.test', '{}', now(), now()) returning *
-           ), o as (${outbox('ClientCreated', 'Client', 'c', 'id', "jsonb_build_object('name', name, 'status', status)")})
+           ), o as (${outbox('ClientCreated', 'Client', 'c', 'id', "jsonb_build_object('name', name, 'status', status, 'version', version)")})
            select id, name, status, email, version from c`,
           [caller.organizationId, trimmed],
         );
@@ -206,7 +206,7 @@ const handlers = new Map<string, Handler>([
                'Invoice',
                'i',
                'id',
-               `jsonb_build_object('number', ${numberSql('i')}, 'clientId', client_id, 'totalMinor', total_minor, 'currency', currency)`,
+               `jsonb_build_object('number', ${numberSql('i')}, 'clientId', client_id, 'totalMinor', total_minor, 'currency', currency, 'version', version)`,
              )})
              select id, ${numberSql('i')} as number, ${statusSql('i', '$7::date')} as status, total_minor, currency from i`,
             [caller.organizationId, clientId, JSON.stringify(lines.lineItems), lines.subtotalMinor, lines.taxMinor, lines.totalMinor, utcToday()],
