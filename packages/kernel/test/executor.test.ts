@@ -37,6 +37,16 @@ describe('the subgraph executor', () => {
     const query = 'query($id: ID!) { thing(id: $id) { id name } }';
     expect(await run(query, { id: '1' })).toEqual({ data: { thing: { id: '1', name: 'thing 1' } } });
     expect(await run(query, { id: '2' })).toEqual({ data: { thing: { id: '2', name: 'thing 2' } } });
+    const kept = executor.prepare({ query }) as { document: unknown };
+    expect((executor.prepare({ query }) as { document: unknown }).document).toBe(kept.document);
+  });
+
+  it('keeps at most 1,000 documents, the oldest going first', () => {
+    const executor = new OperationExecutor(schema, (formatted) => formatted);
+    const first = (executor.prepare({ query: '{ thing(id: "0") { id } }' }) as { document: unknown }).document;
+    for (let index = 1; index <= 1_000; index++) executor.prepare({ query: `{ thing(id: "${index}") { id } }` });
+    expect((executor.prepare({ query: '{ thing(id: "1000") { id } }' }) as { document: unknown }).document).toBe((executor.prepare({ query: '{ thing(id: "1000") { id } }' }) as { document: unknown }).document);
+    expect((executor.prepare({ query: '{ thing(id: "0") { id } }' }) as { document: unknown }).document).not.toBe(first);
   });
 
   it('names each refusal with Apollo Server\'s code', async () => {

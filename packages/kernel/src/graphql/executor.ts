@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { DocumentNode, FormattedExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, FormattedExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors.js';
 
 // graphql as @apollo/subgraph loads it (CommonJS): its schema is refused by the functions of any
@@ -37,8 +37,8 @@ export class OperationExecutor {
     private readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
   ) {}
 
-  /** The operation a request names, or an answer that refuses it. */
-  prepare(request: SubgraphRequest): { document: DocumentNode; operation: OperationDefinitionNode } | { refused: FormattedExecutionResult } {
+  /** The document of a request that names one operation in it, or an answer that refuses it. */
+  prepare(request: SubgraphRequest): { document: DocumentNode } | { refused: FormattedExecutionResult } {
     const query = request.query;
     if (typeof query !== 'string' || query === '') {
       return { refused: { errors: [{ message: 'GraphQL operations must contain a non-empty `query`.', extensions: { code: 'BAD_REQUEST' } }] } };
@@ -55,12 +55,11 @@ export class OperationExecutor {
       if (this.documents.size >= MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
       this.documents.set(query, document);
     }
-    const operation = getOperationAST(document, request.operationName ?? undefined);
-    if (!operation) {
+    if (!getOperationAST(document, request.operationName ?? undefined)) {
       const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.';
       return { refused: { errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] } };
     }
-    return { document, operation };
+    return { document };
   }
 
   async execute(document: DocumentNode, request: SubgraphRequest, contextValue: unknown): Promise<FormattedExecutionResult> {
