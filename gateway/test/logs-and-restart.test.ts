@@ -191,15 +191,15 @@ describe('PostgreSQL restarted under a write load', () => {
     const writers = Array.from({ length: WRITERS }, (_, index) => writer(index));
     const acknowledged = () => outcomes.filter((outcome) => outcome.id);
 
-    await waitFor(async () => (acknowledged().length >= 20 ? true : undefined), 'writes before the outage');
+    await waitFor(async () => (acknowledged().length >= 20 ? true : undefined), 'writes before the outage', 60_000, server);
     await postgres.stop();
     phase = 'outage';
-    await waitFor(async () => (outcomes.filter((outcome) => outcome.phase === 'outage').length >= 20 ? true : undefined), 'answers during the outage');
+    await waitFor(async () => (outcomes.filter((outcome) => outcome.phase === 'outage').length >= 20 ? true : undefined), 'answers during the outage', 60_000, server);
     // PostgreSQL accepts connections before startPostgres() returns: those answers belong to no phase.
     phase = 'restarting';
     await startPostgres();
     phase = 'after';
-    await waitFor(async () => (outcomes.filter((outcome) => outcome.phase === 'after' && outcome.id).length >= 20 ? true : undefined), 'writes after the restart', 60_000);
+    await waitFor(async () => (outcomes.filter((outcome) => outcome.phase === 'after' && outcome.id).length >= 20 ? true : undefined), 'writes after the restart', 60_000, server);
     stopping = true;
     await Promise.all(writers);
 

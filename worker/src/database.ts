@@ -25,19 +25,17 @@ export class WorkerDatabase {
     this.pool = new pg.Pool({ connectionString: url, max, application_name: 'ubos-worker', idleTimeoutMillis: 30_000, ...timeouts });
     // An idle client's error (the server restarting) must not crash the process.
     this.pool.on('error', () => undefined);
+    // A checked-out client has none of the pool's listeners, and PostgreSQL can end a session
+    // before the code holding it has run at all: a shutdown's FATAL may arrive in the packet that
+    // completed the session's startup, and pg parses both at once. Without a listener of its
+    // own from the start, that 'error' event would end the process. The error still fails the
+    // statement that meets it, and the pool drops a client that is no longer queryable.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** One transaction with no tenant: only the outbox is visible (the dispatcher's view). */
   async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    // A checked-out client has no listener of the pool's: PostgreSQL ending the session between
-    // two statements (a restart, idle_in_transaction_session_timeout) would be an unhandled
-    // 'error' event that ends the process. It is kept here, and the client is dropped on release.
-    let lost: Error | undefined;
-    const onError = (error: Error) => {
-      lost = error;
-    };
-    client.on('error', onError);
     try {
       await client.query('begin');
       const result = await work(client);
@@ -47,8 +45,7 @@ export class WorkerDatabase {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      client.removeListener('error', onError);
-      client.release(lost);
+      client.release();
     }
   }
 
