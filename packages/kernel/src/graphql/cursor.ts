@@ -51,7 +51,11 @@ export interface Connection<Node> {
   totalCount: () => Promise<number> | number;
 }
 
-/** Builds a connection from `first + 1` fetched rows: the extra row only tells that a next page exists. */
+/**
+ * Builds a connection from `first + 1` fetched rows: the extra row only tells that a next page
+ * exists. Cursors are computed when read: most queries ask for nodes only, and encoding a cursor
+ * for every edge of every nested page (Q2: 550 per request) was 2.5% of the server's CPU.
+ */
 export function toConnection<Node>(
   rows: Node[],
   first: number,
@@ -59,15 +63,31 @@ export function toConnection<Node>(
   hasPrevious: boolean,
   totalCount: () => Promise<number> | number,
 ): Connection<Node> {
-  const edges = rows.slice(0, first).map((node) => ({ cursor: cursorOf(node), node }));
+  const edges = rows.slice(0, first).map((node) => new Edge(node, cursorOf));
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: hasPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };
+}
+
+class Edge<Node> {
+  #cursor: string | undefined;
+  constructor(
+    readonly node: Node,
+    private readonly cursorOf: (node: Node) => string,
+  ) {}
+
+  get cursor(): string {
+    return (this.#cursor ??= this.cursorOf(this.node));
+  }
 }
