@@ -113,6 +113,7 @@ export {
   createByIdLoader,
   createChildListLoader,
   createChildPageLoader,
+  defineLoaders,
   type ChildPageArgs,
   type ChildPageSpec,
 } from './graphql/loaders.js';

@@ -1,23 +1,20 @@
-import { createByIdLoader, createChildPageLoader, createHistoryLoaders, pgArray, type LoaderScope } from '@ubos/kernel';
+import { createByIdLoader, createChildPageLoader, createHistoryLoaders, defineLoaders, pgArray, type LoaderScope } from '@ubos/kernel';
 import DataLoader from 'dataloader';
 import { EngagementSchema } from './entities/engagement.entity.js';
 
 /** Per-fetch loaders; the kernel rebuilds them for every fetch and after every write. */
-export function createEngagementsLoaders(scope: LoaderScope) {
-  const { em, organizationId } = scope;
-  return {
-    engagementById: createByIdLoader(em, EngagementSchema),
-    /** For references from other subgraphs: deleted engagements still resolve. */
-    engagementReference: createByIdLoader(em, EngagementSchema, { includeDeleted: true }),
-    engagementHistory: createHistoryLoaders(em, organizationId, 'Engagement', EngagementSchema),
-    engagementsOfClient: createChildPageLoader(scope, { entity: EngagementSchema, parent: 'clientId' }),
-    engagementsOfContract: createChildPageLoader(scope, { entity: EngagementSchema, parent: 'contractId' }),
-    /** The linked (not removed) live projects of many engagements in one statement, oldest link first. */
-    projectIdsOfEngagement: projectIdsOfEngagement(scope, false),
-    /** The same, deleted projects included (owners and admins asking with includeDeleted). */
-    projectIdsOfEngagementWithDeleted: projectIdsOfEngagement(scope, true),
-  };
-}
+export const createEngagementsLoaders = defineLoaders({
+  engagementById: ({ em }) => createByIdLoader(em, EngagementSchema),
+  /** For references from other subgraphs: deleted engagements still resolve. */
+  engagementReference: ({ em }) => createByIdLoader(em, EngagementSchema, { includeDeleted: true }),
+  engagementHistory: ({ em, organizationId }) => createHistoryLoaders(em, organizationId, 'Engagement', EngagementSchema),
+  engagementsOfClient: (scope) => createChildPageLoader(scope, { entity: EngagementSchema, parent: 'clientId' }),
+  engagementsOfContract: (scope) => createChildPageLoader(scope, { entity: EngagementSchema, parent: 'contractId' }),
+  /** The linked (not removed) live projects of many engagements in one statement, oldest link first. */
+  projectIdsOfEngagement: (scope) => projectIdsOfEngagement(scope, false),
+  /** The same, deleted projects included (owners and admins asking with includeDeleted). */
+  projectIdsOfEngagementWithDeleted: (scope) => projectIdsOfEngagement(scope, true),
+});
 
 export type EngagementsLoaders = ReturnType<typeof createEngagementsLoaders>;
 

@@ -1,16 +1,13 @@
-import { createByIdLoader, createChildPageLoader, createHistoryLoaders, type LoaderScope } from '@ubos/kernel';
+import { createByIdLoader, createChildPageLoader, createHistoryLoaders, defineLoaders } from '@ubos/kernel';
 import { FileObjectSchema } from './entities/file-object.entity.js';
 
 /** Per-fetch loaders; the kernel rebuilds them for every fetch and after every write. */
-export function createFilesLoaders(scope: LoaderScope) {
-  const { em, organizationId } = scope;
-  return {
-    fileById: createByIdLoader(em, FileObjectSchema),
-    /** For references from other subgraphs: deleted rows still resolve. */
-    fileReference: createByIdLoader(em, FileObjectSchema, { includeDeleted: true }),
-    fileHistory: createHistoryLoaders(em, organizationId, 'FileObject', FileObjectSchema),
-    filesOfClient: createChildPageLoader(scope, { entity: FileObjectSchema, parent: 'clientId', sort: { properties: ['id'], direction: 'DESC' } }),
-  };
-}
+export const createFilesLoaders = defineLoaders({
+  fileById: ({ em }) => createByIdLoader(em, FileObjectSchema),
+  /** For references from other subgraphs: deleted rows still resolve. */
+  fileReference: ({ em }) => createByIdLoader(em, FileObjectSchema, { includeDeleted: true }),
+  fileHistory: ({ em, organizationId }) => createHistoryLoaders(em, organizationId, 'FileObject', FileObjectSchema),
+  filesOfClient: (scope) => createChildPageLoader(scope, { entity: FileObjectSchema, parent: 'clientId', sort: { properties: ['id'], direction: 'DESC' } }),
+});
 
 export type FilesLoaders = ReturnType<typeof createFilesLoaders>;

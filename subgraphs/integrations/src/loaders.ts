@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { LoaderScope } from '@ubos/kernel';
+import { defineLoaders, type LoaderScope } from '@ubos/kernel';
 import type { QuickBooksKind, QuickBooksSyncModel } from './mappers.js';
 
 /** The three mapping tables, by kind: the table, the core row's column and the QuickBooks id's column. */
@@ -51,19 +51,18 @@ export function toSyncModel(kind: QuickBooksKind, row: MappingRow): QuickBooksSy
 }
 
 /** Per-fetch loaders: one statement for the mappings of every client (or invoice) of a page. */
-export function createIntegrationsLoaders(scope: LoaderScope) {
-  const { em, organizationId } = scope;
-  const byEntity = (kind: QuickBooksKind) =>
-    new DataLoader<string, QuickBooksSyncModel | null>(async (ids) => {
-      // Raw SQL: the tenant is named here; Row Level Security stands behind it.
-      const rows = await em.execute<MappingRow[]>(`${mappingSelect(kind)} where organization_id = ? and ${MAPPING_TABLES[kind].entityColumn} = any(?::uuid[])`, [organizationId, `{${ids.join(',')}}`]);
-      const found = new Map(rows.map((row) => [row.entity_id, toSyncModel(kind, row)]));
-      return ids.map((id) => found.get(id) ?? null);
-    });
-  return {
-    customerOfClient: byEntity('CUSTOMER'),
-    invoiceOfInvoice: byEntity('INVOICE'),
-  };
+export const createIntegrationsLoaders = defineLoaders({
+  customerOfClient: (scope) => mappingsByEntity(scope, 'CUSTOMER'),
+  invoiceOfInvoice: (scope) => mappingsByEntity(scope, 'INVOICE'),
+});
+
+function mappingsByEntity({ em, organizationId }: LoaderScope, kind: QuickBooksKind) {
+  return new DataLoader<string, QuickBooksSyncModel | null>(async (ids) => {
+    // Raw SQL: the tenant is named here; Row Level Security stands behind it.
+    const rows = await em.execute<MappingRow[]>(`${mappingSelect(kind)} where organization_id = ? and ${MAPPING_TABLES[kind].entityColumn} = any(?::uuid[])`, [organizationId, `{${ids.join(',')}}`]);
+    const found = new Map(rows.map((row) => [row.entity_id, toSyncModel(kind, row)]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
 }
 
 export type IntegrationsLoaders = ReturnType<typeof createIntegrationsLoaders>;

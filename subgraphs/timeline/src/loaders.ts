@@ -1,4 +1,4 @@
-import { badUserInput, createChildPageLoader, decodeCursor, encodeCursor, isUuid, type LoaderScope, type SqlCondition } from '@ubos/kernel';
+import { badUserInput, createChildPageLoader, decodeCursor, defineLoaders, encodeCursor, isUuid, type SqlCondition } from '@ubos/kernel';
 import { ActivityEventSchema, type ActivityEventEntity } from './entities/activity-event.entity.js';
 
 /**
@@ -25,10 +25,8 @@ export function decodeEventCursor(after: string): [number, string] {
 export const SEALED: SqlCondition = { sql: (alias) => `${alias}.seq is not null`, params: [] };
 
 /** Per-fetch loaders; the kernel rebuilds them for every fetch. */
-export function createTimelineLoaders(scope: LoaderScope) {
-  return {
-    eventsOfClient: createChildPageLoader(scope, { entity: ActivityEventSchema, parent: 'clientId', sort: NEWEST_FIRST }),
-  };
-}
+export const createTimelineLoaders = defineLoaders({
+  eventsOfClient: (scope) => createChildPageLoader(scope, { entity: ActivityEventSchema, parent: 'clientId', sort: NEWEST_FIRST }),
+});
 
 export type TimelineLoaders = ReturnType<typeof createTimelineLoaders>;

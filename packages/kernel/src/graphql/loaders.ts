@@ -210,3 +210,28 @@ export function createChildPageLoader<T extends object>(scope: LoaderScope, spec
     return loader.load({ parentId, args });
   };
 }
+
+/**
+ * A subgraph's per-fetch loaders, each made when the fetch first uses it. A fetch uses one or
+ * two of a subgraph's ten or so loaders, and making them all (their closures, metadata lookups
+ * and DataLoader instances) was 3% of a Q1 request. The getters live on one prototype made
+ * here, so a fetch pays for one object and the loaders it reads.
+ */
+export function defineLoaders<Factories extends Record<string, (scope: LoaderScope) => unknown>>(
+  factories: Factories,
+): (scope: LoaderScope) => { readonly [Name in keyof Factories]: ReturnType<Factories[Name]> } {
+  const prototype = Object.create(null) as Record<string, unknown>;
+  for (const [name, make] of Object.entries(factories)) {
+    Object.defineProperty(prototype, name, {
+      enumerable: true,
+      get(this: { [LOADER_SCOPE]: LoaderScope }) {
+        const loader = make(this[LOADER_SCOPE]);
+        Object.defineProperty(this, name, { value: loader, enumerable: true });
+        return loader;
+      },
+    });
+  }
+  return (scope) => Object.create(prototype, { [LOADER_SCOPE]: { value: scope } });
+}
+
+const LOADER_SCOPE = Symbol('loaderScope');
