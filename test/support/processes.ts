@@ -10,6 +10,11 @@ export interface RunningProcess {
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /**
+   * Ctrl-C in a terminal: the signal goes to the whole process group, so the children the
+   * process started (embedded PostgreSQL) get it at the same moment.
+   */
+  stopAsTerminal(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts a TypeScript entry point of this repository as its own Node process. */
@@ -19,22 +24,26 @@ export function startProcess(entry: string, env: Record<string, string | undefin
     // The test workers run with LOG_LEVEL=silent; a started process logs as it would for a user.
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, as a command started from a shell has (stopAsTerminal).
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stopWith = async (send: () => void) => {
+    if (child.exitCode === null && child.signalCode === null) send();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const code = await exited;
+    clearTimeout(timer);
+    return code;
+  };
   return {
     child,
     output: () => output,
     exited,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      const code = await exited;
-      clearTimeout(timer);
-      return code;
-    },
+    stop: (signal = 'SIGTERM') => stopWith(() => child.kill(signal)),
+    stopAsTerminal: (signal = 'SIGINT') => stopWith(() => process.kill(-child.pid!, signal)),
   };
 }
 
