@@ -237,9 +237,15 @@ async function seedTenant(
     }
     const rowsSeconds = lap();
     // No event announces these clients: their duplicate candidates (migration 0060) are computed here.
-    // Statistics first: a plan made while clients looks empty would scan it for every client.
     if (have < clients) {
-      await client.query('analyze clients');
+      // Since 0080 the whole-tenant refresh reads the tenant's clients once into a temporary
+      // table and plans its probes there, so it needs no statistics of clients. ANALYZE in the
+      // tenant's transaction holds its lock to the commit, and made the other tenant in flight
+      // wait for this one's commit before its own ANALYZE. A role that may not create temporary
+      // tables gets 0076's probes, whose plan does need them (one that believes clients empty
+      // scans it for every client).
+      const { rows: [temporary] } = await client.query<{ ok: boolean }>(`select has_database_privilege(current_database(), 'TEMPORARY') as ok`);
+      if (!temporary!.ok) await client.query('analyze clients');
       await client.query('select ubos_refresh_client_duplicates($1)', [organizationId]);
     }
     const duplicatesSeconds = lap();

@@ -371,3 +371,62 @@ describe('digests', () => {
     }
   });
 });
+
+describe('sealing with the per-event work in one query (0081)', () => {
+  it('seals the same hashes as ubos_event_hash, without a call of it or of ubos_changes_digest per event', async () => {
+    const beta = org('beta');
+    const s: Settings = { actor: 'user:"seal" \\ ✓', requestId: `req-${randomUUID()}`, ip: '2001:db8::1', userAgent: 'agent\twith\ncontrol "chars" é' };
+    const client = await connect(db.adminUrl);
+    let calls: Record<string, number> = {};
+    try {
+      await begin(client, beta, s);
+      await client.query(`set local track_functions = 'all'`);
+      const { rows } = await client.query(
+        `with c as (insert into clients (organization_id, name, notes, website) select $1, 'Seal ' || n || ' «q» "x" \\', case when n % 2 = 0 then null else e'line\\nbreak ☃' end, 'https://x.example/' || n
+                      from generate_series(1, 30) n returning id)
+         insert into contacts (organization_id, client_id, first_name, last_name) select $1, id, 'First', 'Last' from c returning client_id`,
+        [beta],
+      );
+      expect(rows).toHaveLength(30);
+      await client.query('set constraints seal_at_commit immediate');
+      const stats = await client.query(`select funcname, calls::int as calls from pg_stat_xact_user_functions where funcname in ('ubos_seal_event', 'ubos_event_hash', 'ubos_changes_digest')`);
+      calls = Object.fromEntries(stats.rows.map((row) => [row.funcname, row.calls]));
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      await client.end();
+    }
+    expect(calls).toEqual({ ubos_seal_event: 1 });
+
+    const events = await sql(
+      `select count(*)::int as events, count(*) filter (where e.hash is distinct from ubos_event_hash(e.prev_hash, e))::int as differing,
+              count(*) filter (where e.actor = $2)::int as written
+         from activity_events e where e.organization_id = $1`,
+      [beta, s.actor],
+    );
+    expect(events[0].written).toBeGreaterThanOrEqual(60);
+    expect(events[0].differing).toBe(0);
+    expect(await verifyChain(beta)).toMatchObject({ ok: true, events_checked: events[0].events });
+  });
+
+  it('ubos_changes_digest_row gives ubos_changes_digest for every event written so far and for awkward values', async () => {
+    const awkward = [
+      '{}', '{"a": {"from": null, "to": null}}', '{"a": {"to": 1}}', '{"a": {}}', '{"a": {"from": "null", "to": "NULL"}}',
+      '{"a": {"from": {"ubos_redacted": true, "digest": "abc"}, "to": {"x": [1, 2, {"y": "☃"}]}}}',
+      '{"b": {"from": "\\"q\\"", "to": ""}, "a": {"from": 1.50, "to": false}, "ab": {"from": [], "to": {}}}',
+      '{"a": "not an object", "b": null}',
+    ];
+    const differing = await sql(
+      `select c from unnest($1::jsonb[]) as c where ubos_changes_digest(c) is distinct from (select d.digest from ubos_changes_digest_row(c) d)`, [awkward],
+    );
+    expect(differing).toEqual([]);
+    const events = await sql(
+      `select count(*)::int as events, count(*) filter (where ubos_changes_digest(e.changes) is distinct from d.digest)::int as differing
+         from activity_events e cross join lateral ubos_changes_digest_row(e.changes) d`,
+    );
+    expect(events[0].events).toBeGreaterThan(100);
+    expect(events[0].differing).toBe(0);
+  });
+});
