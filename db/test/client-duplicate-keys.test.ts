@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo, type SeededOrganization } from '@ubos/db';
 import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
+import { defineReference0060 } from './duplicates-reference.js';
 
 // Migration 0076: ubos_refresh_client_duplicates computes each client's keys once instead of
 // once per candidate it is scored against. The reference is 0060's own definition, read from
@@ -14,8 +12,6 @@ import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 // of look-alike names larger than the 100 matches a probe reads, shared email domains and
 // phones, and deleted clients. Migration 0077 puts the tenant first in the trigram index: a
 // probe reads no other tenant's look-alikes.
-
-const MIGRATION_0060 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations/0060_client_duplicate_candidates.sql');
 
 let db: TestDatabase;
 let tenants: Record<string, SeededOrganization>;
@@ -26,12 +22,7 @@ beforeAll(async () => {
   tenants = await seedDemo(db.adminUrl, TEST_ORGANIZATIONS);
   admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
-  const text = fs.readFileSync(MIGRATION_0060, 'utf8');
-  const start = text.indexOf('CREATE FUNCTION ubos_refresh_client_duplicates');
-  const end = text.indexOf('END $$;', start) + 'END $$;'.length;
-  expect(start).toBeGreaterThan(0);
-  // The session's own pg_temp keeps the reference for every test of this file.
-  await admin.query(text.slice(start, end).replace('CREATE FUNCTION ubos_refresh_client_duplicates', 'CREATE FUNCTION pg_temp.refresh_0060'));
+  await defineReference0060(admin);
 });
 afterAll(() => admin?.end());
 

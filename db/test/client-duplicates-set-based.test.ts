@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo, type SeededOrganization } from '@ubos/db';
 import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '@ubos/test-support/database';
 import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
+import { defineReference0060 } from './duplicates-reference.js';
 
 // Migration 0080: `ubos_refresh_client_duplicates(org)` (a whole tenant) finds the matches in a
 // temporary table of the tenant's keys instead of probing the clients' trigram index once per
@@ -16,8 +14,6 @@ import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
 // ids or of insertion (rows moved by updates), with deleted clients and another tenant with
 // the same names.
 
-const MIGRATION_0060 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations/0060_client_duplicate_candidates.sql');
-
 let db: TestDatabase;
 let tenants: Record<string, SeededOrganization>;
 let admin: pg.Client;
@@ -27,12 +23,7 @@ beforeAll(async () => {
   tenants = await seedDemo(db.adminUrl, TEST_ORGANIZATIONS);
   admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
-  const text = fs.readFileSync(MIGRATION_0060, 'utf8');
-  const start = text.indexOf('CREATE FUNCTION ubos_refresh_client_duplicates');
-  const end = text.indexOf('END $$;', start) + 'END $$;'.length;
-  expect(start).toBeGreaterThan(0);
-  // The session's own pg_temp keeps the reference for every test of this file.
-  await admin.query(text.slice(start, end).replace('CREATE FUNCTION ubos_refresh_client_duplicates', 'CREATE FUNCTION pg_temp.refresh_0060'));
+  await defineReference0060(admin);
 
   // The index probes of 0060 read a key's matches in the order of their index entries, which
   // point at the start of a row's chain of in-page (HOT) updates; 0080 orders by the row's
