@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import {
   LATEST_SCHEMA_VERSION,
   deriveAppDatabaseUrl,
@@ -9,7 +8,7 @@ import {
   type TenantMigrationState,
 } from '@ubos/kernel';
 import { prepareDatabase } from './prepare.js';
-import { withAdminClient } from './admin.js';
+import { createPool, withAdminClient } from './admin.js';
 
 /**
  * `npm run tenant-migrate -- --to 2 --tenants all|<id,id> --concurrency N [--batch-size N]`:
@@ -88,7 +87,7 @@ const config = loadConfig();
 const database = config.databaseUrl ? null : await prepareDatabase({ ...config, demo: false });
 const adminUrl = config.databaseUrl ?? database!.adminUrl;
 const appUrl = config.appDatabaseUrl ?? database?.appUrl ?? deriveAppDatabaseUrl(config, adminUrl);
-const pool = new pg.Pool({ connectionString: appUrl, max: concurrency + 1, application_name: 'ubos-tenant-migrate' });
+const pool = createPool({ connectionString: appUrl, max: concurrency + 1, application_name: 'ubos-tenant-migrate' });
 
 try {
   const organizations = await withAdminClient(adminUrl, async (client) => (await client.query<{ id: string; name: string; schema_version: number }>('select id, name, schema_version from organizations order by id')).rows);

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { createPool } from '@ubos/db';
 
 export type Client = pg.PoolClient;
 
@@ -22,15 +23,8 @@ export class WorkerDatabase {
   readonly pool: pg.Pool;
 
   constructor(url: string, max: number, timeouts: SessionTimeouts) {
-    this.pool = new pg.Pool({ connectionString: url, max, application_name: 'ubos-worker', idleTimeoutMillis: 30_000, ...timeouts });
-    // An idle client's error (the server restarting) must not crash the process.
-    this.pool.on('error', () => undefined);
-    // A checked-out client has none of the pool's listeners, and PostgreSQL can end a session
-    // before the code holding it has run at all: a shutdown's FATAL may arrive in the packet that
-    // completed the session's startup, and pg parses both at once. Without a listener of its
-    // own from the start, that 'error' event would end the process. The error still fails the
-    // statement that meets it, and the pool drops a client that is no longer queryable.
-    this.pool.on('connect', (client) => client.on('error', () => undefined));
+    // PostgreSQL restarting must not end the process (createPool).
+    this.pool = createPool({ connectionString: url, max, application_name: 'ubos-worker', idleTimeoutMillis: 30_000, ...timeouts });
   }
 
   /** One transaction with no tenant: only the outbox is visible (the dispatcher's view). */

@@ -5,7 +5,8 @@ import { sessionTimeouts, WorkerDatabase } from '../src/database.js';
 
 // PostgreSQL shutting down (a restart, a failover) can end a session in the very TCP packet
 // that completes its startup: ReadyForQuery, then FATAL 57P01. pg parses both in one go, so the
-// error reaches the new client before any code awaiting pool.connect() has run. Seen in CI:
+// error reaches the new client before any code awaiting pool.connect() has run (createPool in
+// @ubos/db gives every connection a listener from the start). Seen in CI:
 // the node process died of an unhandled 'error' event during T15 (logs-and-restart.test.ts).
 // The relay below forwards to the test run's real PostgreSQL and puts that FATAL right after
 // the first connection's ReadyForQuery, in the same chunk.
@@ -69,12 +70,18 @@ afterAll(async () => {
 describe('the worker database', () => {
   it('survives a session ended in the same packet that started it, and the next transaction uses a new connection', async () => {
     const db = new WorkerDatabase(relayUrl, 2, sessionTimeouts({ statementTimeoutMs: 10_000, idleInTransactionTimeoutMs: 10_000 }));
+    // What would have ended a real process: the test fails on it, not only the run.
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
     try {
       await expect(db.transaction((client) => client.query('select 1'))).rejects.toThrow(/not queryable|terminat/i);
       const { rows } = await db.transaction((client) => client.query<{ answer: number }>('select 42 as answer'));
       expect(rows[0]!.answer).toBe(42);
       expect(connections).toBe(2);
+      expect(uncaught).toEqual([]);
     } finally {
+      process.removeListener('uncaughtException', record);
       await db.close();
     }
   });
