@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo, type SeededOrganization } from '@ubos/db';
 import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
-import { defineReference0060 } from './duplicates-reference.js';
+import { defineReference0060, pairsOf } from './duplicates-reference.js';
 
 // Migration 0076: ubos_refresh_client_duplicates computes each client's keys once instead of
 // once per candidate it is scored against. The reference is 0060's own definition, read from
@@ -38,13 +38,9 @@ async function refresh(organizationId: string, fn: 'ubos_refresh_client_duplicat
     await admin.query(`select set_config('app.organization_id', $1, true)`, [organizationId]);
     await admin.query(`set local track_functions = 'pl'`);
     await admin.query(`select ${fn}($1, $2::uuid[])`, [organizationId, ids]);
-    const { rows } = await admin.query(
-      `select client_id || ' ' || duplicate_id || ' ' || held_by_client || ' ' || held_by_duplicate || ' ' || score || ' ' || array_to_string(reasons, ',') as pair
-         from client_duplicate_candidates where organization_id = $1 order by 1`,
-      [organizationId],
-    );
+    const pairs = await pairsOf(admin, organizationId);
     const calls = await admin.query(`select coalesce(sum(calls), 0)::int as calls from pg_stat_xact_user_functions where funcname = 'ubos_client_name_key'`);
-    return { pairs: rows.map((row) => row.pair), nameKeyCalls: calls.rows[0].calls };
+    return { pairs, nameKeyCalls: calls.rows[0].calls };
   } finally {
     await admin.query('rollback');
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo, type SeededOrganization } from '@ubos/db';
 import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '@ubos/test-support/database';
 import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
-import { defineReference0060 } from './duplicates-reference.js';
+import { defineReference0060, pairsOf } from './duplicates-reference.js';
 
 // Migration 0080: `ubos_refresh_client_duplicates(org)` (a whole tenant) finds the matches in a
 // temporary table of the tenant's keys instead of probing the clients' trigram index once per
@@ -87,15 +87,11 @@ async function refresh(organizationId: string, fn: 'ubos_refresh_client_duplicat
     if (role) await admin.query(`set local role ${role}`);
     await admin.query(`select ${fn}($1)`, [organizationId]);
     if (role) await admin.query('reset role');
-    const { rows } = await admin.query(
-      `select client_id || ' ' || duplicate_id || ' ' || held_by_client || ' ' || held_by_duplicate || ' ' || score || ' ' || array_to_string(reasons, ',') as pair
-         from client_duplicate_candidates where organization_id = $1 order by 1`,
-      [organizationId],
-    );
+    const pairs = await pairsOf(admin, organizationId);
     const calls = await admin.query(`select coalesce(sum(calls), 0)::int as calls from pg_stat_xact_user_functions where funcname = 'ubos_client_name_key'`);
     // The scans of the clients' trigram index in this transaction.
     const probes = await admin.query(`select pg_stat_get_xact_numscans('clients_name_key_trgm_idx'::regclass)::int as scans`);
-    return { pairs: rows.map((row) => row.pair), nameKeyCalls: calls.rows[0].calls, trigramProbes: probes.rows[0].scans };
+    return { pairs, nameKeyCalls: calls.rows[0].calls, trigramProbes: probes.rows[0].scans };
   } finally {
     await admin.query('rollback');
   }
@@ -133,19 +129,11 @@ describe('duplicate candidates of a whole tenant from a table of its keys (0080)
       await admin.query(`select set_config('app.organization_id', $1, true)`, [alpha]);
       await admin.query(`update clients set industry = 'Moved again' where organization_id = $1 and phone = '+44 20 7946 0018' and name ~ '[0-4]$'`, [alpha]);
       await admin.query(`select ubos_refresh_client_duplicates($1)`, [alpha]);
-      const moved = await admin.query(
-        `select client_id || ' ' || duplicate_id || ' ' || held_by_client || ' ' || held_by_duplicate || ' ' || score || ' ' || array_to_string(reasons, ',') as pair
-           from client_duplicate_candidates where organization_id = $1 order by 1`,
-        [alpha],
-      );
+      const moved = await pairsOf(admin, alpha);
       await admin.query(`select pg_temp.refresh_0060($1)`, [alpha]);
-      const movedReference = await admin.query(
-        `select client_id || ' ' || duplicate_id || ' ' || held_by_client || ' ' || held_by_duplicate || ' ' || score || ' ' || array_to_string(reasons, ',') as pair
-           from client_duplicate_candidates where organization_id = $1 order by 1`,
-        [alpha],
-      );
-      expect(moved.rows.map((row) => row.pair)).toEqual(movedReference.rows.map((row) => row.pair));
-      expect(moved.rows.map((row) => row.pair)).not.toEqual(before.pairs);
+      const movedReference = await pairsOf(admin, alpha);
+      expect(moved).toEqual(movedReference);
+      expect(moved).not.toEqual(before.pairs);
     } finally {
       await admin.query('rollback');
     }
@@ -161,12 +149,8 @@ describe('duplicate candidates of a whole tenant from a table of its keys (0080)
         await admin.query(`select set_config('app.organization_id', $1, true)`, [organizationId]);
         await admin.query(`select ubos_refresh_client_duplicates($1)`, [organizationId]);
       }
-      const { rows } = await admin.query(
-        `select client_id || ' ' || duplicate_id || ' ' || held_by_client || ' ' || held_by_duplicate || ' ' || score || ' ' || array_to_string(reasons, ',') as pair
-           from client_duplicate_candidates where organization_id = $1 order by 1`,
-        [alpha],
-      );
-      expect(rows.map((row) => row.pair)).toEqual(reference.pairs);
+      const pairs = await pairsOf(admin, alpha);
+      expect(pairs).toEqual(reference.pairs);
     } finally {
       await admin.query('rollback');
     }

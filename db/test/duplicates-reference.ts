@@ -17,3 +17,13 @@ export async function defineReference0060(admin: pg.Client): Promise<void> {
   const end = text.indexOf('END $$;', start) + 'END $$;'.length;
   await admin.query(text.slice(start, end).replace('CREATE FUNCTION ubos_refresh_client_duplicates', 'CREATE FUNCTION pg_temp.refresh_0060'));
 }
+
+/** A tenant's candidate pairs as comparable lines: the pair, its holders, score and reasons. */
+export async function pairsOf(admin: pg.Client, organizationId: string): Promise<string[]> {
+  const { rows } = await admin.query<{ pair: string }>(
+    `select client_id || ' ' || duplicate_id || ' ' || held_by_client || ' ' || held_by_duplicate || ' ' || score || ' ' || array_to_string(reasons, ',') as pair
+       from client_duplicate_candidates where organization_id = $1 order by 1`,
+    [organizationId],
+  );
+  return rows.map((row) => row.pair);
+}
