@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_RATE_LIMITS, drain, inSpan, listen, logger, sendJson, serveMetrics, SpanKind, traceContextFrom } from '@ubos/kernel';
-import { startApollo } from './apollo.js';
+import { DEFAULT_RATE_LIMITS, DEFAULT_REQUEST_LIMITS, drain, inSpan, listen, logger, sendJson, serveMetrics, SpanKind, traceContextFrom } from '@ubos/kernel';
+import { startFederation } from './federation.js';
 import { readiness } from './readiness.js';
 import { ApiKeyAuthenticator } from './api-keys.js';
 import { fileStates, subgraphCaller } from './subgraph-caller.js';
@@ -15,7 +15,9 @@ import { RateLimiter } from './rate-limit.js';
 import { requestIdOf } from './request/authenticate.js';
 import { recordRequest } from './request/log.js';
 import { SessionVerifier } from './sessions.js';
+import { OperationRunner } from './request/operation.js';
 import { graphQLPipeline } from './request/pipeline.js';
+import { buildScopeMap } from './scopes.js';
 import { Refusal, sendRefusal } from './request/refusal.js';
 
 export type { GatewayOptions };
@@ -33,13 +35,14 @@ export interface RunningGateway {
  * subgraph in-process or over HTTP with a signed internal context.
  */
 export async function startGateway(options: GatewayOptions, port: number, host = '0.0.0.0'): Promise<RunningGateway> {
-  const apollo = await startApollo(options);
+  const federation = await startFederation(options);
+  const runner = new OperationRunner(federation, { production: options.production, scopes: buildScopeMap(options.supergraphSdl), limits: options.limits ?? DEFAULT_REQUEST_LIMITS });
   const callIdentity = subgraphCaller(options, 'identity');
   const files = fileStates(options);
   const rateLimiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitStore);
   const sessions = new SessionVerifier(callIdentity, (options.sessionRecheckSeconds ?? 5) * 1000);
   const serveGraphQL = graphQLPipeline({
-    apollo,
+    runner,
     tokens: options.tokens,
     apiKeys: new ApiKeyAuthenticator(callIdentity),
     rateLimiter,
@@ -103,7 +106,7 @@ export async function startGateway(options: GatewayOptions, port: number, host =
     server,
     async close(graceMs = 0) {
       await drain(server, graceMs);
-      await apollo.stop();
+      await federation.stop();
       await rateLimiter.close();
       sessions.close();
     },

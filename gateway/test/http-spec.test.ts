@@ -51,6 +51,85 @@ describe('what a POST must be', () => {
   });
 });
 
+describe('the rest of GraphQL over HTTP, as the gateway answers it', () => {
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${t.url}/graphql`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const read = async (response: Response) => ({ status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> } });
+  const clients = async () => (await t.db.admin('select count(*)::int as n from clients'))[0].n as number;
+
+  it('refuses a cross-site GET without a preflight header, a GET in another content type, and methods other than GET and POST, running nothing', async () => {
+    const query = encodeURIComponent('{ me { email } }');
+    const noPreflight = await read(await fetch(`${t.url}/graphql?query=${query}`, { headers: auth() }));
+    expect(noPreflight.status).toBe(400);
+    expect(noPreflight.body.errors![0]!.message).toMatch(/Cross-Site Request Forgery/);
+    expect(noPreflight.body.data).toBeUndefined();
+    const textGet = await read(await fetch(`${t.url}/graphql?query=${query}`, { headers: { ...auth(), 'content-type': 'text/csv', 'apollo-require-preflight': '1' } }));
+    expect(textGet.status).toBe(415);
+    const before = await clients();
+    const put = await fetch(`${t.url}/graphql`, { method: 'PUT', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { createClient(input: { name: "By PUT" }) { id } }' }) });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, POST');
+    expect(await clients()).toBe(before);
+  });
+
+  it('names what is wrong with the shape of a request, with BAD_REQUEST, the request id and no-store', async () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{}, /POST body missing/],
+      ['null', /POST body missing/],
+      [{ query: 5 }, /must be strings/],
+      [{ query: '{ me { email } }', variables: '{}' }, /not a recursively JSON-encoded string/],
+      [{ query: '{ me { email } }', variables: [] }, /`variables` in a POST body must be an object/],
+      [{ query: '{ me { email } }', operationName: 5 }, /`operationName` in a POST body must be a string/],
+      [{ variables: {} }, /non-empty `query`/],
+    ];
+    for (const [body, message] of cases) {
+      const answer = await read(await post(body));
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.errors![0]!.message).toMatch(message);
+      expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_REQUEST', requestId: answer.headers.get('x-request-id') });
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    }
+    const twice = await read(await fetch(`${t.url}/graphql?query=a&query=b`, { headers: { ...auth(), 'apollo-require-preflight': '1' } }));
+    expect(twice.body.errors![0]!.message).toBe("The 'query' search parameter may only be specified once.");
+    const badVariables = await read(await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { email } }')}&variables=nope`, { headers: { ...auth(), 'apollo-require-preflight': '1' } }));
+    expect(badVariables.body.errors![0]!.message).toBe('The variables search parameter contains invalid JSON.');
+  });
+
+  it('picks the operation by name, and says OPERATION_RESOLUTION_FAILURE when it cannot', async () => {
+    const document = 'query A { me { email } } query B { organization { slug } }';
+    expect((await read(await post({ query: document, operationName: 'B' }))).body).toEqual({ data: { organization: { slug: 'alpha' } } });
+    for (const body of [{ query: document }, { query: document, operationName: 'C' }]) {
+      const answer = await read(await post(body));
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors![0]!.extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    }
+  });
+
+  it('refuses an APQ whose hash is not its text, or of another version, with BAD_REQUEST naming why', async () => {
+    const mismatch = await read(await post({ query: '{ me { email } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }));
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.errors![0]).toMatchObject({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+    const version = await read(await post({ query: '{ me { email } }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }));
+    expect(version.body.errors![0]).toMatchObject({ message: 'Unsupported persisted query version', extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('answers in the type the client accepts, and runs nothing for a client that accepts neither JSON type', async () => {
+    const query = { query: '{ me { email } }' };
+    expect((await post(query)).headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect((await post(query, { accept: 'application/graphql-response+json' })).headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
+    expect((await post(query, { accept: 'application/graphql-response+json, application/json;q=0.9' })).headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
+    expect((await post(query, { accept: 'text/html, */*;q=0.1' })).headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const ok = await post(query);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect(await ok.text()).toBe('{"data":{"me":{"email":"owner@alpha.test"}}}\n');
+    const before = await clients();
+    const html = await read(await post({ query: 'mutation { createClient(input: { name: "Unreadable answer" }) { id } }' }, { accept: 'text/html' }));
+    expect(html.status).toBe(406);
+    expect(html.body.errors![0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(await clients()).toBe(before);
+  });
+});
+
 describe('the status of a request error', () => {
   it('is 200 for a client that accepts only application/json, and 400 for one that accepts the GraphQL response type or anything', async () => {
     const send = (accept: string | undefined, query: string) =>

@@ -34,7 +34,7 @@ import { workflowSubgraph } from '@ubos/workflow';
 import { createTimelineSubgraph } from '@ubos/timeline';
 import { integrationsSubgraph } from '@ubos/integrations';
 // Not exported from @ubos/gateway's index: the same functions the project's gateway runs.
-import { authenticate, errorsPlugin, isPublicOperation, readGraphQLRequest, Refusal, requestLimitsPlugin, supergraphForGateway, type GatewayContext } from '@ubos/gateway/request';
+import { authenticate, callerView, checkOperationLimits, isPublicOperation, limitsFor, readGraphQLRequest, Refusal, supergraphForGateway, type GatewayContext } from '@ubos/gateway/request';
 import { applyIsolationSwitch } from '../isolation.js';
 import { serveSqlMetrics } from '../lib/sql-metrics.js';
 
@@ -287,9 +287,33 @@ function monolithPlugin(): ApolloServerPlugin<MonolithContext> {
 }
 
 const limits = config.limits ?? DEFAULT_REQUEST_LIMITS;
+
+/**
+ * The gateway's request limits and its view of errors (masking, no suggestions, the status),
+ * as Apollo Server plugin hooks: the monolith is one Apollo Server, and the gateway runs the
+ * same functions in its own pipeline.
+ */
+function gatewayChecksPlugin(): ApolloServerPlugin<MonolithContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (operation) checkOperationLimits(schema, document, operation, request.variables ?? {}, limitsFor(contextValue, limits));
+        },
+        async willSendResponse({ response, contextValue, document }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const result = response.body.singleResult;
+          const view = callerView({ errors: result.errors, data: result.data, status: response.http.status, refused: false }, contextValue.requestId, document);
+          result.errors = view.errors;
+          response.http.status = view.status;
+        },
+      };
+    },
+  };
+}
 const apollo = new ApolloServer<MonolithContext>({
   schema: buildSchema(),
-  plugins: [monolithPlugin(), requestLimitsPlugin(limits) as ApolloServerPlugin<any>, errorsPlugin() as ApolloServerPlugin<any>, ApolloServerPluginLandingPageDisabled()],
+  plugins: [monolithPlugin(), gatewayChecksPlugin(), ApolloServerPluginLandingPageDisabled()],
   includeStacktraceInErrorResponses: false,
   introspection: true,
   hideSchemaDetailsFromClientErrors: true,

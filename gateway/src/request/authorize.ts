@@ -1,34 +1,31 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { INTEGRATION_SCOPES, forbidden, unauthenticated } from '@ubos/kernel';
 import type { GatewayContext } from '../context.js';
 import { missingScope, type ScopeMap } from '../scopes.js';
 
+/** What decides who may run what: production (introspection) and the scopes of the fields. */
+export interface AuthorizationRules {
+  production: boolean;
+  scopes: ScopeMap;
+}
+
 /**
- * What the authenticated caller may run, once Apollo has picked the operation: an anonymous
- * caller only logs in, introspection only for those allowed it, and an API key (or an
- * integration's service principal) only the fields its scopes cover.
+ * What the authenticated caller may run, once the operation is known: an anonymous caller
+ * only logs in, introspection only for those allowed it, and an API key (or an integration's
+ * service principal) only the fields its scopes cover. Throws the refusal.
  */
-export function authorizePlugin(production: boolean, scopes: ScopeMap): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, document, contextValue, schema }) {
-          if (contextValue.actor.kind === 'anonymous' && (!operation || !isPublicOperation(operation))) throw unauthenticated();
-          if (!mayIntrospect(contextValue, production) && isIntrospection(document)) throw forbidden('Introspection is not available to this caller');
-          if (contextValue.actor.kind === 'apikey') {
-            const scope = missingScope(schema, document, scopes, contextValue.actor.scopes);
-            if (scope) throw new GraphQLError(`This API key lacks the scope ${scope}`, { extensions: { code: 'FORBIDDEN', scope } });
-          }
-          if (contextValue.actor.kind === 'integration') {
-            // An integration's sync reads and writes only what it syncs.
-            const scope = missingScope(schema, document, scopes, [...INTEGRATION_SCOPES]);
-            if (scope) throw new GraphQLError(`An integration lacks the scope ${scope}`, { extensions: { code: 'FORBIDDEN', scope } });
-          }
-        },
-      };
-    },
-  };
+export function authorizeOperation(context: GatewayContext, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rules: AuthorizationRules): void {
+  if (context.actor.kind === 'anonymous' && !isPublicOperation(operation)) throw unauthenticated();
+  if (!mayIntrospect(context, rules.production) && isIntrospection(document)) throw forbidden('Introspection is not available to this caller');
+  if (context.actor.kind === 'apikey') {
+    const scope = missingScope(schema, document, rules.scopes, context.actor.scopes);
+    if (scope) throw new GraphQLError(`This API key lacks the scope ${scope}`, { extensions: { code: 'FORBIDDEN', scope } });
+  }
+  if (context.actor.kind === 'integration') {
+    // An integration's sync reads and writes only what it syncs.
+    const scope = missingScope(schema, document, rules.scopes, [...INTEGRATION_SCOPES]);
+    if (scope) throw new GraphQLError(`An integration lacks the scope ${scope}`, { extensions: { code: 'FORBIDDEN', scope } });
+  }
 }
 
 /** Fields an anonymous caller may select: signing in or up, and recovering an account. */

@@ -1,29 +1,26 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, visit, type DocumentNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
 import { ErrorCode, maskError } from '@ubos/kernel';
-import type { GatewayContext } from '../context.js';
 
 const SUGGESTION = / ?Did you mean[\s\S]*\?$/;
 
+/** An operation's answer as it left the executor, and the status it would have. */
+export interface RawAnswer {
+  errors?: readonly GraphQLFormattedError[];
+  data?: Record<string, unknown> | null;
+  /** From the errors' `extensions.http`, when any said one. */
+  status?: number;
+  /** Refused before it ran (parse, validation, authorization, limits): no data by nature. */
+  refused: boolean;
+}
+
 /**
- * What the caller sees of the errors Apollo answers with: each masked unless it was raised on
- * purpose, without "Did you mean …?", and an HTTP status that follows their codes.
+ * What the caller sees of an answer's errors: each masked unless it was raised on purpose,
+ * without "Did you mean …?", with the request id; and the HTTP status that follows their codes.
  */
-export function errorsPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue, document }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (!result.errors) return;
-          result.errors = result.errors.map((error) => withoutSuggestion(masked(badLiteralAsUserInput(error, document), contextValue.requestId)));
-          const status = result.errors.length > 0 && !result.data ? statusWithoutData(result.errors, response.http.status) : unavailableStatus(result.errors, result.data);
-          if (status) response.http.status = status;
-        },
-      };
-    },
-  };
+export function callerView(answer: RawAnswer, requestId: string, document: DocumentNode | undefined): { errors?: GraphQLFormattedError[]; status: number } {
+  if (!answer.errors?.length) return { status: answer.status ?? 200 };
+  const errors = answer.errors.map((error) => withoutSuggestion(masked(badLiteralAsUserInput(error, document), requestId)));
+  return { errors, status: statusOf(errors, answer) };
 }
 
 function masked(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
@@ -67,34 +64,34 @@ function argumentAt(document: DocumentNode, location: { line: number; column: nu
 }
 
 /**
- * Apollo's `hideSchemaDetailsFromClientErrors` removes "Did you mean …?" from validation errors
- * only; coercing variables (an enum value, an input field) suggests too.
+ * No "Did you mean …?": validation errors and variable coercion (an enum value, an input field)
+ * both suggest names, which tells a prober what the schema holds.
  */
 function withoutSuggestion(error: GraphQLFormattedError): GraphQLFormattedError {
   return SUGGESTION.test(error.message) ? { ...error, message: error.message.replace(SUGGESTION, '') } : error;
 }
 
-/**
- * The status of an answer that is all errors: 401 for a missing login, 503 when the database or
- * a subgraph could not serve, 4xx for any request the caller got wrong, 500 only when something
- * of ours failed. Undefined keeps Apollo's.
- */
 const UNAVAILABLE = new Set<unknown>([ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SUBGRAPH_UNAVAILABLE]);
 
 /**
- * 503 when nothing was answered because the database or a subgraph could not serve (a mutation
- * field that is null for that reason, say), so that clients and proxies retry as they do for any
- * 503; a partial answer keeps 200.
+ * The status of an answer with errors.
+ * - Nothing answered (no data): 401 for a missing login; 503 when the database or a subgraph
+ *   could not serve now (clients and proxies retry a 503); the status an error asked for; 400 for
+ *   any other request the caller got wrong (a refusal, or variables that do not fit, which leave
+ *   `data` out); 500 only when something of ours failed.
+ * - A partial answer keeps 200, unless everything asked was null because the database or a
+ *   subgraph could not serve (a mutation field that is null for that reason, say): 503.
  */
-function unavailableStatus(errors: readonly GraphQLFormattedError[], data: Record<string, unknown> | null | undefined): number | undefined {
-  if (!errors.every((error) => UNAVAILABLE.has(error.extensions?.code))) return undefined;
-  return Object.values(data ?? {}).every((value) => value === null) ? 503 : undefined;
-}
-
-function statusWithoutData(errors: readonly GraphQLFormattedError[], apolloStatus: number | undefined): number | undefined {
-  if (errors.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) return 401;
-  // The database or a part of the graph could not serve now: try again shortly.
-  if (errors.some((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE || error.extensions?.code === ErrorCode.SUBGRAPH_UNAVAILABLE)) return 503;
-  if ((apolloStatus ?? 200) >= 500 && errors.every((error) => error.extensions?.code !== 'INTERNAL_SERVER_ERROR')) return 400;
-  return undefined;
+function statusOf(errors: readonly GraphQLFormattedError[], answer: RawAnswer): number {
+  const codes = errors.map((error) => error.extensions?.code);
+  if (answer.data) {
+    if (codes.every((code) => UNAVAILABLE.has(code)) && Object.values(answer.data).every((value) => value === null)) return 503;
+    return answer.status ?? 200;
+  }
+  if (codes.includes(ErrorCode.UNAUTHENTICATED)) return 401;
+  if (codes.some((code) => UNAVAILABLE.has(code))) return 503;
+  // Variables that do not fit leave `data` out altogether: the caller's mistake, 400.
+  const status = answer.status ?? (answer.refused ? 500 : answer.data === undefined ? 400 : 200);
+  if (status >= 500 && !codes.includes(ErrorCode.INTERNAL_SERVER_ERROR)) return 400;
+  return status;
 }

@@ -2,8 +2,8 @@
 // exactly as the gateway does (the benchmark's peers). The gateway wires them in pipeline.ts.
 export { authenticate } from './authenticate.js';
 export { isPublicOperation } from './authorize.js';
-export { errorsPlugin } from './errors.js';
-export { requestLimitsPlugin } from './limits.js';
+export { callerView } from './errors.js';
+export { checkOperationLimits, limitsFor } from './limits.js';
 export { readGraphQLRequest } from './parse.js';
 export { Refusal } from './refusal.js';
 export { supergraphForGateway } from '../scopes.js';

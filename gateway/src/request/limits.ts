@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
@@ -28,8 +27,8 @@ const { getNamedType, getNullableType, isInterfaceType, isListType, isObjectType
  *    the GraphQL lexer, as graphql-js's `parse(…, { maxTokens })` counts them: comments,
  *    whitespace and commas are not tokens, so padding a document changes nothing, and the
  *    character and byte limits bound how much padding is read at all.
- * 2. `requestLimitsPlugin`, once Apollo has parsed and validated the document and picked the
- *    operation (also for a document from its cache): depth, aliases, directives and cost of the
+ * 2. `checkOperationLimits`, once the document is parsed and validated and the operation
+ *    picked (also for a document from the cache): depth, aliases, directives and cost of the
  *    operation that will run, following its fragments.
  *
  * Errors name the limit (`extensions.limit`) but never its value: `BAD_USER_INPUT`, HTTP 400.
@@ -84,7 +83,7 @@ export function exceededTextLimit(query: unknown, limits: RequestLimits): 'query
 /**
  * The query's lexical tokens, as graphql-js's parser counts them for `maxTokens` (comments are
  * skipped by the lexer, EOF is not counted). Stops one past `max`, so the work is bounded by the
- * limit, not by the document. A syntax error stops the count; Apollo then reports the error.
+ * limit, not by the document. A syntax error stops the count; the parse then reports the error.
  */
 export function countTokens(query: string, max = Number.POSITIVE_INFINITY): number {
   const lexer = new Lexer(new Source(query));
@@ -92,7 +91,7 @@ export function countTokens(query: string, max = Number.POSITIVE_INFINITY): numb
   try {
     while (count <= max && lexer.advance().kind !== TokenKind.EOF) count++;
   } catch {
-    // GRAPHQL_PARSE_FAILED, from Apollo's own parse.
+    // GRAPHQL_PARSE_FAILED, from the parse that follows.
   }
   return count;
 }
@@ -130,7 +129,7 @@ const ZERO: OperationMeasure = Object.freeze({ depth: 0, aliases: 0, directives:
  * **Introspection** (`__schema`, `__type`) is answered by the gateway from memory, never by a
  * subgraph, so its subtree counts 1 for cost and depth (GraphiQL's own introspection query is 15
  * deep). Only the real meta-fields on the query root qualify, never a fragment or alias of that
- * name; graphql-js's `MaxIntrospectionDepthRule`, among the rules Apollo validates with, refuses
+ * name; graphql-js's `MaxIntrospectionDepthRule`, among the rules the gateway validates with, refuses
  * introspection that nests `fields`, `interfaces` or `possibleTypes` lists more than 3 deep.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationMeasure {
@@ -231,17 +230,8 @@ export function exceededLimit(measure: OperationMeasure, limits: RequestLimits):
   return undefined;
 }
 
-/** Depth, aliases, directives and cost of the operation about to run, with the caller's limits. */
-export function requestLimitsPlugin(defaults: RequestLimits = DEFAULT_REQUEST_LIMITS): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return;
-          const exceeded = exceededLimit(measureOperation(schema, document, operation, request.variables ?? {}), limitsFor(contextValue, defaults));
-          if (exceeded) throw limitExceeded(exceeded);
-        },
-      };
-    },
-  };
+/** Depth, aliases, directives and cost of the operation about to run, within `limits`; throws the refusal. */
+export function checkOperationLimits(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: RequestLimits): void {
+  const exceeded = exceededLimit(measureOperation(schema, document, operation, variables), limits);
+  if (exceeded) throw limitExceeded(exceeded);
 }

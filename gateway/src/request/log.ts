@@ -1,7 +1,7 @@
 import type http from 'node:http';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { logger } from '@ubos/kernel';
-import type { GatewayContext, RequestRecord } from '../context.js';
+import type { RequestRecord } from '../context.js';
 
 const records = new WeakMap<http.IncomingMessage, RequestRecord>();
 
@@ -38,19 +38,9 @@ export function recordOf(req: http.IncomingMessage): RequestRecord | undefined {
   return records.get(req);
 }
 
-/** Apollo's part of the record: the operation it resolved and the codes of the errors the caller sees. */
-export function requestLogPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue, operationName, request }) {
-          const record = contextValue.record;
-          if (!record) return;
-          record.operationName = operationName ?? request.operationName ?? null;
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) record.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
-        },
-      };
-    },
-  };
+/** The operation's part of the record: its name and the codes of the errors the caller sees. */
+export function recordOperation(record: RequestRecord | undefined, operationName: string | null, errors: readonly GraphQLFormattedError[] | undefined): void {
+  if (!record) return;
+  record.operationName = operationName;
+  for (const error of errors ?? []) record.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
 }

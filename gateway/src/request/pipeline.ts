@@ -1,6 +1,5 @@
 import type http from 'node:http';
-import type { ApolloServer } from '@apollo/server';
-import type { RequestLimits, TokenService } from '@ubos/kernel';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits, type TokenService } from '@ubos/kernel';
 import type { ApiKeyAuthenticator } from '../api-keys.js';
 import type { GatewayContext } from '../context.js';
 import type { PersistedOperations } from '../persisted.js';
@@ -12,12 +11,13 @@ import { execute } from './execute.js';
 import { limitsFor } from './limits.js';
 import { recordOf } from './log.js';
 import { readGraphQLRequest } from './parse.js';
+import type { OperationRunner } from './operation.js';
 import { registeredOperation } from './persisted-only.js';
 import { chargeApiKeyLookup, chargeRateLimit } from './rate-limit.js';
 import { Refusal, sendRefusal } from './refusal.js';
 
 export interface GraphQLPipeline {
-  apollo: ApolloServer<GatewayContext>;
+  runner: OperationRunner;
   tokens: TokenService;
   apiKeys: ApiKeyAuthenticator;
   rateLimiter: RateLimiter;
@@ -29,11 +29,13 @@ export interface GraphQLPipeline {
 
 /**
  * One request to /graphql, step by step; any step may refuse it, and the steps after do not
- * run. The cheapest come first, so that a refused request costs as little as possible. Apollo
- * then authorizes the operation it parsed (authorize.ts), measures it (limits.ts), runs it,
- * and its errors reach the caller masked, with their HTTP status (errors.ts).
+ * run. The cheapest come first, so that a refused request costs as little as possible. Then
+ * the operation runner (operation.ts) authorizes the operation it parsed (authorize.ts),
+ * measures it (limits.ts) and runs it, and its errors reach the caller masked, with their HTTP
+ * status (errors.ts).
  */
-export function graphQLPipeline({ apollo, tokens, apiKeys, rateLimiter, sessions, persisted, limits }: GraphQLPipeline) {
+export function graphQLPipeline({ runner, tokens, apiKeys, rateLimiter, sessions, persisted, limits }: GraphQLPipeline) {
+  const batches = (limits ?? DEFAULT_REQUEST_LIMITS).maxBatchSize > 0;
   return async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const record = recordOf(req);
     try {
@@ -50,7 +52,7 @@ export function graphQLPipeline({ apollo, tokens, apiKeys, rateLimiter, sessions
       if (Array.isArray(body)) await chargeRateLimit(rateLimiter, context, body.length - 1);
       await chargeAccountAttempts(rateLimiter, context, body);
       const operation = await registeredOperation(req, body, context, persisted);
-      await execute(apollo, req, res, { body: operation, url, context });
+      await execute(runner, req, res, { body: operation, url, context, batches });
     } catch (error) {
       if (error instanceof Refusal) {
         if (record && typeof error.extensions.code === 'string') record.errorCodes.push(error.extensions.code);

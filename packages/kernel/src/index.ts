@@ -102,6 +102,8 @@ export {
   type SubgraphRuntimeOptions,
 } from './graphql/subgraph.js';
 export { runStandaloneSubgraph } from './graphql/standalone.js';
+// Running operations: documents parsed and validated once per text (the subgraphs and the gateway)
+export { ValidatedDocuments, isRefusedDocument, isVariableCoercionError, type DocumentBounds, type RefusedDocument } from './graphql/documents.js';
 export { RefuseAfterCommit, RequestScope } from './scope.js';
 export { jsonScalarResolvers, scalarResolvers } from './graphql/scalars.js';
 export { readBody, readJsonBody, sendJson, type JsonBody } from './http.js';

@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
-import type { DocumentNode, FormattedExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import { isRefusedDocument, isVariableCoercionError, ValidatedDocuments } from './documents.js';
 
 // graphql as @apollo/subgraph loads it (CommonJS): its schema is refused by the functions of any
 // other copy ("Cannot use GraphQLSchema from another module or realm"), the ESM one included.
-const { execute, getOperationAST, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { execute, getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /** One operation for a subgraph, as its gateway sends it. */
 export interface SubgraphRequest {
@@ -14,9 +15,6 @@ export interface SubgraphRequest {
   extensions?: Record<string, unknown>;
 }
 
-// A subgraph is asked the few documents its gateway's query plans contain; this bounds what a
-// caller sending ever-new texts can make it keep.
-const MAX_DOCUMENTS = 1_000;
 // Composition reads the SDL files; nobody introspects a running subgraph.
 const RULES = [...specifiedRules, NoSchemaIntrospectionCustomRule];
 
@@ -30,12 +28,14 @@ const RULES = [...specifiedRules, NoSchemaIntrospectionCustomRule];
  * resolver's error has none), then `formatError`.
  */
 export class OperationExecutor {
-  private readonly documents = new Map<string, DocumentNode>();
+  private readonly documents: ValidatedDocuments;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
-  ) {}
+  ) {
+    this.documents = new ValidatedDocuments(schema, RULES);
+  }
 
   /** The document of a request that names one operation in it, or an answer that refuses it. */
   prepare(request: SubgraphRequest): { document: DocumentNode } | { refused: FormattedExecutionResult } {
@@ -43,18 +43,8 @@ export class OperationExecutor {
     if (typeof query !== 'string' || query === '') {
       return { refused: { errors: [{ message: 'GraphQL operations must contain a non-empty `query`.', extensions: { code: 'BAD_REQUEST' } }] } };
     }
-    let document = this.documents.get(query);
-    if (!document) {
-      try {
-        document = parse(query);
-      } catch (error) {
-        return { refused: { errors: [this.format(error, 'GRAPHQL_PARSE_FAILED')] } };
-      }
-      const invalid = validate(this.schema, document, RULES);
-      if (invalid.length > 0) return { refused: { errors: invalid.map((error) => this.format(error, 'GRAPHQL_VALIDATION_FAILED')) } };
-      if (this.documents.size >= MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
-      this.documents.set(query, document);
-    }
+    const document = this.documents.get(query);
+    if (isRefusedDocument(document)) return { refused: { errors: document.errors.map((error) => this.format(error, document.code)) } };
     if (!getOperationAST(document, request.operationName ?? undefined)) {
       const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.';
       return { refused: { errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] } };
@@ -65,7 +55,7 @@ export class OperationExecutor {
   async execute(document: DocumentNode, request: SubgraphRequest, contextValue: unknown): Promise<FormattedExecutionResult> {
     const result = await execute({ schema: this.schema, document, operationName: request.operationName ?? undefined, variableValues: request.variables ?? undefined, contextValue });
     if (!result.errors) return result as FormattedExecutionResult;
-    return { ...result, errors: result.errors.map((error) => this.format(error, isVariableError(error) ? ErrorCode.BAD_USER_INPUT : undefined)) } as FormattedExecutionResult;
+    return { ...result, errors: result.errors.map((error) => this.format(error, isVariableCoercionError(error) ? ErrorCode.BAD_USER_INPUT : undefined)) } as FormattedExecutionResult;
   }
 
   private format(error: unknown, code: string | undefined): GraphQLFormattedError {
@@ -74,12 +64,4 @@ export class OperationExecutor {
     const extensions = { ...graphqlError.extensions, code: graphqlError.extensions.code ?? code ?? ErrorCode.INTERNAL_SERVER_ERROR };
     return this.formatError({ ...formatted, extensions }, error);
   }
-}
-
-/** A variable the caller sent that does not fit its type (Apollo Server's test, same messages). */
-function isVariableError(error: GraphQLErrorType): boolean {
-  const node = error.nodes?.length === 1 ? error.nodes[0] : undefined;
-  if (node?.kind !== Kind.VARIABLE_DEFINITION || error.extensions.code != null) return false;
-  const prefix = `Variable "$${node.variable.name.value}" `;
-  return ['has invalid value', 'got invalid value ', 'of required type ', 'of non-null type '].some((rest) => error.message.startsWith(prefix + rest));
 }
