@@ -197,11 +197,14 @@ describe('batches when configured', () => {
     const headers = { authorization: `Bearer ${owner.token}` };
     const response = await fetch(`${b.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify([{ query: '{ me { email } }' }, { query: '{ organization { slug } }' }]) });
     const results = (await response.json()) as any[];
+    expect(response.status).toBe(200);
     expect(results.map((result) => result.data)).toEqual([{ me: { email: 'owner@alpha.test' } }, { organization: { slug: 'alpha' } }]);
     const tooMany = await post(b.url, JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }, { query: '{ me { id } }' }]), headers);
     expect(tooMany.status).toBe(400);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     const deepInside = await fetch(`${b.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ clients { edges { node { projects { edges { node { id } } } } } } }' }]) });
+    // The batch's status is its worst operation's: a proxy sees that one was refused.
+    expect(deepInside.status).toBe(400);
     const [, second] = (await deepInside.json()) as any[];
     expect(second.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'depth' });
   });

@@ -28,7 +28,7 @@ export async function execute(runner: OperationRunner, req: http.IncomingMessage
   const startedAt = performance.now();
   const { context } = operation;
   const contentType = negotiateContentType(req.headers.accept);
-  const answers = await answersTo(runner, req, contentType, operation);
+  const { answers, batch } = await answersTo(runner, req, contentType, operation);
   const headers: Record<string, string> = { 'cache-control': 'no-store', 'content-type': contentType ?? JSON_TYPE, 'x-request-id': context.requestId };
   let status = 0;
   const texts = answers.map((answer) => {
@@ -41,22 +41,21 @@ export async function execute(runner: OperationRunner, req: http.IncomingMessage
     return `${JSON.stringify({ errors: view.errors, data: answer.data, extensions: answer.extensions })}\n`;
   });
   res.writeHead(legacyJsonStatus(req, status, headers['content-type']!), headers);
-  res.end(answers.batch ? `[${texts.join(',')}]` : texts[0]);
+  res.end(batch ? `[${texts.join(',')}]` : texts[0]);
 }
 
 /** The answers to a request: one per operation of a batch, else one. */
-async function answersTo(runner: OperationRunner, req: http.IncomingMessage, contentType: string | null, { body, url, context, batches }: Operation): Promise<OperationAnswer[] & { batch?: boolean }> {
+async function answersTo(runner: OperationRunner, req: http.IncomingMessage, contentType: string | null, { body, url, context, batches }: Operation): Promise<{ answers: OperationAnswer[]; batch: boolean }> {
   const method = req.method ?? 'GET';
+  const one = (answer: OperationAnswer) => ({ answers: [answer], batch: false });
   const refused = csrfRefusal(req.headers) ?? methodRefusal(method, req.headers['content-type']);
-  if (refused) return [refused];
+  if (refused) return one(refused);
   // Before anything runs: a mutation must not run for an answer the client cannot read.
-  if (!contentType) return [badRequest(`An 'accept' header was provided for this request which does not accept ${JSON_TYPE} or ${GRAPHQL_RESPONSE_TYPE}`, 406)];
-  if (method !== 'POST' || !Array.isArray(body)) return [await runOne(runner, requestOf(method, body, url), context, method)];
-  if (!batches) return [badRequest('Operation batching disabled.')];
-  if (body.length === 0) return [badRequest('No operations found in request.')];
-  const answers: OperationAnswer[] & { batch?: boolean } = await Promise.all(body.map((piece) => runOne(runner, requestOf(method, piece, url), context, method)));
-  answers.batch = true;
-  return answers;
+  if (!contentType) return one(badRequest(`An 'accept' header was provided for this request which does not accept ${JSON_TYPE} or ${GRAPHQL_RESPONSE_TYPE}`, 406));
+  if (method !== 'POST' || !Array.isArray(body)) return one(await runOne(runner, requestOf(method, body, url), context, method));
+  if (!batches) return one(badRequest('Operation batching disabled.'));
+  if (body.length === 0) return one(badRequest('No operations found in request.'));
+  return { answers: await Promise.all(body.map((piece) => runOne(runner, requestOf(method, piece, url), context, method))), batch: true };
 }
 
 async function runOne(runner: OperationRunner, request: GraphQLRequest | OperationAnswer, context: GatewayContext, method: string): Promise<OperationAnswer> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { DocumentNode, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { apolloLogger, ErrorCode, isRefusedDocument, isVariableCoercionError, ValidatedDocuments, type RequestLimits } from '@ubos/kernel';
+import { apolloLogger, BoundedTextCache, ErrorCode, isRefusedDocument, isVariableCoercionError, ValidatedDocuments, type RequestLimits } from '@ubos/kernel';
 import type { GatewayContext } from '../context.js';
 import type { Federation } from '../federation.js';
 import { graphqlOfApollo } from '../graphql-cjs.js';
@@ -35,9 +35,6 @@ export interface OperationRules extends AuthorizationRules {
   limits: RequestLimits;
 }
 
-// Automatic persisted queries (APQ): texts by their SHA-256, as apps register them. A text is no
-// secret and the same for every tenant; the bounds keep what callers can make it hold small.
-const PERSISTED_TEXTS = { entries: 1_000, characters: 4_000_000 };
 
 /**
  * Runs one GraphQL operation through the steps @apollo/server ran for the gateway, without its
@@ -49,8 +46,9 @@ const PERSISTED_TEXTS = { entries: 1_000, characters: 4_000_000 };
  */
 export class OperationRunner {
   private readonly documents: ValidatedDocuments;
-  private readonly persistedTexts = new Map<string, string>();
-  private persistedCharacters = 0;
+  // Automatic persisted queries (APQ): texts by their SHA-256, as apps register them. A text is
+  // no secret and the same for every tenant.
+  private readonly persistedTexts = new BoundedTextCache<string>({ entries: 1_000, characters: 4_000_000 }, (_hash, text) => text.length);
   // The plan cache's key for a document: ours, short, so that @apollo/gateway hashes a few
   // characters per request instead of the operation's whole text.
   private readonly planKeys = new WeakMap<DocumentNode, string>();
@@ -95,7 +93,7 @@ export class OperationRunner {
       const refused = formatted(error);
       return { ...refusal([refused.error], operationName, refused.status), ...resolved };
     }
-    if (persisted.register) this.rememberPersistedText(persisted.register, query);
+    if (persisted.register) this.persistedTexts.set(persisted.register, query);
 
     try {
       const result = await this.federation.execute(this.requestContext(request, query, document, operation, context));
@@ -124,17 +122,6 @@ export class OperationRunner {
     }
     if (createHash('sha256').update(request.query).digest('hex') !== hash) return { refused: refusal([badRequest('provided sha does not match query')], null, 400) };
     return { query: request.query, register: hash };
-  }
-
-  private rememberPersistedText(hash: string, query: string): void {
-    if (this.persistedTexts.has(hash)) return;
-    this.persistedTexts.set(hash, query);
-    this.persistedCharacters += query.length;
-    for (const [oldest, text] of this.persistedTexts) {
-      if (this.persistedTexts.size <= PERSISTED_TEXTS.entries && this.persistedCharacters <= PERSISTED_TEXTS.characters) break;
-      this.persistedTexts.delete(oldest);
-      this.persistedCharacters -= text.length;
-    }
   }
 
   private requestContext(request: GraphQLRequest, query: string, document: DocumentNode, operation: OperationDefinitionNode, context: GatewayContext): GatewayGraphQLRequestContext<GatewayContext> {

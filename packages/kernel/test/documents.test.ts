@@ -20,12 +20,12 @@ describe('validated documents', () => {
   });
 
   it('keeps at most its bound of documents and of characters, dropping the oldest', () => {
-    const byCount = new ValidatedDocuments(schema, undefined, { documents: 2, characters: 1_000 });
+    const byCount = new ValidatedDocuments(schema, undefined, { entries: 2, characters: 1_000 });
     const a = byCount.get('{ a: thing }');
     byCount.get('{ b: thing }');
     byCount.get('{ c: thing }');
     expect(byCount.get('{ a: thing }')).not.toBe(a);
-    const byCharacters = new ValidatedDocuments(schema, undefined, { documents: 100, characters: 20 });
+    const byCharacters = new ValidatedDocuments(schema, undefined, { entries: 100, characters: 20 });
     const long = byCharacters.get('{ long: thing(size: 1) }');
     expect(byCharacters.get('{ long: thing(size: 1) }')).not.toBe(long);
     const short = byCharacters.get('{ thing }');

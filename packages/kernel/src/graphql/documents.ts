@@ -13,27 +13,56 @@ export interface RefusedDocument {
   document?: DocumentNode;
 }
 
-/** How many documents, and how many characters of their texts, one cache keeps at most. */
-export interface DocumentBounds {
-  documents: number;
+/** How many entries, and how many characters of their texts, a cache of texts keeps at most. */
+export interface TextBounds {
+  entries: number;
   characters: number;
 }
 
 /**
+ * Values kept by a text, oldest out first once either bound is passed, so that a caller sending
+ * ever-new texts cannot make it grow. `charactersOf` says how much of the bound an entry takes.
+ */
+export class BoundedTextCache<V> {
+  private readonly values = new Map<string, V>();
+  private characters = 0;
+
+  constructor(
+    private readonly bounds: TextBounds,
+    private readonly charactersOf: (key: string, value: V) => number,
+  ) {}
+
+  get(key: string): V | undefined {
+    return this.values.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (this.values.has(key)) return;
+    this.values.set(key, value);
+    this.characters += this.charactersOf(key, value);
+    for (const [oldest, oldValue] of this.values) {
+      if (this.values.size <= this.bounds.entries && this.characters <= this.bounds.characters) break;
+      this.values.delete(oldest);
+      this.characters -= this.charactersOf(oldest, oldValue);
+    }
+  }
+}
+
+/**
  * Parsed and validated documents by their exact text: each distinct text is parsed and
- * validated once against the schema, then kept. Oldest out first when a bound is reached, so
- * a caller sending ever-new texts cannot make it grow. A refusal is not kept: a bad text costs
- * its sender the parse every time, and nobody else anything.
+ * validated once against the schema, then kept (within `bounds`). A refusal is not kept: a bad
+ * text costs its sender the parse every time, and nobody else anything.
  */
 export class ValidatedDocuments {
-  private readonly documents = new Map<string, DocumentNode>();
-  private characters = 0;
+  private readonly documents: BoundedTextCache<DocumentNode>;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly rules: readonly ValidationRule[] = specifiedRules,
-    private readonly bounds: DocumentBounds = { documents: 1_000, characters: 4_000_000 },
-  ) {}
+    bounds: TextBounds = { entries: 1_000, characters: 4_000_000 },
+  ) {
+    this.documents = new BoundedTextCache(bounds, (text) => text.length);
+  }
 
   get(query: string): DocumentNode | RefusedDocument {
     const known = this.documents.get(query);
@@ -47,18 +76,8 @@ export class ValidatedDocuments {
     }
     const invalid = validate(this.schema, document, this.rules);
     if (invalid.length > 0) return { code: 'GRAPHQL_VALIDATION_FAILED', errors: invalid, document };
-    this.keep(query, document);
-    return document;
-  }
-
-  private keep(query: string, document: DocumentNode): void {
     this.documents.set(query, document);
-    this.characters += query.length;
-    for (const oldest of this.documents.keys()) {
-      if (this.documents.size <= this.bounds.documents && this.characters <= this.bounds.characters) break;
-      this.documents.delete(oldest);
-      this.characters -= oldest.length;
-    }
+    return document;
   }
 }
 
