@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo, type SeededOrganization } from '@ubos/db';
 import { createTestDatabase, type TestDatabase } from '@ubos/test-support/database';
 import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
-import { defineReference0060, pairsOf } from './duplicates-reference.js';
+import { defineReference0060, insertLookAlikeCrowd, pairsOf } from './duplicates-reference.js';
 
 // Migration 0076: ubos_refresh_client_duplicates computes each client's keys once instead of
 // once per candidate it is scored against. The reference is 0060's own definition, read from
@@ -52,15 +52,7 @@ describe('duplicate candidates: keys computed once (0076), probes within the ten
     await admin.query('begin');
     await admin.query(`select set_config('app.organization_id', $1, true)`, [alpha]);
     // A crowd of 260 look-alike names (more than a probe's 100), a shared domain, a shared phone, deleted clients.
-    await admin.query(
-      `insert into clients (organization_id, name, email, phone, deleted_at)
-       select $1, 'Acme Studio ' || n,
-              case when n % 7 = 0 then 'hello@shared-domain.example' else 'c' || n || '@client-' || n || '.example' end,
-              case when n % 11 = 0 then '+44 20 7946 0018' else '+1 555 ' || lpad(n::text, 4, '0') end,
-              case when n % 50 = 0 then now() end
-         from generate_series(1, 260) n`,
-      [alpha],
-    );
+    await insertLookAlikeCrowd(admin, alpha, { from: 1, to: 260, sharedPhoneEvery: 11, deletedEvery: 50 });
     await admin.query(
       `insert into clients (organization_id, name, email) select $1, name, email from (values
          ('The Bluebird Company', 'a@bluebird.example'), ('Bluebird Co.', 'b@bluebird.example'), ('Blue Bird Inc', 'c@gmail.com'),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo, type SeededOrganization } from '@ubos/db';
 import { createTestDatabase, TEST_APP_ROLE, type TestDatabase } from '@ubos/test-support/database';
 import { TEST_ORGANIZATIONS } from '@ubos/test-support/stack';
-import { defineReference0060, pairsOf } from './duplicates-reference.js';
+import { defineReference0060, insertLookAlikeCrowd, pairsOf } from './duplicates-reference.js';
 
 // Migration 0080: `ubos_refresh_client_duplicates(org)` (a whole tenant) finds the matches in a
 // temporary table of the tenant's keys instead of probing the clients' trigram index once per
@@ -43,15 +43,7 @@ beforeAll(async () => {
       // 2 x 180 look-alike names: "Acme Studio n" (n = 1..360) share one crowd of 360 names. Every
       // 7th shares a domain (about 50), every 3rd a phone (120: more than a probe's 100), every
       // 40th is deleted.
-      await admin.query(
-        `insert into clients (organization_id, name, email, phone, deleted_at)
-         select $1, 'Acme Studio ' || n,
-                case when n % 7 = 0 then 'hello@shared-domain.example' else 'c' || n || '@client-' || n || '.example' end,
-                case when n % 3 = 0 then '+44 20 7946 0018' else '+1 555 ' || lpad(n::text, 4, '0') end,
-                case when n % 40 = 0 then now() end
-           from generate_series($2::int, $3::int) n`,
-        [organizationId, round * 180 + 1, round * 180 + 180],
-      );
+      await insertLookAlikeCrowd(admin, organizationId, { from: round * 180 + 1, to: round * 180 + 180, sharedPhoneEvery: 3, deletedEvery: 40 });
       await admin.query('commit');
     }
   }

@@ -27,3 +27,29 @@ export async function pairsOf(admin: pg.Client, organizationId: string): Promise
   );
   return rows.map((row) => row.pair);
 }
+
+export interface LookAlikeCrowd {
+  /** The clients "Acme Studio n" for n in from..to. */
+  from: number;
+  to: number;
+  /** Every n-th shares one phone, and every n-th is soft-deleted; every 7th shares a domain. */
+  sharedPhoneEvery: number;
+  deletedEvery: number;
+}
+
+/**
+ * Inserts a crowd of look-alike clients into a tenant, in the caller's transaction (whose
+ * app.organization_id is the tenant): names that all share a key, a shared email domain, a
+ * shared phone and deleted clients, the cases a duplicate refresh must get right.
+ */
+export async function insertLookAlikeCrowd(admin: pg.Client, organizationId: string, crowd: LookAlikeCrowd): Promise<void> {
+  await admin.query(
+    `insert into clients (organization_id, name, email, phone, deleted_at)
+     select $1, 'Acme Studio ' || n,
+            case when n % 7 = 0 then 'hello@shared-domain.example' else 'c' || n || '@client-' || n || '.example' end,
+            case when n % $4 = 0 then '+44 20 7946 0018' else '+1 555 ' || lpad(n::text, 4, '0') end,
+            case when n % $5 = 0 then now() end
+       from generate_series($2::int, $3::int) n`,
+    [organizationId, crowd.from, crowd.to, crowd.sharedPhoneEvery, crowd.deletedEvery],
+  );
+}
