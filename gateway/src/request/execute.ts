@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.js';
 import { callerView } from './errors.js';
 import { recordOperation } from './log.js';
 import { observeOperation } from './metrics.js';
-import type { GraphQLRequest, OperationAnswer, OperationRunner } from './operation.js';
+import { badRequest as badRequestError, refusal, type GraphQLRequest, type OperationAnswer, type OperationRunner } from './operation.js';
 
 export interface Operation {
   /** The JSON body as read (undefined for a GET, whose operation is in `url`). */
@@ -63,8 +63,9 @@ async function runOne(runner: OperationRunner, request: GraphQLRequest | Operati
   return runner.run(request, context, method);
 }
 
+/** A request refused over HTTP before any operation of it ran. */
 function badRequest(message: string, status = 400, headers: Record<string, string> = {}): OperationAnswer {
-  return { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }], refused: true, status, headers, operationName: null };
+  return refusal([badRequestError(message)], null, status, headers);
 }
 
 const NON_PREFLIGHTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { DocumentNode, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { apolloLogger, BoundedTextCache, ErrorCode, isRefusedDocument, isVariableCoercionError, ValidatedDocuments, type RequestLimits } from '@ubos/kernel';
+import { apolloLogger, BoundedTextCache, ErrorCode, formatGraphQLError, isRefusedDocument, isVariableCoercionError, ValidatedDocuments, type RequestLimits } from '@ubos/kernel';
 import type { GatewayContext } from '../context.js';
 import type { Federation } from '../federation.js';
 import { graphqlOfApollo } from '../graphql-cjs.js';
@@ -9,7 +9,7 @@ import { authorizeOperation, type AuthorizationRules } from './authorize.js';
 import type { RawAnswer } from './errors.js';
 import { checkOperationLimits, limitsFor } from './limits.js';
 
-const { GraphQLError, getOperationAST } = graphqlOfApollo;
+const { getOperationAST } = graphqlOfApollo;
 
 /** One GraphQL request as GraphQL over HTTP carries it (already checked for its shape). */
 export interface GraphQLRequest {
@@ -73,7 +73,7 @@ export class OperationRunner {
     const query = persisted.query;
 
     const document = this.documents.get(query);
-    if (isRefusedDocument(document)) return { ...refusal(document.errors.map((error) => withCode(error, document.code)), unresolved, 400), document: document.document };
+    if (isRefusedDocument(document)) return { ...refusal(document.errors.map((error) => formatGraphQLError(error, document.code)), unresolved, 400), document: document.document };
 
     const operation = getOperationAST(document, request.operationName) ?? undefined;
     if (!operation) {
@@ -97,7 +97,7 @@ export class OperationRunner {
 
     try {
       const result = await this.federation.execute(this.requestContext(request, query, document, operation, context));
-      const errors = result.errors?.map((error) => withCode(error, isVariableCoercionError(error as GraphQLErrorType) ? ErrorCode.BAD_USER_INPUT : undefined));
+      const errors = result.errors?.map((error) => formatGraphQLError(error, isVariableCoercionError(error as GraphQLErrorType) ? ErrorCode.BAD_USER_INPUT : undefined));
       return { errors, data: result.data as RawAnswer['data'], extensions: result.extensions, refused: false, headers: {}, ...resolved };
     } catch (error) {
       const failed = formatted(error);
@@ -148,29 +148,17 @@ export class OperationRunner {
   }
 }
 
-function refusal(errors: GraphQLFormattedError[], operationName: string | null, status?: number, headers: Record<string, string> = {}): OperationAnswer {
+export function refusal(errors: GraphQLFormattedError[], operationName: string | null, status?: number, headers: Record<string, string> = {}): OperationAnswer {
   return { errors, refused: true, status, headers, operationName };
 }
 
-function badRequest(message: string): GraphQLFormattedError {
+export function badRequest(message: string): GraphQLFormattedError {
   return { message, extensions: { code: 'BAD_REQUEST' } };
 }
 
-/** A GraphQL error as the caller gets it, with `code` (its own, else `code`, else INTERNAL_SERVER_ERROR). */
-function withCode(error: GraphQLErrorType | GraphQLFormattedError, code: string | undefined): GraphQLFormattedError {
-  const json = typeof (error as GraphQLErrorType).toJSON === 'function' ? (error as GraphQLErrorType).toJSON() : (error as GraphQLFormattedError);
-  return { ...json, extensions: { ...json.extensions, code: json.extensions?.code ?? code ?? ErrorCode.INTERNAL_SERVER_ERROR } };
-}
-
-/**
- * A thrown error as the caller gets it, and the status it asks for in `extensions.http` (which
- * it then loses). Anything that is not a GraphQL error becomes one, masked later for its code.
- */
+/** A thrown error as the caller gets it, and the status it asks for in `extensions.http` (which it then loses). */
 function formatted(thrown: unknown): { error: GraphQLFormattedError; status?: number } {
-  const error =
-    thrown && typeof thrown === 'object' && typeof (thrown as GraphQLErrorType).toJSON === 'function' && 'extensions' in thrown
-      ? (thrown as GraphQLErrorType)
-      : new GraphQLError(thrown instanceof Error ? thrown.message : `Unexpected error value: ${String(thrown)}`, { originalError: thrown instanceof Error ? thrown : undefined });
-  const { http, ...extensions } = (withCode(error, undefined).extensions ?? {}) as Record<string, unknown> & { http?: { status?: number } };
-  return { error: { ...error.toJSON(), extensions }, status: typeof http?.status === 'number' ? http.status : undefined };
+  const { extensions, ...error } = formatGraphQLError(thrown);
+  const { http, ...rest } = (extensions ?? {}) as Record<string, unknown> & { http?: { status?: number } };
+  return { error: { ...error, extensions: rest }, status: typeof http?.status === 'number' ? http.status : undefined };
 }

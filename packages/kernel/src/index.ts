@@ -103,7 +103,7 @@ export {
 } from './graphql/subgraph.js';
 export { runStandaloneSubgraph } from './graphql/standalone.js';
 // Running operations: documents parsed and validated once per text (the subgraphs and the gateway)
-export { BoundedTextCache, ValidatedDocuments, isRefusedDocument, isVariableCoercionError, type RefusedDocument, type TextBounds } from './graphql/documents.js';
+export { BoundedTextCache, ValidatedDocuments, formatGraphQLError, isRefusedDocument, isVariableCoercionError, type RefusedDocument, type TextBounds } from './graphql/documents.js';
 export { RefuseAfterCommit, RequestScope } from './scope.js';
 export { jsonScalarResolvers, scalarResolvers } from './graphql/scalars.js';
 export { readBody, readJsonBody, sendJson, type JsonBody } from './http.js';

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import type { DocumentNode, GraphQLError as GraphQLErrorType, GraphQLSchema, ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
+import { ErrorCode } from '../errors.js';
 
 // graphql as @apollo/subgraph and @apollo/gateway load it (CommonJS): their schemas are refused
 // by the functions of any other copy ("Cannot use GraphQLSchema from another module or realm").
@@ -94,4 +95,21 @@ export function isVariableCoercionError(error: GraphQLErrorType): boolean {
   if (node?.kind !== Kind.VARIABLE_DEFINITION || error.extensions?.code != null) return false;
   const prefix = `Variable "$${node.variable.name.value}" `;
   return ['has invalid value', 'got invalid value ', 'of required type ', 'of non-null type '].some((rest) => error.message.startsWith(prefix + rest));
+}
+
+/**
+ * An error as a GraphQL answer carries it, as Apollo Server formatted it: a GraphQL error's
+ * message, locations, path and extensions (whichever copy of graphql made it), anything else
+ * wrapped in one; `extensions.code` its own, else `code`, else INTERNAL_SERVER_ERROR.
+ */
+export function formatGraphQLError(error: unknown, code?: string): GraphQLFormattedError {
+  const graphqlError = isGraphQLErrorLike(error)
+    ? error
+    : new GraphQLError(error instanceof Error ? error.message : `Unexpected error value: ${String(error)}`, { originalError: error instanceof Error ? error : undefined });
+  const formatted = graphqlError.toJSON();
+  return { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? code ?? ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function isGraphQLErrorLike(error: unknown): error is GraphQLErrorType {
+  return !!error && typeof error === 'object' && typeof (error as GraphQLErrorType).toJSON === 'function' && 'extensions' in error;
 }

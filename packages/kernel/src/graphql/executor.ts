@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import type { DocumentNode, FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors.js';
-import { isRefusedDocument, isVariableCoercionError, ValidatedDocuments } from './documents.js';
+import { formatGraphQLError, isRefusedDocument, isVariableCoercionError, ValidatedDocuments } from './documents.js';
 
 // graphql as @apollo/subgraph loads it (CommonJS): its schema is refused by the functions of any
 // other copy ("Cannot use GraphQLSchema from another module or realm"), the ESM one included.
-const { execute, getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { execute, getOperationAST, NoSchemaIntrospectionCustomRule, specifiedRules } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /** One operation for a subgraph, as its gateway sends it. */
 export interface SubgraphRequest {
@@ -59,9 +59,6 @@ export class OperationExecutor {
   }
 
   private format(error: unknown, code: string | undefined): GraphQLFormattedError {
-    const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : `Unexpected error value: ${String(error)}`, { originalError: error instanceof Error ? error : undefined });
-    const formatted = graphqlError.toJSON();
-    const extensions = { ...graphqlError.extensions, code: graphqlError.extensions.code ?? code ?? ErrorCode.INTERNAL_SERVER_ERROR };
-    return this.formatError({ ...formatted, extensions }, error);
+    return this.formatError(formatGraphQLError(error, code), error);
   }
 }
