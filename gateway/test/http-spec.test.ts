@@ -145,6 +145,13 @@ describe('the status of a request error', () => {
     // Refused before the document is read: the status says why, whatever the client accepts.
     const anonymous = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: '{ me { email } }' }) });
     expect(anonymous.status).toBe(401);
+    // A malformed or forged token: 401 with the code and the request id, nothing of how the status was chosen.
+    for (const authorization of ['Token abc', 'Bearer not.a.token']) {
+      const refused = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ me { email } }' }) });
+      expect(refused.status).toBe(401);
+      const body = (await refused.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+      expect(body.errors[0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: refused.headers.get('x-request-id') });
+    }
   });
 });
 

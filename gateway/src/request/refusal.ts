@@ -16,5 +16,7 @@ export class Refusal {
 }
 
 export function sendRefusal(res: http.ServerResponse, refusal: Refusal): void {
-  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: refusal.extensions }] }, refusal.headers);
+  // An error's `http` extension chose the status; it is not the caller's to read.
+  const { http: _http, ...extensions } = refusal.extensions;
+  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions }] }, refusal.headers);
 }
