@@ -40,7 +40,9 @@ export async function dataQualityIssues(
   return {
     edges,
     pageInfo: { hasNextPage: page.hasMore, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    // Counted only when asked, in a statement of its own.
-    totalCount: async () => (await listDataQualityIssues(connection, ctx.organizationId(), { entityType: args.entityType, limit: 0, withTotal: true })).totalCount ?? 0,
+    // Counted only when read, in a statement of its own.
+    get totalCount() {
+      return listDataQualityIssues(connection, ctx.organizationId(), { entityType: args.entityType, limit: 0, withTotal: true }).then((counted) => counted.totalCount ?? 0);
+    },
   };
 }

@@ -47,8 +47,8 @@ export function pageSize(first: number | null | undefined, field = 'first'): num
 export interface Connection<Node> {
   edges: Array<{ cursor: string; node: Node }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  /** Resolved only when the query asks for it; the default field resolver calls it. */
-  totalCount: () => Promise<number> | number;
+  /** Counted only when the query reads it (a getter). */
+  readonly totalCount: Promise<number> | number;
 }
 
 /**
@@ -76,7 +76,9 @@ export function toConnection<Node>(
         return edges.at(-1)?.cursor ?? null;
       },
     },
-    totalCount,
+    get totalCount() {
+      return totalCount();
+    },
   };
 }
 
