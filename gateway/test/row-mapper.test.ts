@@ -27,6 +27,9 @@ describe('rowMapper', () => {
           for (const row of rows) {
             const plain = toPlain({ ...row }) as Record<string, unknown>;
             const managed = em.map(entity, { ...row } as any) as Record<string, unknown>;
+            // Exactly the properties of the columns selected: a lazy column left out stays out.
+            const selected = Object.values(meta.properties).filter((prop) => prop.fieldNames?.[0] && prop.fieldNames[0] in row).map((prop) => prop.name);
+            expect(Object.keys(plain).sort(), meta.className).toEqual(selected.sort());
             for (const prop of Object.values(meta.properties)) {
               if (!prop.fieldNames?.[0] || !(prop.fieldNames[0] in row)) continue;
               const where = `${meta.className}.${prop.name}`;
