@@ -37,6 +37,11 @@ export class BoundedTextCache<V> {
     return this.values.get(key);
   }
 
+  /** How many entries it keeps now. */
+  get size(): number {
+    return this.values.size;
+  }
+
   set(key: string, value: V): void {
     if (this.values.has(key)) return;
     this.values.set(key, value);
