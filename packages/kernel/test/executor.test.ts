@@ -52,23 +52,26 @@ describe('the subgraph executor', () => {
     expect((executor.prepare({ query: '{ thing(id: "0") { id } }' }) as { document: unknown }).document).not.toBe(first);
   });
 
-  it('keeps at most its bound of compiled operations, by count and by text, and compiles again one it let go', async () => {
+  it('keeps the compiled operations of at most its bound of texts, by count and by length, and compiles again one it let go', async () => {
     const bounded = new OperationExecutor(schema, (formatted) => formatted, { entries: 3, characters: 200 });
     const runOn = async (query: string) => bounded.execute((bounded.prepare({ query }) as { document: DocumentNode }).document, { query }, {});
     for (let index = 0; index < 5; index++) expect(await runOn(`{ thing(id: "${index}") { id } }`)).toEqual({ data: { thing: { id: String(index) } } });
-    expect(bounded.compiledOperations).toBe(3);
+    expect(bounded.compiledTexts).toBe(3);
     expect(await runOn('{ thing(id: "0") { id } }')).toEqual({ data: { thing: { id: '0' } } });
-    expect(bounded.compiledOperations).toBe(3);
+    expect(bounded.compiledTexts).toBe(3);
     // Two long texts pass the 200 characters: only the newest stays.
     const long = (index: number) => `{ thing(id: "${index}") { ${'name '.repeat(25)}id } }`;
     await runOn(long(1));
     await runOn(long(2));
-    expect(bounded.compiledOperations).toBe(1);
-    // Two operations of one text are two compiled operations.
+    expect(bounded.compiledTexts).toBe(1);
+    // Two operations of one text: each compiled, and the text kept once.
     const two = 'query A { thing(id: "a") { id } } query B { thing(id: "b") { name } }';
     const document = (bounded.prepare({ query: two, operationName: 'A' }) as { document: DocumentNode }).document;
     expect(await bounded.execute(document, { query: two, operationName: 'A' }, {})).toEqual({ data: { thing: { id: 'a' } } });
+    const texts = bounded.compiledTexts;
     expect(await bounded.execute(document, { query: two, operationName: 'B' }, {})).toEqual({ data: { thing: { name: 'thing b' } } });
+    expect(await bounded.execute(document, { query: two, operationName: 'A' }, {})).toEqual({ data: { thing: { id: 'a' } } });
+    expect(bounded.compiledTexts).toBe(texts);
   });
 
   it('names each refusal with Apollo Server\'s code', async () => {
