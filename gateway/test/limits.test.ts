@@ -134,6 +134,11 @@ describe('query limits', () => {
     expectRefused(await alpha.request(viaVariable.replace(' = 100', ''), { n: 100 }), 'cost');
     // The same shape with small pages is fine.
     expect((await alpha.request(viaVariable, { n: 5 })).errors).toBeUndefined();
+    // A measure is kept only when no variable went into it: the same text again, after a cheap
+    // run, is measured with its new variables; a literal bomb is refused every time.
+    expectRefused(await alpha.request(viaVariable, { n: 100 }), 'cost');
+    expect((await alpha.request(viaVariable, { n: 5 })).errors).toBeUndefined();
+    expectRefused(await alpha.request(bomb), 'cost');
   });
 
   it('refuses an oversized body, declared or streamed, before reading it', async () => {

@@ -133,6 +133,12 @@ const ZERO: OperationMeasure = Object.freeze({ depth: 0, aliases: 0, directives:
  * introspection that nests `fields`, `interfaces` or `possibleTypes` lists more than 3 deep.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationMeasure {
+  return measure(schema, document, operation, variables).measure;
+}
+
+/** The measure, and whether it read a variable (else it holds for any variables). */
+function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): { measure: OperationMeasure; readVariables: boolean } {
+  let readVariables = false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -144,6 +150,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   const inProgress = new Set<string>();
 
   const variableValue = (name: string): unknown => {
+    readVariables = true;
     if (Object.prototype.hasOwnProperty.call(variables, name)) return variables[name];
     const definition = operation.variableDefinitions?.find((candidate) => candidate.variable.name.value === name);
     return definition?.defaultValue?.kind === Kind.INT ? Number(definition.defaultValue.value) : undefined;
@@ -218,7 +225,22 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   const rootType = operation.operation === 'query' ? queryType : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   const root = selectionSet(operation.selectionSet, rootType ?? undefined, false);
   const ownDirectives = (operation.directives?.length ?? 0) + (operation.variableDefinitions ?? []).reduce((sum, definition) => sum + (definition.directives?.length ?? 0), 0);
-  return { ...root, directives: root.directives + ownDirectives };
+  return { measure: { ...root, directives: root.directives + ownDirectives }, readVariables };
+}
+
+// Measures that read no variable, by schema and by the operation of a kept document: most
+// operations' page sizes are literals, and walking a large operation per request (Q3's
+// lifecycle, a hundred fields) cost more than its cached answer.
+const measuresOfOperations = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, OperationMeasure>>();
+
+function measureOnce(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationMeasure {
+  let known = measuresOfOperations.get(schema);
+  if (!known) measuresOfOperations.set(schema, (known = new WeakMap()));
+  const kept = known.get(operation);
+  if (kept) return kept;
+  const measured = measure(schema, document, operation, variables);
+  if (!measured.readVariables) known.set(operation, measured.measure);
+  return measured.measure;
 }
 
 /** The first limit the operation exceeds. (`!(x <= max)` so that NaN counts as exceeding.) */
@@ -232,6 +254,6 @@ export function exceededLimit(measure: OperationMeasure, limits: RequestLimits):
 
 /** Depth, aliases, directives and cost of the operation about to run, within `limits`; throws the refusal. */
 export function checkOperationLimits(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: RequestLimits): void {
-  const exceeded = exceededLimit(measureOperation(schema, document, operation, variables), limits);
+  const exceeded = exceededLimit(measureOnce(schema, document, operation, variables), limits);
   if (exceeded) throw limitExceeded(exceeded);
 }
