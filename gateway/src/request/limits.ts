@@ -131,12 +131,9 @@ const ZERO: OperationMeasure = Object.freeze({ depth: 0, aliases: 0, directives:
  * deep). Only the real meta-fields on the query root qualify, never a fragment or alias of that
  * name; graphql-js's `MaxIntrospectionDepthRule`, among the rules the gateway validates with, refuses
  * introspection that nests `fields`, `interfaces` or `possibleTypes` lists more than 3 deep.
+ *
+ * Says too whether a variable went into it; if none did, it holds for any variables.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationMeasure {
-  return measure(schema, document, operation, variables).measure;
-}
-
-/** The measure, and whether it read a variable (else it holds for any variables). */
 function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): { measure: OperationMeasure; readVariables: boolean } {
   let readVariables = false;
   const fragments = new Map<string, FragmentDefinitionNode>();

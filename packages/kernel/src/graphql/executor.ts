@@ -88,8 +88,8 @@ export class OperationExecutor {
   private variableRefusals(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, compiledErrors: readonly GraphQLError[]): GraphQLFormattedError[] {
     const definitions = getOperationAST(document, operationName)?.variableDefinitions ?? [];
     const coerced = getVariableValues(this.schema, definitions, variables);
-    const errors = coerced.errors ?? compiledErrors;
-    return errors.map((error) => this.format(error, isVariableCoercionError(error) || !coerced.errors ? ErrorCode.BAD_USER_INPUT : undefined));
+    // Were graphql-js to accept what jit refused, the fault would be ours: an internal error.
+    return (coerced.errors ?? compiledErrors).map((error) => this.format(error, isVariableCoercionError(error) ? ErrorCode.BAD_USER_INPUT : undefined));
   }
 
   /** How many texts it keeps compiled operations of now. */
