@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { createPool } from '@ubos/db';
 
@@ -21,24 +22,41 @@ export function sessionTimeouts(settings: { statementTimeoutMs: number; idleInTr
  */
 export class WorkerDatabase {
   readonly pool: pg.Pool;
+  /** The transaction the current async call chain is inside, if any (open until it ends). */
+  private readonly current = new AsyncLocalStorage<{ open: boolean }>();
 
   constructor(url: string, max: number, timeouts: SessionTimeouts) {
-    // PostgreSQL restarting must not end the process (createPool).
-    this.pool = createPool({ connectionString: url, max, application_name: 'ubos-worker', idleTimeoutMillis: 30_000, ...timeouts });
+    // PostgreSQL restarting must not end the process (createPool). A wait for a connection is
+    // bounded like a statement: all of them held that long means something is stuck, and the
+    // job fails and is retried instead of the worker waiting for ever.
+    this.pool = createPool({ connectionString: url, max, application_name: 'ubos-worker', idleTimeoutMillis: 30_000, connectionTimeoutMillis: timeouts.statement_timeout, ...timeouts });
   }
 
-  /** One transaction with no tenant: only the outbox is visible (the dispatcher's view). */
+  /** Whether the calling code runs inside one of this database's transactions. */
+  get inTransaction(): boolean {
+    return this.current.getStore()?.open === true;
+  }
+
+  /**
+   * One transaction with no tenant: only the outbox is visible (the dispatcher's view).
+   * Never from inside another: with every connection held by transactions that each wait for a
+   * second one, none is ever freed (the pool is small, concurrency × 2 + 2). So that is refused
+   * at once, and code inside a transaction does all its reading on the client it was given.
+   */
   async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    if (this.inTransaction) throw new Error('A worker transaction was opened inside another: use the client of the one already open');
     const client = await this.pool.connect();
+    const scope = { open: true };
     try {
       await client.query('begin');
-      const result = await work(client);
+      const result = await this.current.run(scope, () => work(client));
       await client.query('commit');
       return result;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
+      scope.open = false;
       client.release();
     }
   }

@@ -91,6 +91,17 @@ class Throttled extends Error {
   }
 }
 class Stopped extends Error {}
+/**
+ * QuickBooks refused the access token inside a push. The refresh needs a transaction of its own
+ * (the rotated pair must be kept even if the push fails), which a push may not open while it
+ * holds one (WorkerDatabase.transaction): so the push unwinds, the token is refreshed, and the
+ * push runs again.
+ */
+class AccessRefused extends Error {
+  constructor(readonly refusedToken: string) {
+    super('QuickBooks refused the access token during a push, and again after a refresh');
+  }
+}
 /** QuickBooks refused the refresh token. Marked outside any push's transaction, which holds the connection row. */
 class NeedsReauth extends Stopped {}
 
@@ -411,6 +422,7 @@ export class QuickBooksSync {
     } catch (error) {
       if (error instanceof QuickBooksError && error.kind === 'THROTTLED') throw new Throttled(error.retryAfter ?? 60);
       if (!(error instanceof QuickBooksError) || error.kind !== 'UNAUTHORIZED') throw error;
+      if (this.options.db.inTransaction) throw new AccessRefused(session.accessToken);
       const renewed = await this.session(session.organizationId, session.accessToken);
       if (!renewed) throw new Stopped('needs re-authorization');
       session.accessToken = renewed.accessToken;
@@ -454,18 +466,20 @@ export class QuickBooksSync {
       dependency = (await this.remoteIdOf(organizationId, local.dependsOn.kind, local.dependsOn.id)) ?? (await this.syncOne(organizationId, local.dependsOn.kind, local.dependsOn.id, undefined, session));
       if (!dependency) throw new Error(`The ${local.dependsOn.kind.toLowerCase()} ${local.dependsOn.id} is not in QuickBooks yet`);
     }
-    return this.push(session, kind, entityId, local, dependency);
+    try {
+      return await this.push(session, kind, entityId, local, dependency);
+    } catch (error) {
+      if (!(error instanceof AccessRefused)) throw error;
+      // Once: a token refused again right after its refresh is QuickBooks' problem, and the job's retry.
+      const renewed = await this.session(organizationId, error.refusedToken);
+      if (!renewed) throw new Stopped('needs re-authorization');
+      session.accessToken = renewed.accessToken;
+      return this.push(session, kind, entityId, local, dependency);
+    }
   }
 
   private async mapping(organizationId: string, kind: SyncKind, entityId: string): Promise<MappingRow | undefined> {
-    const { table, entityColumn, remoteColumn } = KINDS[kind];
-    return this.options.db.inTenant(organizationId, QUICKBOOKS_ACTOR, async (client) => {
-      const { rows } = await client.query<MappingRow>(
-        `select id, ${remoteColumn} as remote_id, qb_sync_token, sync_state, last_synced_version, pushed, resolve_keep from ${table} where organization_id = $1 and ${entityColumn} = $2`,
-        [organizationId, entityId],
-      );
-      return rows[0];
-    });
+    return this.options.db.inTenant(organizationId, QUICKBOOKS_ACTOR, (client) => mappingOf(client, organizationId, kind, entityId));
   }
 
   private async remoteIdOf(organizationId: string, kind: SyncKind, entityId: string): Promise<string | undefined> {
@@ -517,7 +531,7 @@ export class QuickBooksSync {
       }
 
       if (!row.remote_id) {
-        const fields = kind === 'PAYMENT' ? await this.paymentFields(organizationId, entityId, local, dependency!) : local.toQuickBooks(dependency);
+        const fields = kind === 'PAYMENT' ? await this.paymentFields(client, organizationId, entityId, local, dependency!) : local.toQuickBooks(dependency);
         const created = await this.create(session, kind, entity, fields, digest(organizationId, kind, entityId, 'create'), client, table, row.id);
         return save(created, local.view, local.version);
       }
@@ -575,8 +589,9 @@ export class QuickBooksSync {
     return this.withApi(session, (api) => api.create('Customer', { ...fields, DisplayName: `${name} (${mappingId.slice(-6)})` }, `${requestId}:suffixed`));
   }
 
-  private async paymentFields(organizationId: string, paymentId: string, local: Local, invoiceRemoteId: string): Promise<Record<string, unknown>> {
-    const customerId = await this.remoteIdOf(organizationId, 'CUSTOMER', String(local.view.ClientId));
+  /** On the push's own client: a second connection here is how six pushes at once once stopped the worker for good. */
+  private async paymentFields(client: Client, organizationId: string, paymentId: string, local: Local, invoiceRemoteId: string): Promise<Record<string, unknown>> {
+    const customerId = (await mappingOf(client, organizationId, 'CUSTOMER', String(local.view.ClientId)))?.remote_id;
     if (!customerId) throw new Error(`The customer of payment's client ${String(local.view.ClientId)} is not in QuickBooks yet`);
     return {
       CustomerRef: { value: customerId },
@@ -859,6 +874,15 @@ export class QuickBooksSync {
  * Runs `work` over the items a few at a time: the rows of a page are independent (their
  * dependencies were pushed by an earlier phase), and each waits mostly on PostgreSQL and QuickBooks.
  */
+async function mappingOf(client: Client, organizationId: string, kind: SyncKind, entityId: string): Promise<MappingRow | undefined> {
+  const { table, entityColumn, remoteColumn } = KINDS[kind];
+  const { rows } = await client.query<MappingRow>(
+    `select id, ${remoteColumn} as remote_id, qb_sync_token, sync_state, last_synced_version, pushed, resolve_keep from ${table} where organization_id = $1 and ${entityColumn} = $2`,
+    [organizationId, entityId],
+  );
+  return rows[0];
+}
+
 async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width = 6): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {

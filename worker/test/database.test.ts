@@ -86,3 +86,57 @@ describe('the worker database', () => {
     }
   });
 });
+
+// The pool is small (concurrency × 2 + 2) and its waits have no end of their own: code holding a
+// transaction that asks for a second connection waits for one that only it can free. Six QuickBooks
+// pushes did exactly that at once (each looked up its customer's mapping in a transaction of its
+// own) and the worker stopped for good; seen as a hung beforeAll in quickbooks-pull.test.ts.
+describe('the worker database refuses to wait on itself', () => {
+  const direct = () => new WorkerDatabase(inject('ubosDatabase').adminUrl, 1, sessionTimeouts({ statementTimeoutMs: 2_000, idleInTransactionTimeoutMs: 10_000 }));
+
+  it('a transaction opened inside another fails at once, the outer one rolls back, and the pool serves the next', async () => {
+    const db = direct();
+    try {
+      const nested = db.transaction(async (outer) => {
+        await outer.query('create temporary table nested_probe (n int)');
+        return db.transaction((inner) => inner.query('select 1'));
+      });
+      await expect(nested).rejects.toThrow(/inside another/);
+      // Rolled back: the outer transaction's table is gone with it, on the one connection there is.
+      const { rows } = await db.transaction((client) => client.query<{ present: boolean }>("select to_regclass('pg_temp.nested_probe') is not null as present"));
+      expect(rows[0]!.present).toBe(false);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('work a transaction started but did not wait for may open its own once that transaction is over', async () => {
+    const db = direct();
+    try {
+      let later: Promise<unknown> | undefined;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await db.transaction(async () => {
+        later = gate.then(() => db.transaction((client) => client.query('select 1')));
+      });
+      release();
+      await expect(later).resolves.toMatchObject({ rowCount: 1 });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a wait for a connection ends with an error after the statement timeout instead of never', async () => {
+    const db = direct();
+    let release!: () => void;
+    const held = db.transaction(() => new Promise<void>((resolve) => (release = resolve)));
+    try {
+      // Another job (no transaction of its own open) while the only connection is held.
+      await expect(db.transaction((client) => client.query('select 1'))).rejects.toThrow(/timeout/i);
+    } finally {
+      release();
+      await held;
+      await db.close();
+    }
+  });
+});
