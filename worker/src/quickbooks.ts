@@ -589,7 +589,7 @@ export class QuickBooksSync {
     return this.withApi(session, (api) => api.create('Customer', { ...fields, DisplayName: `${name} (${mappingId.slice(-6)})` }, `${requestId}:suffixed`));
   }
 
-  /** On the push's own client: a second connection here is how six pushes at once once stopped the worker for good. */
+  /** On the push's own client: a transaction may not take a second connection (WorkerDatabase.transaction). */
   private async paymentFields(client: Client, organizationId: string, paymentId: string, local: Local, invoiceRemoteId: string): Promise<Record<string, unknown>> {
     const customerId = (await mappingOf(client, organizationId, 'CUSTOMER', String(local.view.ClientId)))?.remote_id;
     if (!customerId) throw new Error(`The customer of payment's client ${String(local.view.ClientId)} is not in QuickBooks yet`);
@@ -870,10 +870,7 @@ export class QuickBooksSync {
   }
 }
 
-/**
- * Runs `work` over the items a few at a time: the rows of a page are independent (their
- * dependencies were pushed by an earlier phase), and each waits mostly on PostgreSQL and QuickBooks.
- */
+/** A row's mapping, read on a transaction's client. */
 async function mappingOf(client: Client, organizationId: string, kind: SyncKind, entityId: string): Promise<MappingRow | undefined> {
   const { table, entityColumn, remoteColumn } = KINDS[kind];
   const { rows } = await client.query<MappingRow>(
@@ -883,6 +880,10 @@ async function mappingOf(client: Client, organizationId: string, kind: SyncKind,
   return rows[0];
 }
 
+/**
+ * Runs `work` over the items a few at a time: the rows of a page are independent (their
+ * dependencies were pushed by an earlier phase), and each waits mostly on PostgreSQL and QuickBooks.
+ */
 async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width = 6): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
