@@ -499,8 +499,9 @@ async function main(): Promise<void> {
         const windows: HalfLoad['windows'] = [];
         for (let round = 1; round <= params.rounds; round++) {
           const run = await paced(one.url, tokens.reader, workloads.get(`one:${scenario}`)!, { seconds: Math.max(params.duration, 5), connections: params.connections, rate });
-          windows.push({ p50: round2(percentile(run.latencies, 50)), p95: round2(percentile(run.latencies, 95)), p99: round2(percentile(run.latencies, 99)), requests: run.requests });
-          log(`${scenario} at half load (${rate} req/s) on UBOS one process, window ${round}/${params.rounds}: p95 ${windows.at(-1)!.p95} ms`);
+          const generatorDelay = { p99: round2(run.generatorDelay.p99), max: round2(run.generatorDelay.max) };
+          windows.push({ p50: round2(percentile(run.latencies, 50)), p95: round2(percentile(run.latencies, 95)), p99: round2(percentile(run.latencies, 99)), requests: run.requests, generatorDelay });
+          log(`${scenario} at half load (${rate} req/s) on UBOS one process, window ${round}/${params.rounds}: p95 ${windows.at(-1)!.p95} ms (the load generator's own stalls: p99 ${generatorDelay.p99}, longest ${generatorDelay.max} ms)`);
         }
         const median = (pick: (window: HalfLoad['windows'][number]) => number) => spread(windows.map(pick)).median;
         const p95s = windows.map((window) => window.p95);

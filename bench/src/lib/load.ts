@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { W1_STEPS, type W1State } from '../scenarios.js';
 
@@ -92,8 +92,14 @@ export async function paced(
   workload: Workload,
   /** `until`: stop scheduling once it answers true (checked before each request; `seconds` is then the most). */
   options: { seconds: number; connections: number; rate: number; until?: () => boolean },
-): Promise<{ latencies: number[]; requests: number; seconds: number }> {
+): Promise<{ latencies: number[]; requests: number; seconds: number; generatorDelay: { p99: number; max: number } }> {
   if (!workload.read) throw new Error('paced load is for reads');
+  // The generator runs in this process and times each request from when it was due, so a stall
+  // of this process (its own garbage collection, say) would count as the server's latency: its
+  // event-loop delay over the window is reported beside the p95, to tell the two apart.
+  const tickMs = 10;
+  const delay = monitorEventLoopDelay({ resolution: tickMs });
+  delay.enable();
   const { body, expected } = workload.read;
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const target = new URL(`${url}/graphql`);
@@ -135,8 +141,11 @@ export async function paced(
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - start) / 1000;
+  delay.disable();
   agent.destroy();
+  // The histogram holds the time between ticks; how late a tick came is what stalled.
+  const lateBy = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - tickMs);
   if (failures.length) throw new Error(`${workload.name} at ${options.rate} req/s against ${url}: ${failures.length} failed requests, e.g. ${failures[0]}`);
   latencies.sort((a, b) => a - b);
-  return { latencies, requests: sent, seconds };
+  return { latencies, requests: sent, seconds, generatorDelay: { p99: lateBy(delay.percentile(99)), max: lateBy(delay.max) } };
 }

@@ -120,7 +120,7 @@ export interface HalfLoad {
   p95Max: number;
   p99: number;
   requests: number;
-  windows: Array<{ p50: number; p95: number; p99: number; requests: number }>;
+  windows: Array<{ p50: number; p95: number; p99: number; requests: number; generatorDelay?: { p99: number; max: number } }>;
 }
 
 export function computeRatios(measurements: Measurement[], halfLoad: HalfLoad[]): Ratio[] {
